@@ -1,0 +1,32 @@
+package omnichannel.events;
+
+/** Kafka topic names: the one place they are spelled. Values are JSON, keys are strings. */
+public final class Topics {
+
+    /** Messages from people, keyed by conversation. Gateway and X polling produce, the bridge consumes. */
+    public static final String INBOUND = "omnichannel.inbound.v1";
+    /** Messages to WhatsApp users, keyed by conversation. */
+    public static final String OUTBOUND_WHATSAPP = "omnichannel.outbound.whatsapp.v1";
+    /** Messages to X users, keyed by conversation. */
+    public static final String OUTBOUND_TWITTER = "omnichannel.outbound.twitter.v1";
+    /** Send results and provider status callbacks, keyed by conversation. */
+    public static final String DELIVERY = "omnichannel.delivery.v1";
+    /** Compacted: the latest change of each interaction, keyed by interaction id. Never carries a secret. */
+    public static final String INTERACTIONS = "omnichannel.interactions.v1";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of a source topic. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlq";
+    }
+
+    /** The outbound topic that serves a channel. */
+    public static String outbound(Channel channel) {
+        return switch (channel) {
+            case WHATSAPP_TWILIO -> OUTBOUND_WHATSAPP;
+            case TWITTER_DM -> OUTBOUND_TWITTER;
+        };
+    }
+}

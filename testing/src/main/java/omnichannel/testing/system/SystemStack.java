@@ -1,0 +1,111 @@
+package omnichannel.testing.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import omnichannel.testing.infra.KafkaBroker;
+import omnichannel.testing.infra.PostgresServer;
+
+/**
+ * The whole system as separate processes: the simulators and every service, wired to one PostgreSQL and one Kafka
+ * with the variables of architecture.md. Used by the local run and by the system tests.
+ */
+public final class SystemStack implements AutoCloseable {
+
+    /** The 4biz user the simulator accepts and the bridge logs in with. */
+    public static final String FOURBIZ_USERNAME = "omnichannel";
+    public static final String FOURBIZ_PASSWORD = "local-only-4biz-password";
+
+    private final Map<String, ServiceProcess> services;
+
+    private SystemStack(Map<String, ServiceProcess> services) {
+        this.services = services;
+    }
+
+    /** Ports of every process; {@link #localPorts()} gives architecture.md's defaults. */
+    public record Ports(int gateway, int config, int bridge, int whatsapp, int twitter, int simulators) {
+    }
+
+    public static Ports localPorts() {
+        return new Ports(8080, 8081, 8082, 8083, 8084, 8090);
+    }
+
+    /**
+     * Starts the simulators, then every service (in parallel: they only need each other at request time), and waits
+     * until all are ready.
+     */
+    public static SystemStack start(Path repoRoot, Path logDir, PostgresServer postgres, KafkaBroker kafka, Ports ports,
+            Duration readyTimeout) {
+        String simulators = "http://127.0.0.1:" + ports.simulators();
+        String gateway = "http://127.0.0.1:" + ports.gateway();
+        String config = "http://127.0.0.1:" + ports.config();
+
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        common.put("OMNICHANNEL_PUBLIC_BASE_URL", gateway);
+        common.put("CONFIG_SERVICE_URL", config);
+        common.put("FOURBIZ_BASE_URL", simulators + "/4biz");
+        common.put("FOURBIZ_USERNAME", FOURBIZ_USERNAME);
+        common.put("FOURBIZ_PASSWORD", FOURBIZ_PASSWORD);
+        common.put("TWILIO_API_BASE_URL", simulators);
+        common.put("X_API_BASE_URL", simulators);
+
+        Map<String, ServiceProcess> started = new LinkedHashMap<>();
+        try {
+            ServiceProcess sim = ServiceProcess.start(repoRoot, "simulators", ports.simulators(), common, logDir);
+            started.put(sim.name(), sim);
+            List<ServiceProcess> services = new ArrayList<>();
+            services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(), withDb(common, postgres, "config"),
+                    logDir));
+            services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(), common, logDir));
+            services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(), withDb(common, postgres, "bridge"),
+                    logDir));
+            services.add(ServiceProcess.start(repoRoot, "channel-whatsapp", ports.whatsapp(),
+                    withDb(common, postgres, "whatsapp"), logDir));
+            services.add(ServiceProcess.start(repoRoot, "channel-twitter", ports.twitter(),
+                    withDb(common, postgres, "twitter"), logDir));
+            services.forEach(service -> started.put(service.name(), service));
+            CompletableFuture.allOf(started.values().stream()
+                    .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(readyTimeout)))
+                    .toArray(CompletableFuture[]::new)).join();
+            return new SystemStack(started);
+        } catch (RuntimeException e) {
+            started.values().forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
+    private static Map<String, String> withDb(Map<String, String> common, PostgresServer postgres, String database) {
+        Map<String, String> env = new HashMap<>(common);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        return env;
+    }
+
+    public ServiceProcess service(String module) {
+        ServiceProcess service = services.get(module);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + module);
+        }
+        return service;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return Map.copyOf(services);
+    }
+
+    /** Stops services first and the simulators last, so nothing in flight loses its peer early. */
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::close);
+    }
+}
