@@ -1,0 +1,20 @@
+package omnichannel.gateway.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "omnichannel")
+public interface GatewayConfig {
+
+    /**
+     * The public base URL providers call ({@code OMNICHANNEL_PUBLIC_BASE_URL}). Signatures are computed over it plus
+     * the raw path and query, so they hold behind a TLS-terminating ingress.
+     */
+    String publicBaseUrl();
+
+    /** How long a webhook waits for Kafka's acknowledgement before the provider gets 503. */
+    @WithDefault("5s")
+    Duration kafkaAckTimeout();
+}

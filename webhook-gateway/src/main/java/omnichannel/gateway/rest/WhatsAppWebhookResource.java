@@ -1,0 +1,94 @@
+package omnichannel.gateway.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+import omnichannel.events.Channel;
+import omnichannel.events.InboundMessage;
+import omnichannel.gateway.client.ConfigServiceClient;
+import omnichannel.gateway.client.Interaction;
+import omnichannel.gateway.config.GatewayConfig;
+import omnichannel.gateway.messaging.InboundPublisher;
+import omnichannel.gateway.twilio.TwilioSignature;
+import omnichannel.gateway.twilio.WhatsAppInbound;
+
+/** Twilio's WhatsApp webhook: authenticate, normalise, hand to Kafka, and only then say 200. */
+@Path("/webhooks/whatsapp")
+public class WhatsAppWebhookResource {
+
+    /** An empty TwiML answer: Twilio sends nothing to the person (a text/plain body would be sent as a message). */
+    static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    private final ConfigServiceClient interactions;
+    private final InboundPublisher publisher;
+    private final GatewayConfig config;
+
+    public WhatsAppWebhookResource(ConfigServiceClient interactions, InboundPublisher publisher, GatewayConfig config) {
+        this.interactions = interactions;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({MediaType.TEXT_XML, "application/problem+json"})
+    @Operation(summary = "Inbound WhatsApp message (Twilio webhook)")
+    @APIResponse(responseCode = "200", description = "Kafka has the message; empty TwiML")
+    @APIResponse(responseCode = "400", description = "Malformed form or contradictory parameters")
+    @APIResponse(responseCode = "403", description = "X-Twilio-Signature does not match")
+    @APIResponse(responseCode = "404", description = "No active WhatsApp interaction with this id")
+    @APIResponse(responseCode = "503", description = "Kafka or config-service unavailable; Twilio may retry")
+    public Uni<Response> message(@PathParam("id") String id, @HeaderParam("X-Twilio-Signature") String signature,
+            @Context HttpServerRequest request, byte[] body) {
+        Instant receivedAt = Instant.now();
+        Map<String, List<String>> params = FormBody.parse(body);
+        String signedUrl = publicUrl(request);
+        return interactions.interaction(id)
+                .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
+                .invoke(interaction -> authenticate(interaction, signedUrl, params, signature))
+                .map(interaction -> WhatsAppInbound.normalise(interaction.id(), params, receivedAt))
+                .call(publisher::publish)
+                .invoke(message -> Log.infof("inbound accepted interaction=%s correlationId=%s media=%d", id,
+                        message.correlationId(), message.attachments().size()))
+                .map(WhatsAppWebhookResource::twimlOk);
+    }
+
+    private static void authenticate(Interaction interaction, String url, Map<String, List<String>> params,
+            String signature) {
+        if (interaction.channel() != Channel.WHATSAPP_TWILIO || !interaction.active()) {
+            throw new NotFound("interaction " + interaction.id());
+        }
+        if (!TwilioSignature.isValid(interaction.twilioAuthToken(), url, params, signature)) {
+            Log.warnf("rejected webhook with a bad signature interaction=%s", interaction.id());
+            throw new Forbidden("X-Twilio-Signature does not match");
+        }
+    }
+
+    /** The URL Twilio called: the public base plus the raw path and query this request arrived with. */
+    private String publicUrl(HttpServerRequest request) {
+        return config.publicBaseUrl().replaceAll("/+$", "") + request.uri();
+    }
+
+    private static Response twimlOk(InboundMessage message) {
+        return Response.ok(EMPTY_TWIML, MediaType.TEXT_XML).build();
+    }
+}

@@ -1,0 +1,150 @@
+package omnichannel.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+import omnichannel.events.InboundMessage;
+import omnichannel.events.Topics;
+import omnichannel.events.json.EventJson;
+import omnichannel.gateway.ConfigServiceStub;
+import omnichannel.testing.KafkaRecords;
+import omnichannel.testing.KafkaTestResource;
+import omnichannel.testing.SharedInfrastructure;
+import omnichannel.testing.twilio.TwilioWebhookSigner;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(ConfigServiceStub.class)
+class WhatsAppWebhookResourceTest {
+
+    static final String PUBLIC_BASE = "https://hooks.example.com";
+
+    static Map<String, List<String>> webhook(String messageSid) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("MessageSid", List.of(messageSid));
+        params.put("AccountSid", List.of("AC0123456789abcdef0123456789abcdef"));
+        params.put("From", List.of("whatsapp:+5511912345678"));
+        params.put("To", List.of("whatsapp:+5511999990000"));
+        params.put("Body", List.of("Minha impressora não funciona"));
+        params.put("ProfileName", List.of("Maria"));
+        params.put("WaId", List.of("5511912345678"));
+        params.put("NumMedia", List.of("0"));
+        return params;
+    }
+
+    static String newSid() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static RequestSpecification signed(String path, Map<String, List<String>> params, String token) {
+        RequestSpecification request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .header("X-Twilio-Signature", TwilioWebhookSigner.sign(token, PUBLIC_BASE + path, params));
+        params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
+        return request;
+    }
+
+    static List<ConsumerRecord<String, String>> inboundWith(String sid, Duration window) {
+        return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.INBOUND,
+                record -> record.value().contains(sid), window);
+    }
+
+    @Test
+    void signedMessageIsPublishedThenAnsweredWithEmptyTwiml() {
+        String sid = newSid();
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
+
+        signed(path, webhook(sid), ConfigServiceStub.AUTH_TOKEN)
+                .when().post(path)
+                .then().statusCode(200)
+                .contentType("text/xml")
+                .body(equalTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"));
+
+        List<ConsumerRecord<String, String>> records = inboundWith(sid, Duration.ofSeconds(3));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo(ConfigServiceStub.WHATSAPP_ID + ":+5511912345678");
+        InboundMessage message = EventJson.read(records.get(0).value().getBytes(), InboundMessage.class);
+        assertThat(message.providerMessageId()).isEqualTo(sid);
+        assertThat(message.correlationId()).isEqualTo(sid);
+        assertThat(message.text()).isEqualTo("Minha impressora não funciona");
+        assertThat(message.sender().displayName()).isEqualTo("Maria");
+        assertThat(message.sender().phoneNumber()).isEqualTo("+5511912345678");
+        assertThat(message.raw()).containsEntry("WaId", List.of("5511912345678"));
+    }
+
+    @Test
+    void signatureCoversTheRawQueryTheRequestArrivedWith() {
+        String sid = newSid();
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID + "?tag=a%20b";
+
+        Map<String, List<String>> params = webhook(sid);
+        StringBuilder body = new StringBuilder();
+        params.forEach((name, values) -> values.forEach(value -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
+
+        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature",
+                        TwilioWebhookSigner.sign(ConfigServiceStub.AUTH_TOKEN, PUBLIC_BASE + path, params))
+                .body(body.toString())
+                .when().post(path)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void tamperedParameterGets403AndNoEvent() {
+        String sid = newSid();
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
+        Map<String, List<String>> params = webhook(sid);
+        String signature = TwilioWebhookSigner.sign(ConfigServiceStub.AUTH_TOKEN, PUBLIC_BASE + path, params);
+        params.put("Body", List.of("tampered"));
+
+        RequestSpecification request = given().contentType("application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", signature);
+        params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
+        request.when().post(path)
+                .then().statusCode(403).contentType("application/problem+json");
+
+        assertThat(inboundWith(sid, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void missingSignatureGets403() {
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
+        given().contentType("application/x-www-form-urlencoded").formParam("MessageSid", newSid())
+                .formParam("From", "whatsapp:+5511912345678")
+                .when().post(path)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void signatureWithAnotherTokenGets403() {
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
+        signed(path, webhook(newSid()), "not-the-token").when().post(path).then().statusCode(403);
+    }
+
+    @Test
+    void unknownInactiveOrOtherChannelInteractionGets404() {
+        for (String id : List.of("unknown", ConfigServiceStub.INACTIVE_ID, ConfigServiceStub.TWITTER_ID)) {
+            String path = "/webhooks/whatsapp/" + id;
+            signed(path, webhook(newSid()), ConfigServiceStub.AUTH_TOKEN)
+                    .when().post(path)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+}
