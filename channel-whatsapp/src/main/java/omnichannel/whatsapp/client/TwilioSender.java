@@ -1,0 +1,75 @@
+package omnichannel.whatsapp.client;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import omnichannel.whatsapp.config.WhatsAppConfig;
+
+/**
+ * Sends WhatsApp messages with the official Twilio SDK. The SDK blocks, so every call runs on a pool of its own and
+ * the result comes back on the caller's Vert.x context (where the reactive database session lives).
+ */
+@ApplicationScoped
+public class TwilioSender {
+
+    private final RebasedTwilioHttpClient http;
+    private final ExecutorService pool;
+
+    public TwilioSender(WhatsAppConfig config) {
+        this.http = new RebasedTwilioHttpClient(config.twilioApiBaseUrl());
+        this.pool = Executors.newFixedThreadPool(config.senderThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "twilio-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A message to send from an interaction's number. */
+    public record Outgoing(String to, String body, List<String> mediaUrls, URI statusCallback) {
+    }
+
+    /** The Twilio message sid. Fails with the SDK's {@code ApiException} / {@code ApiConnectionException}. */
+    public Uni<String> send(Interaction interaction, Outgoing outgoing) {
+        Context context = Vertx.currentContext();
+        Uni<String> sent = Uni.createFrom().item(() -> create(interaction, outgoing)).runSubscriptionOn(pool);
+        return context == null ? sent : sent.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    private String create(Interaction interaction, Outgoing outgoing) {
+        TwilioRestClient client = new TwilioRestClient.Builder(interaction.twilioAccountSid(), interaction.twilioAuthToken())
+                .httpClient(http)
+                .build();
+        MessageCreator creator = Message.creator(new PhoneNumber(whatsapp(outgoing.to())),
+                new PhoneNumber(whatsapp(interaction.whatsappNumber())), outgoing.body());
+        if (!outgoing.mediaUrls().isEmpty()) {
+            creator.setMediaUrl(outgoing.mediaUrls().stream().map(URI::create).toList());
+        }
+        if (outgoing.statusCallback() != null) {
+            creator.setStatusCallback(outgoing.statusCallback());
+        }
+        return creator.create(client).getSid();
+    }
+
+    private static String whatsapp(String address) {
+        return address.startsWith("whatsapp:") ? address : "whatsapp:" + address;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pool.shutdown();
+    }
+}

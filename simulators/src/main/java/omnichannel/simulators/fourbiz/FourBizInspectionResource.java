@@ -1,0 +1,101 @@
+package omnichannel.simulators.fourbiz;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** What the simulated 4biz received, and the knobs to make it slow or failing. For tests and the local demo. */
+@Path("/simulators/fourbiz")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FourBizInspectionResource {
+
+    private final FourBizState state;
+    private final FourBizFaults faults;
+
+    public FourBizInspectionResource(FourBizState state, FourBizFaults faults) {
+        this.state = state;
+        this.faults = faults;
+    }
+
+    @GET
+    @Path("/employees")
+    public List<FourBizState.Employee> employees() {
+        return state.employees();
+    }
+
+    @GET
+    @Path("/tickets")
+    public List<FourBizState.Ticket> tickets() {
+        return state.tickets();
+    }
+
+    /** An attendant changes a ticket's status (e.g. {@code Resolvida}). */
+    @PUT
+    @Path("/tickets/{number}/status/{status}")
+    public Response status(@PathParam("number") String number, @PathParam("status") String status) {
+        return state.setStatus(number, status) == null ? Response.status(404).build() : Response.noContent().build();
+    }
+
+    /** An attendant writes a follow-up meant for the requester. */
+    @POST
+    @Path("/tickets/{number}/occurrences")
+    public Response attendantOccurrence(@PathParam("number") String number, AttendantOccurrence body) {
+        FourBizState.Occurrence created = state.addOccurrence(number, null, body.description(), body.date(), body.hour(),
+                body.category() == null ? "Retorno" : body.category());
+        return created == null ? Response.status(404).build() : Response.ok(created).build();
+    }
+
+    public record AttendantOccurrence(String description, String category, String date, String hour) {
+    }
+
+    public record Latency(long minMillis, long maxMillis) {
+    }
+
+    public record Outage(int status, long millis) {
+    }
+
+    @PUT
+    @Path("/faults/latency")
+    public Response latency(Latency latency) {
+        faults.latency(latency.minMillis(), latency.maxMillis());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/faults/outage")
+    public Response outage(Outage outage) {
+        faults.outage(outage.status(), outage.millis());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/faults/rejected-activities/{code}")
+    public Response rejectActivity(@PathParam("code") String code) {
+        faults.rejectActivity(code);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/sessions/expire")
+    public Response expireSessions() {
+        state.expireSessions();
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    public Response reset() {
+        state.reset();
+        faults.reset();
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,147 @@
+package omnichannel.simulators.fourbiz;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** What the simulated 4biz holds: sessions, requesters, tickets and their follow-ups. In memory, thread-safe. */
+@ApplicationScoped
+public class FourBizState {
+
+    /** A requester ("colaborador"). */
+    public record Employee(long id, String login, String name, String phoneNumber, String email, long unitId,
+            Set<Long> groupIds) {
+    }
+
+    /** A ticket as created, with the fields the integration is judged on. */
+    public record Ticket(String number, String numberOrigin, String userID, String description, String contractID,
+            String serviceCode, String originCode, String contactName, String contactPhone, String status,
+            List<Occurrence> occurrences) {
+    }
+
+    /** A follow-up on a ticket. */
+    public record Occurrence(String id, String numberOrigin, String description, String date, String hour,
+            String category) {
+    }
+
+    private final Set<String> sessions = new LinkedHashSet<>();
+    private final Map<String, Employee> employeesByLogin = new LinkedHashMap<>();
+    private final Map<String, Ticket> ticketsByNumber = new LinkedHashMap<>();
+    private final Map<String, String> ticketNumberByOrigin = new LinkedHashMap<>();
+    private final Set<String> occurrenceOrigins = new LinkedHashSet<>();
+    private final AtomicLong employeeIds = new AtomicLong(980);
+    private final AtomicLong ticketNumbers = new AtomicLong(4520);
+    private final AtomicLong occurrenceIds = new AtomicLong(76);
+
+    public synchronized String newSession() {
+        String session = UUID.randomUUID().toString();
+        sessions.add(session);
+        return session;
+    }
+
+    public synchronized boolean isSession(String session) {
+        return session != null && sessions.contains(session);
+    }
+
+    /** Expires every session, as 4biz does after its timeout. */
+    public synchronized void expireSessions() {
+        sessions.clear();
+    }
+
+    /** Idempotent by login: an existing requester keeps its unit and gains the group. Returns it and whether it is new. */
+    public synchronized Map.Entry<Employee, Boolean> synchronize(String login, String name, String phone, String email,
+            long unitId, List<Long> groupIds) {
+        Employee existing = employeesByLogin.get(login);
+        if (existing != null) {
+            Set<Long> groups = new LinkedHashSet<>(existing.groupIds());
+            groups.addAll(groupIds);
+            Employee updated = new Employee(existing.id(), login, name == null ? existing.name() : name,
+                    phone == null ? existing.phoneNumber() : phone, existing.email(), existing.unitId(), groups);
+            employeesByLogin.put(login, updated);
+            return Map.entry(updated, false);
+        }
+        Employee created = new Employee(employeeIds.incrementAndGet(), login, name, phone, email, unitId,
+                new LinkedHashSet<>(groupIds));
+        employeesByLogin.put(login, created);
+        return Map.entry(created, true);
+    }
+
+    public synchronized boolean hasEmployee(String login) {
+        return employeesByLogin.containsKey(login);
+    }
+
+    /** Null when the numberOrigin was used already (4biz rejects it). */
+    public synchronized Ticket createTicket(String numberOrigin, String userID, String description, String contractID,
+            String serviceCode, String originCode, String contactName, String contactPhone) {
+        if (ticketNumberByOrigin.containsKey(numberOrigin)) {
+            return null;
+        }
+        String number = Long.toString(ticketNumbers.incrementAndGet());
+        Ticket ticket = new Ticket(number, numberOrigin, userID, description, contractID, serviceCode, originCode,
+                contactName, contactPhone, "EmAndamento", new ArrayList<>());
+        ticketsByNumber.put(number, ticket);
+        ticketNumberByOrigin.put(numberOrigin, number);
+        return ticket;
+    }
+
+    public synchronized Ticket ticket(String number) {
+        return number == null ? null : ticketsByNumber.get(number);
+    }
+
+    public synchronized Ticket ticketByOrigin(String numberOrigin) {
+        return ticket(ticketNumberByOrigin.get(numberOrigin));
+    }
+
+    /** Changes a ticket's status, as an attendant would. */
+    public synchronized Ticket setStatus(String number, String status) {
+        Ticket ticket = ticketsByNumber.get(number);
+        if (ticket == null) {
+            return null;
+        }
+        Ticket updated = new Ticket(ticket.number(), ticket.numberOrigin(), ticket.userID(), ticket.description(),
+                ticket.contractID(), ticket.serviceCode(), ticket.originCode(), ticket.contactName(),
+                ticket.contactPhone(), status, ticket.occurrences());
+        ticketsByNumber.put(number, updated);
+        return updated;
+    }
+
+    /** Null when the numberOrigin was used already. */
+    public synchronized Occurrence addOccurrence(String requestNumber, String numberOrigin, String description,
+            String date, String hour, String category) {
+        Ticket ticket = ticketsByNumber.get(requestNumber);
+        if (ticket == null || numberOrigin != null && !occurrenceOrigins.add(numberOrigin)) {
+            return null;
+        }
+        Occurrence occurrence = new Occurrence(Long.toString(occurrenceIds.incrementAndGet()), numberOrigin, description,
+                date, hour, category);
+        ticket.occurrences().add(occurrence);
+        return occurrence;
+    }
+
+    public synchronized List<Employee> employees() {
+        return List.copyOf(employeesByLogin.values());
+    }
+
+    public synchronized List<Ticket> tickets() {
+        return ticketsByNumber.values().stream()
+                .map(t -> new Ticket(t.number(), t.numberOrigin(), t.userID(), t.description(), t.contractID(),
+                        t.serviceCode(), t.originCode(), t.contactName(), t.contactPhone(), t.status(),
+                        List.copyOf(t.occurrences())))
+                .toList();
+    }
+
+    public synchronized void reset() {
+        sessions.clear();
+        employeesByLogin.clear();
+        ticketsByNumber.clear();
+        ticketNumberByOrigin.clear();
+        occurrenceOrigins.clear();
+    }
+}

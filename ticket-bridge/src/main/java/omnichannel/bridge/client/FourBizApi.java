@@ -1,0 +1,27 @@
+package omnichannel.bridge.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+
+/** 4biz's "services" API: every call a JSON POST; errors are HTTP 412 with an {@code error} object. */
+@RegisterRestClient(configKey = "fourbiz")
+@Path("/services")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+interface FourBizApi {
+
+    @POST
+    @Path("/{operation: .+}")
+    Uni<Response> call(@PathParam("operation") String operation, ObjectNode body);
+}

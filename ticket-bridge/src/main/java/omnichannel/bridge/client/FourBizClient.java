@@ -1,0 +1,172 @@
+package omnichannel.bridge.client;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.bridge.config.FourBizConfig;
+
+/**
+ * The 4biz calls the bridge makes (fourbiz-api.md), behind one adapter so a deployment whose 4biz differs (the
+ * employee service path, the origin field) changes one class. Logs in once, reuses the session, and logs in again
+ * when 4biz says the session expired.
+ */
+@ApplicationScoped
+public class FourBizClient {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HHmm");
+
+    private final FourBizApi api;
+    private final FourBizConfig config;
+    private final ObjectMapper json;
+    private final AtomicReference<String> session = new AtomicReference<>();
+
+    public FourBizClient(@RestClient FourBizApi api, FourBizConfig config, ObjectMapper json) {
+        this.api = api;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** A requester to find or create, idempotent by login. */
+    public record Requester(String login, String name, String phoneNumber, long unitId, long groupId) {
+    }
+
+    /** A ticket to create; {@code numberOrigin} is our idempotency key. */
+    public record NewTicket(String numberOrigin, String description, String userLogin, String contactName,
+            String contactPhone, String contractId, long activityId, long originId) {
+    }
+
+    /** A ticket as 4biz reports it. */
+    public record Ticket(String number, String numberOrigin, String statusCode) {
+    }
+
+    public Uni<Long> synchronizeRequester(Requester requester) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode employee = body.putObject("employee")
+                .put("login", requester.login())
+                .put("name", requester.name())
+                .put("phoneNumber", requester.phoneNumber())
+                .putNull("email")
+                .put("unitId", requester.unitId());
+        employee.putArray("groupIds").add(requester.groupId());
+        return call("employee/synchronize", body).map(answer -> answer.path("employee").path("id").asLong());
+    }
+
+    /**
+     * Creates the ticket, or finds the one an earlier attempt created with the same {@code numberOrigin}: 4biz rejects
+     * a repeated numberOrigin, which makes a retry or a redelivery safe.
+     */
+    public Uni<Ticket> createTicket(NewTicket ticket) {
+        ObjectNode body = json.createObjectNode().put("synchronize", false);
+        ObjectNode source = body.putObject("sourceRequest")
+                .put("numberOrigin", ticket.numberOrigin())
+                .put("type", "R")
+                .put("description", ticket.description())
+                .put("userID", ticket.userLogin())
+                .put("contractID", ticket.contractId())
+                .put("urgency", "M")
+                .put("impact", "M");
+        source.putObject("contact").put("name", ticket.contactName()).put("phoneNumber", ticket.contactPhone())
+                .put("email", "");
+        source.putObject("service").put("code", Long.toString(ticket.activityId()));
+        source.putObject("origin").put("code", Long.toString(ticket.originId()));
+        return call("request/create", body)
+                .map(FourBizClient::ticketOf)
+                .onFailure(e -> e instanceof FourBizException f && f.isInputError())
+                .recoverWithUni(rejection -> ticketByOrigin(ticket.numberOrigin())
+                        .onItem().ifNull().failWith(rejection)
+                        .invoke(existing -> Log.infof("ticket %s already existed for numberOrigin %s", existing.number(),
+                                ticket.numberOrigin())));
+    }
+
+    /** The ticket created with this numberOrigin, or null. */
+    public Uni<Ticket> ticketByOrigin(String numberOrigin) {
+        return call("request/getById", json.createObjectNode().put("numberOrigin", numberOrigin))
+                .map(FourBizClient::ticketOf)
+                .onFailure(e -> e instanceof FourBizException f && f.isInputError()).recoverWithNull();
+    }
+
+    private static Ticket ticketOf(JsonNode answer) {
+        JsonNode request = answer.path("request");
+        return new Ticket(request.path("number").asText(), request.path("numberOrigin").asText(null),
+                request.path("status").path("code").asText(null));
+    }
+
+    /** Follow-up dates in 4biz's format. */
+    public static List<String> dateAndHour(LocalDateTime when) {
+        return List.of(DATE.format(when), HOUR.format(when));
+    }
+
+    private Uni<JsonNode> call(String operation, ObjectNode body) {
+        return withSession(operation, body)
+                .onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
+                .recoverWithUni(expired -> {
+                    session.set(null);
+                    return withSession(operation, body);
+                });
+    }
+
+    private Uni<JsonNode> withSession(String operation, ObjectNode body) {
+        return session().chain(id -> {
+            body.put("sessionID", id);
+            return send(operation, body);
+        });
+    }
+
+    private Uni<String> session() {
+        String current = session.get();
+        if (current != null) {
+            return Uni.createFrom().item(current);
+        }
+        ObjectNode login = json.createObjectNode().put("userName", config.username()).put("password", config.password())
+                .put("platform", "omnichannel");
+        return send("login", login)
+                .map(answer -> answer.path("sessionID").asText(null))
+                .onItem().ifNull().failWith(() -> new FourBizException("login", 200, "SESSION", "no sessionID"))
+                .invoke(session::set)
+                .invoke(() -> Log.info("logged in to 4biz"));
+    }
+
+    private Uni<JsonNode> send(String operation, ObjectNode body) {
+        return api.call(operation, body)
+                // 4biz reports its errors as 412 with a body; the client turns them into exceptions first
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(e -> ((WebApplicationException) e).getResponse())
+                .map(response -> {
+                    JsonNode answer = parse(response.hasEntity() ? response.readEntity(String.class) : null);
+                    if (response.getStatus() == Response.Status.OK.getStatusCode()) {
+                        return answer;
+                    }
+                    JsonNode error = answer.path("error");
+                    throw new FourBizException(operation, response.getStatus(), error.path("code").asText(null),
+                            error.path("description").asText(null));
+                });
+    }
+
+    private JsonNode parse(String entity) {
+        if (entity == null || entity.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(entity);
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
+    }
+}
