@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import omnichannel.events.Topics;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
 
@@ -21,6 +22,12 @@ public final class SystemStack implements AutoCloseable {
     /** The 4biz user the simulator accepts and the bridge logs in with. */
     public static final String FOURBIZ_USERNAME = "omnichannel";
     public static final String FOURBIZ_PASSWORD = "local-only-4biz-password";
+
+    /** Every topic of architecture.md, dead-letter topics included. */
+    public static final List<String> ALL_TOPICS = List.of(Topics.INBOUND, Topics.OUTBOUND_WHATSAPP,
+            Topics.OUTBOUND_TWITTER, Topics.DELIVERY, Topics.INTERACTIONS, Topics.deadLetter(Topics.INBOUND),
+            Topics.deadLetter(Topics.OUTBOUND_WHATSAPP), Topics.deadLetter(Topics.OUTBOUND_TWITTER),
+            Topics.deadLetter(Topics.DELIVERY));
 
     private final Map<String, ServiceProcess> services;
 
@@ -55,6 +62,8 @@ public final class SystemStack implements AutoCloseable {
         common.put("FOURBIZ_PASSWORD", FOURBIZ_PASSWORD);
         common.put("TWILIO_API_BASE_URL", simulators);
         common.put("X_API_BASE_URL", simulators);
+
+        kafka.createTopics(ALL_TOPICS, 4);
 
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         try {

@@ -3,7 +3,6 @@ package omnichannel.bridge.client;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +21,18 @@ import io.smallrye.mutiny.Uni;
 interface FourBizApi {
 
     @POST
-    @Path("/{operation: .+}")
-    Uni<Response> call(@PathParam("operation") String operation, ObjectNode body);
+    @Path("/login")
+    Uni<Response> login(ObjectNode body);
+
+    @POST
+    @Path("/employee/synchronize")
+    Uni<Response> synchronizeEmployee(ObjectNode body);
+
+    @POST
+    @Path("/request/create")
+    Uni<Response> createRequest(ObjectNode body);
+
+    @POST
+    @Path("/request/getById")
+    Uni<Response> getRequest(ObjectNode body);
 }

@@ -1,8 +1,5 @@
 package omnichannel.bridge.client;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +25,6 @@ import omnichannel.bridge.config.FourBizConfig;
  */
 @ApplicationScoped
 public class FourBizClient {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HHmm");
 
     private final FourBizApi api;
     private final FourBizConfig config;
@@ -108,11 +102,6 @@ public class FourBizClient {
                 request.path("status").path("code").asText(null));
     }
 
-    /** Follow-up dates in 4biz's format. */
-    public static List<String> dateAndHour(LocalDateTime when) {
-        return List.of(DATE.format(when), HOUR.format(when));
-    }
-
     private Uni<JsonNode> call(String operation, ObjectNode body) {
         return withSession(operation, body)
                 .onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
@@ -144,7 +133,7 @@ public class FourBizClient {
     }
 
     private Uni<JsonNode> send(String operation, ObjectNode body) {
-        return api.call(operation, body)
+        return invoke(operation, body)
                 // 4biz reports its errors as 412 with a body; the client turns them into exceptions first
                 .onFailure(WebApplicationException.class)
                 .recoverWithItem(e -> ((WebApplicationException) e).getResponse())
@@ -157,6 +146,16 @@ public class FourBizClient {
                     throw new FourBizException(operation, response.getStatus(), error.path("code").asText(null),
                             error.path("description").asText(null));
                 });
+    }
+
+    private Uni<Response> invoke(String operation, ObjectNode body) {
+        return switch (operation) {
+            case "login" -> api.login(body);
+            case "employee/synchronize" -> api.synchronizeEmployee(body);
+            case "request/create" -> api.createRequest(body);
+            case "request/getById" -> api.getRequest(body);
+            default -> throw new IllegalArgumentException("unknown 4biz operation " + operation);
+        };
     }
 
     private JsonNode parse(String entity) {

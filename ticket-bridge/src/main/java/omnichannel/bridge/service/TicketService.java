@@ -48,7 +48,10 @@ public class TicketService {
         return interaction(message.interactionId())
                 .chain(interaction -> createRequesterAndTicket(interaction, message)
                         .map(ticket -> acknowledgement(message, ticket)))
-                .onFailure(FourBizException.class).transform(TicketService::classify);
+                .onFailure(FourBizException.class).transform(TicketService::classify)
+                .onFailure(e -> !(e instanceof PermanentFailure))
+                .invoke(e -> Log.warnf("4biz call failed, will retry interaction=%s correlationId=%s reason=%s",
+                        message.interactionId(), message.correlationId(), e.getMessage()));
     }
 
     private Uni<Interaction> interaction(String id) {

@@ -1,0 +1,181 @@
+package omnichannel.testing.local;
+
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import omnichannel.testing.infra.Directories;
+import omnichannel.testing.infra.KafkaBroker;
+import omnichannel.testing.infra.PostgresServer;
+import omnichannel.testing.system.DemoInteraction;
+import omnichannel.testing.system.HttpJson;
+import omnichannel.testing.system.SystemStack;
+
+/**
+ * The whole system on this machine with no Docker: {@code start} runs PostgreSQL, Kafka, the simulators and every
+ * service until Ctrl-C; {@code demo [text]} sends a signed WhatsApp message to the running system and shows the
+ * ticket and the answer it produced.
+ */
+public final class LocalRun {
+
+    private static final int KAFKA_PORT = 9092;
+    private static final int POSTGRES_PORT = 5433;
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("omnichannel.root", ".")).toAbsolutePath().normalize();
+        String command = args.length == 0 ? "start" : args[0];
+        switch (command) {
+            case "start" -> start(root);
+            case "demo" -> demo(root, args.length > 1
+                    ? String.join(" ", List.of(args).subList(1, args.length))
+                    : "Olá! Minha impressora parou de funcionar.");
+            default -> {
+                System.err.println("usage: LocalRun start | demo [text]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void start(Path root) throws Exception {
+        Path work = root.resolve(".local");
+        Path logs = work.resolve("logs");
+        // Every local run starts from empty data: it is a demo stand, not a place to keep anything.
+        Directories.deleteRecursively(work.resolve("data"));
+        Files.createDirectories(logs);
+        SystemStack.Ports ports = SystemStack.localPorts();
+
+        say("Starting PostgreSQL on 127.0.0.1:" + POSTGRES_PORT + " ...");
+        PostgresServer postgres = PostgresServer.start(work.resolve("data/postgres"), POSTGRES_PORT);
+        say("Starting Kafka on 127.0.0.1:" + KAFKA_PORT + " ...");
+        KafkaBroker kafka = KafkaBroker.start(work.resolve("data/kafka"), KAFKA_PORT, false);
+        say("Starting the simulators and the services (logs in " + root.relativize(logs) + ") ...");
+        SystemStack stack;
+        try {
+            stack = SystemStack.start(root, logs, postgres, kafka, ports, Duration.ofSeconds(120));
+        } catch (RuntimeException e) {
+            kafka.close();
+            postgres.close();
+            throw e;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("\nStopping ...");
+            stack.close();
+            kafka.close();
+            postgres.close();
+            say("Stopped.");
+            stopped.countDown();
+        }, "local-run-shutdown"));
+
+        DemoInteraction demo = DemoInteraction.create("http://127.0.0.1:" + ports.config(), Map.of());
+        Properties saved = new Properties();
+        saved.setProperty("id", demo.id());
+        saved.setProperty("callbackUrl", demo.callbackUrl());
+        saved.setProperty("simulators", "http://127.0.0.1:" + ports.simulators());
+        try (Writer writer = Files.newBufferedWriter(work.resolve("demo-interaction.properties"))) {
+            saved.store(writer, "the demo interaction of the running local system");
+        }
+
+        say("""
+
+                Omnichannel is running.
+                  webhook-gateway   http://127.0.0.1:%d   (public base URL of the webhooks)
+                  config-service    http://127.0.0.1:%d   /api/v1/interactions, /q/openapi
+                  ticket-bridge     http://127.0.0.1:%d
+                  channel-whatsapp  http://127.0.0.1:%d
+                  channel-twitter   http://127.0.0.1:%d
+                  simulators        http://127.0.0.1:%d   /simulators/fourbiz/tickets, /simulators/twilio/messages
+                  Kafka             127.0.0.1:%d
+                  PostgreSQL        127.0.0.1:%d (user postgres; databases config, bridge, whatsapp, twitter)
+
+                A demo WhatsApp interaction was created: %s
+                  callback URL %s
+
+                Send a first message from another terminal:
+                  ./run-local.sh demo "Olá! Minha impressora parou de funcionar."
+
+                Ctrl-C stops everything.
+                """.formatted(ports.gateway(), ports.config(), ports.bridge(), ports.whatsapp(), ports.twitter(),
+                ports.simulators(), KAFKA_PORT, POSTGRES_PORT, demo.id(), demo.callbackUrl()));
+        stopped.await();
+    }
+
+    private static void demo(Path root, String text) throws Exception {
+        Path file = root.resolve(".local/demo-interaction.properties");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("the local system is not running: start it with ./run-local.sh");
+        }
+        Properties saved = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            saved.load(reader);
+        }
+        DemoInteraction demo = new DemoInteraction(saved.getProperty("id"), saved.getProperty("callbackUrl"),
+                DemoInteraction.AUTH_TOKEN);
+        String simulators = saved.getProperty("simulators");
+        String from = "+5511912345678";
+        String sid = DemoInteraction.newMessageSid();
+
+        say("Maria (" + from + ") writes on WhatsApp: \"" + text + "\"");
+        HttpJson.Reply reply = demo.post(DemoInteraction.webhook(sid, from, "Maria", text));
+        say("Twilio's signed webhook " + sid + " -> " + demo.callbackUrl() + " answered " + reply.status() + " "
+                + reply.body());
+        if (reply.status() != 200) {
+            System.exit(1);
+        }
+
+        JsonNode ticket = awaitFound(() -> find(HttpJson.get(simulators + "/simulators/fourbiz/tickets").json(),
+                "description", text));
+        if (ticket == null) {
+            say("No ticket appeared in the 4biz simulator within 30 s; see .local/logs/ticket-bridge.log");
+            System.exit(1);
+        }
+        say("\nTicket in 4biz (simulator): nº " + ticket.path("number").asText() + ", requester "
+                + ticket.path("userID").asText() + ", activity " + ticket.path("serviceCode").asText() + ", origin "
+                + ticket.path("originCode").asText() + ", numberOrigin " + ticket.path("numberOrigin").asText());
+        JsonNode answer = awaitFound(() -> find(HttpJson.get(simulators + "/simulators/twilio/messages").json(), "body",
+                "nº " + ticket.path("number").asText()));
+        if (answer == null) {
+            say("No answer reached the Twilio simulator within 30 s; see .local/logs/channel-whatsapp.log");
+            System.exit(1);
+        }
+        say("Answer sent through Twilio (simulator) to " + answer.path("to").asText() + ": \""
+                + answer.path("body").asText() + "\"");
+    }
+
+    private static JsonNode find(JsonNode list, String field, String contained) {
+        for (JsonNode item : list) {
+            if (item.path(field).asText("").contains(contained)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode awaitFound(java.util.function.Supplier<JsonNode> lookup) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode found = lookup.get();
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(250);
+        }
+        return null;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

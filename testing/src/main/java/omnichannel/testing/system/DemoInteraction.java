@@ -1,0 +1,68 @@
+package omnichannel.testing.system;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import omnichannel.testing.twilio.TwilioWebhookSigner;
+
+/**
+ * A WhatsApp interaction with local-only credentials (the Twilio simulator accepts any token), and the signed
+ * webhooks a person on it would cause. Shared by the local run's demo and the system tests.
+ */
+public record DemoInteraction(String id, String callbackUrl, String authToken) {
+
+    /** Local-only, clearly fake credentials: they authenticate against the simulators and nothing else. */
+    public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+    public static final String AUTH_TOKEN = "local-demo-auth-token-not-a-secret";
+    public static final String NUMBER = "+5511999990000";
+    public static final long UNIT = 12;
+    public static final long GROUP = 3;
+    public static final long ACTIVITY = 170;
+    public static final long ORIGIN = 7;
+
+    /** Creates it through config-service's admin API. */
+    public static DemoInteraction create(String configServiceUrl, Map<String, String> headers) {
+        String body = """
+                {"channel":"WHATSAPP_TWILIO","name":"Suporte (demo local)","defaultUnitId":%d,"defaultGroupId":%d,
+                 "defaultActivityId":%d,"contactOriginId":%d,
+                 "whatsapp":{"number":"%s","accountSid":"%s","authToken":"%s"}}
+                """.formatted(UNIT, GROUP, ACTIVITY, ORIGIN, NUMBER, ACCOUNT_SID, AUTH_TOKEN);
+        HttpJson.Reply reply = HttpJson.postJson(configServiceUrl + "/api/v1/interactions", body, headers);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("creating the demo interaction failed: " + reply.status() + " " + reply.body());
+        }
+        return new DemoInteraction(reply.json().path("id").asText(), reply.json().path("callbackUrl").asText(), AUTH_TOKEN);
+    }
+
+    /** The form Twilio posts when {@code from} writes {@code text} to the interaction's number. */
+    public static Map<String, List<String>> webhook(String messageSid, String from, String profileName, String text) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("SmsMessageSid", List.of(messageSid));
+        params.put("NumMedia", List.of("0"));
+        params.put("ProfileName", List.of(profileName));
+        params.put("MessageType", List.of("text"));
+        params.put("SmsSid", List.of(messageSid));
+        params.put("WaId", List.of(from.substring(1)));
+        params.put("SmsStatus", List.of("received"));
+        params.put("Body", List.of(text));
+        params.put("To", List.of("whatsapp:" + NUMBER));
+        params.put("NumSegments", List.of("1"));
+        params.put("MessageSid", List.of(messageSid));
+        params.put("AccountSid", List.of(ACCOUNT_SID));
+        params.put("From", List.of("whatsapp:" + from));
+        params.put("ApiVersion", List.of("2010-04-01"));
+        return params;
+    }
+
+    public static String newMessageSid() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Posts the webhook to the callback URL, signed with the interaction's token as Twilio would. */
+    public HttpJson.Reply post(Map<String, List<String>> params) {
+        return HttpJson.postForm(callbackUrl, params,
+                Map.of("X-Twilio-Signature", TwilioWebhookSigner.sign(authToken, callbackUrl, params)));
+    }
+}
