@@ -24,5 +24,5 @@ if [[ "${1:-start}" == "start" && "$needs_build" == true ]]; then
   ./mvnw -q -DskipTests -Dformat install
 fi
 
-exec java -Domnichannel.root="$PWD" -cp "testing/target/testing-1.0.0-SNAPSHOT.jar:testing/target/lib/*" \
+exec java -Domnichannel.root="$PWD" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "testing/target/testing-1.0.0-SNAPSHOT.jar:testing/target/lib/*" \
   omnichannel.testing.local.LocalRun "${@:-start}"

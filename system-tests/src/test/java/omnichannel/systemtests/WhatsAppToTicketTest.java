@@ -1,0 +1,141 @@
+package omnichannel.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import omnichannel.testing.infra.FreePorts;
+import omnichannel.testing.infra.KafkaBroker;
+import omnichannel.testing.infra.PostgresServer;
+import omnichannel.testing.system.DemoInteraction;
+import omnichannel.testing.system.HttpJson;
+import omnichannel.testing.system.SystemStack;
+
+/**
+ * The walking skeleton over the wire: the packaged services as separate processes, real PostgreSQL and Kafka, 4biz
+ * and Twilio played by the simulators. A signed WhatsApp webhook becomes one requester, one ticket and one answer.
+ */
+class WhatsAppToTicketTest {
+
+    static PostgresServer postgres;
+    static KafkaBroker kafka;
+    static SystemStack stack;
+    static DemoInteraction interaction;
+    static String simulators;
+
+    @BeforeAll
+    static void startTheSystem() {
+        Path root = Path.of(System.getProperty("omnichannel.root", "..")).toAbsolutePath().normalize();
+        postgres = PostgresServer.startTemporary();
+        kafka = KafkaBroker.startTemporary();
+        SystemStack.Ports ports = new SystemStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next());
+        stack = SystemStack.start(root, root.resolve("system-tests/target/service-logs"), postgres, kafka, ports,
+                Duration.ofSeconds(120));
+        simulators = stack.service("simulators").baseUrl();
+        interaction = DemoInteraction.create(stack.service("config-service").baseUrl(), Map.of());
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void signedWebhookBecomesOneRequesterOneTicketAndOneAnswerAndARepeatChangesNothing() {
+        String from = "+5511912340001";
+        String text = "A impressora do 3º andar não imprime";
+        Map<String, List<String>> webhook = DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Maria", text);
+
+        HttpJson.Reply reply = interaction.post(webhook);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("text/xml");
+        assertThat(reply.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+
+        JsonNode ticket = await().atMost(Duration.ofSeconds(30)).until(() -> ticketsWith(text), list -> list.size() == 1)
+                .get(0);
+        assertThat(ticket.path("userID").asText()).isEqualTo("whatsapp_5511912340001");
+        assertThat(ticket.path("serviceCode").asText()).isEqualTo(Long.toString(DemoInteraction.ACTIVITY));
+        assertThat(ticket.path("originCode").asText()).isEqualTo(Long.toString(DemoInteraction.ORIGIN));
+        assertThat(ticket.path("contactPhone").asText()).isEqualTo(from);
+        assertThat(ticket.path("description").asText()).contains(text).contains("WhatsApp").contains("Maria");
+
+        JsonNode requester = employee("whatsapp_5511912340001");
+        assertThat(requester.path("name").asText()).isEqualTo("Maria");
+        assertThat(requester.path("unitId").asLong()).isEqualTo(DemoInteraction.UNIT);
+        assertThat(requester.path("groupIds")).extracting(JsonNode::asLong).containsExactly(DemoInteraction.GROUP);
+
+        String number = ticket.path("number").asText();
+        List<JsonNode> answers = await().atMost(Duration.ofSeconds(30))
+                .until(() -> messagesTo("whatsapp:" + from), list -> !list.isEmpty());
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0).path("body").asText()).contains("nº " + number);
+        assertThat(answers.get(0).path("from").asText()).isEqualTo("whatsapp:" + DemoInteraction.NUMBER);
+        assertThat(answers.get(0).path("accountSid").asText()).isEqualTo(DemoInteraction.ACCOUNT_SID);
+
+        // Twilio retries the same webhook: it is accepted again and causes nothing new.
+        assertThat(interaction.post(webhook).status()).isEqualTo(200);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> ticketsWith(text).size() == 1
+                && messagesTo("whatsapp:" + from).size() == 1 && employeesWithLogin("whatsapp_5511912340001") == 1);
+    }
+
+    @Test
+    void tamperedSignatureGets403AndCreatesNothing() {
+        String text = "mensagem adulterada";
+        Map<String, List<String>> webhook = DemoInteraction.webhook(DemoInteraction.newMessageSid(), "+5511912340002",
+                "Intruso", text);
+        String signature = omnichannel.testing.twilio.TwilioWebhookSigner.sign(DemoInteraction.AUTH_TOKEN,
+                interaction.callbackUrl(), webhook);
+        webhook.put("Body", List.of(text + "!"));
+
+        HttpJson.Reply reply = HttpJson.postForm(interaction.callbackUrl(), webhook, Map.of("X-Twilio-Signature", signature));
+
+        assertThat(reply.status()).isEqualTo(403);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> ticketsWith(text).isEmpty() && messagesTo("whatsapp:+5511912340002").isEmpty());
+    }
+
+    private static List<JsonNode> ticketsWith(String text) {
+        return stream(HttpJson.get(simulators + "/simulators/fourbiz/tickets").json())
+                .filter(ticket -> ticket.path("description").asText().contains(text)).toList();
+    }
+
+    private static List<JsonNode> messagesTo(String to) {
+        return stream(HttpJson.get(simulators + "/simulators/twilio/messages").json())
+                .filter(message -> message.path("to").asText().equals(to)).toList();
+    }
+
+    private static JsonNode employee(String login) {
+        return stream(HttpJson.get(simulators + "/simulators/fourbiz/employees").json())
+                .filter(employee -> employee.path("login").asText().equals(login)).findFirst().orElseThrow();
+    }
+
+    private static long employeesWithLogin(String login) {
+        return stream(HttpJson.get(simulators + "/simulators/fourbiz/employees").json())
+                .filter(employee -> employee.path("login").asText().equals(login)).count();
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
+}
