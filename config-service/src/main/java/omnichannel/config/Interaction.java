@@ -1,5 +1,6 @@
 package omnichannel.config;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -14,11 +15,22 @@ import omnichannel.events.Channel;
 
 /**
  * One configured channel account ("Interação Omnichannel"). Its id is random and part of a public callback URL, so it
- * never changes. A deleted interaction keeps its row ({@code deletedAt} set) for audit.
+ * never changes. A deleted interaction keeps its row ({@code deletedAt} set) for audit. Secret fields hold
+ * ciphertexts only (see {@code SecretBox}).
  */
 @Entity
 @Table(name = "interaction")
 public class Interaction {
+
+    /** Whether a bad webhook signature is refused (the default) or only counted and logged, for a rollout. */
+    public enum SignatureMode {
+        ENFORCE, LOG_ONLY
+    }
+
+    /** How X direct messages reach us. */
+    public enum DeliveryMode {
+        WEBHOOK, POLLING
+    }
 
     @Id
     public String id;
@@ -51,9 +63,48 @@ public class Interaction {
     @Column(name = "twilio_account_sid")
     public String twilioAccountSid;
 
-    /** Secret: never logged, never returned by the admin API, never put in an event. */
+    /** Ciphertext. */
     @Column(name = "twilio_auth_token")
     public String twilioAuthToken;
+
+    @Column(name = "template_content_sid")
+    public String templateContentSid;
+
+    @Column(name = "messages_per_second")
+    public BigDecimal messagesPerSecond;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "signature_mode")
+    public SignatureMode signatureMode;
+
+    @Column(name = "twitter_api_key")
+    public String twitterApiKey;
+
+    /** Ciphertext. */
+    @Column(name = "twitter_api_secret_key")
+    public String twitterApiSecretKey;
+
+    /** Ciphertext. */
+    @Column(name = "twitter_access_token")
+    public String twitterAccessToken;
+
+    /** Ciphertext. */
+    @Column(name = "twitter_access_token_secret")
+    public String twitterAccessTokenSecret;
+
+    @Column(name = "twitter_user_id")
+    public String twitterUserId;
+
+    @Column(name = "twitter_environment")
+    public String twitterEnvironment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "twitter_delivery_mode")
+    public DeliveryMode twitterDeliveryMode;
+
+    /** An override of X's callback URL, as 4biz allows; null means the derived one. */
+    @Column(name = "twitter_callback_url")
+    public String twitterCallbackUrl;
 
     @Version
     public long version;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.FreePorts;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
@@ -41,10 +42,11 @@ class WhatsAppToTicketTest {
         kafka = KafkaBroker.startTemporary();
         SystemStack.Ports ports = new SystemStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next());
-        stack = SystemStack.start(root, root.resolve("system-tests/target/service-logs"), postgres, kafka, ports,
+        Tokens tokens = new Tokens();
+        stack = SystemStack.start(root, root.resolve("system-tests/target/service-logs"), postgres, kafka, ports, tokens,
                 Duration.ofSeconds(120));
         simulators = stack.service("simulators").baseUrl();
-        interaction = DemoInteraction.create(stack.service("config-service").baseUrl(), Map.of());
+        interaction = DemoInteraction.create(stack.service("config-service").baseUrl(), tokens.admin());
     }
 
     @AfterAll

@@ -1,10 +1,15 @@
 package omnichannel.config.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "omnichannel")
 public interface OmnichannelConfig {
 
     /** The public https base of the webhook gateway ({@code OMNICHANNEL_PUBLIC_BASE_URL}); callback URLs start with it. */
     String publicBaseUrl();
+
+    /** Twilio's REST base ({@code TWILIO_API_BASE_URL}), for credential verification. */
+    @WithDefault("https://api.twilio.com")
+    String twilioApiBaseUrl();
 }

@@ -1,11 +1,15 @@
 package omnichannel.config.rest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import omnichannel.config.Interaction;
 import omnichannel.events.Channel;
 
-/** An interaction as admins see it: secrets only as a mask. */
+/** An interaction as admins see it: secrets only as a mask ({@code ****} + last 4). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record InteractionView(
         String id,
         Channel channel,
@@ -18,21 +22,42 @@ public record InteractionView(
         boolean active,
         String callbackUrl,
         WhatsApp whatsapp,
+        Twitter twitter,
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
-    public record WhatsApp(String number, String accountSid, String authToken) {
+    public record WhatsApp(String number, String accountSid, String authToken, String templateContentSid,
+            BigDecimal messagesPerSecond, Interaction.SignatureMode signatureMode) {
     }
 
-    static InteractionView of(Interaction interaction, String callbackUrl) {
+    public record Twitter(String apiKey, String apiSecretKey, String accessToken, String accessTokenSecret,
+            String userId, String environment, Interaction.DeliveryMode deliveryMode) {
+    }
+
+    /** @param secrets the interaction's secrets in clear, only to compute their masks */
+    static InteractionView of(Interaction interaction, String callbackUrl, java.util.Map<String, String> secrets) {
         WhatsApp whatsapp = interaction.channel == Channel.WHATSAPP_TWILIO
                 ? new WhatsApp(interaction.whatsappNumber, interaction.twilioAccountSid,
-                        Secrets.mask(interaction.twilioAuthToken))
+                        mask(secrets.get("whatsapp.authToken")), interaction.templateContentSid,
+                        interaction.messagesPerSecond, interaction.signatureMode)
+                : null;
+        Twitter twitter = interaction.channel == Channel.TWITTER_DM
+                ? new Twitter(interaction.twitterApiKey, mask(secrets.get("twitter.apiSecretKey")),
+                        mask(secrets.get("twitter.accessToken")), mask(secrets.get("twitter.accessTokenSecret")),
+                        interaction.twitterUserId, interaction.twitterEnvironment, interaction.twitterDeliveryMode)
                 : null;
         return new InteractionView(interaction.id, interaction.channel, interaction.name, interaction.defaultUnitId,
                 interaction.defaultGroupId, interaction.defaultActivityId, interaction.contactOriginId,
-                interaction.helperInterception, interaction.active, callbackUrl, whatsapp, interaction.version,
+                interaction.helperInterception, interaction.active, callbackUrl, whatsapp, twitter, interaction.version,
                 interaction.createdAt, interaction.updatedAt);
+    }
+
+    /** Enough to recognise a secret, never enough to use it; short secrets show nothing at all. */
+    static String mask(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return null;
+        }
+        return secret.length() < 12 ? "****" : "****" + secret.substring(secret.length() - 4);
     }
 }

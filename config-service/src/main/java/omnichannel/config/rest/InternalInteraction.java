@@ -1,11 +1,14 @@
 package omnichannel.config.rest;
 
+import java.math.BigDecimal;
+import java.util.Map;
+
 import omnichannel.config.Interaction;
 import omnichannel.events.Channel;
 
 /**
- * An interaction as the other services need it, credentials included. Only served on the internal API; its
- * {@code toString} hides the secrets so a careless log line cannot leak them.
+ * An interaction as the other services need it, secrets in clear. Served only on the internal API to the service
+ * role; its {@code toString} hides the secrets so a careless log line cannot leak them.
  */
 public record InternalInteraction(
         String id,
@@ -21,13 +24,25 @@ public record InternalInteraction(
         String whatsappNumber,
         String twilioAccountSid,
         String twilioAuthToken,
+        String templateContentSid,
+        BigDecimal messagesPerSecond,
+        Interaction.SignatureMode signatureMode,
+        String twitterApiKey,
+        String twitterApiSecretKey,
+        String twitterAccessToken,
+        String twitterAccessTokenSecret,
+        String twitterUserId,
+        String twitterEnvironment,
+        Interaction.DeliveryMode twitterDeliveryMode,
         long version) {
 
-    static InternalInteraction of(Interaction interaction, String callbackUrl) {
-        return new InternalInteraction(interaction.id, interaction.channel, interaction.name, interaction.defaultUnitId,
-                interaction.defaultGroupId, interaction.defaultActivityId, interaction.contactOriginId,
-                interaction.helperInterception, interaction.active, callbackUrl, interaction.whatsappNumber,
-                interaction.twilioAccountSid, interaction.twilioAuthToken, interaction.version);
+    static InternalInteraction of(Interaction i, String callbackUrl, Map<String, String> secrets) {
+        return new InternalInteraction(i.id, i.channel, i.name, i.defaultUnitId, i.defaultGroupId, i.defaultActivityId,
+                i.contactOriginId, i.helperInterception, i.active, callbackUrl, i.whatsappNumber, i.twilioAccountSid,
+                secrets.get("whatsapp.authToken"), i.templateContentSid, i.messagesPerSecond, i.signatureMode,
+                i.twitterApiKey, secrets.get("twitter.apiSecretKey"), secrets.get("twitter.accessToken"),
+                secrets.get("twitter.accessTokenSecret"), i.twitterUserId, i.twitterEnvironment, i.twitterDeliveryMode,
+                i.version);
     }
 
     @Override

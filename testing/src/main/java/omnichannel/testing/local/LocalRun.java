@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.Directories;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
@@ -54,6 +54,9 @@ public final class LocalRun {
         Directories.deleteRecursively(work.resolve("data"));
         Files.createDirectories(logs);
         SystemStack.Ports ports = SystemStack.localPorts();
+        // a key pair for this run only: the tokens printed below die with it
+        Tokens tokens = new Tokens();
+        String adminToken = tokens.admin();
 
         say("Starting PostgreSQL on 127.0.0.1:" + POSTGRES_PORT + " ...");
         PostgresServer postgres = PostgresServer.start(work.resolve("data/postgres"), POSTGRES_PORT);
@@ -62,7 +65,7 @@ public final class LocalRun {
         say("Starting the simulators and the services (logs in " + root.relativize(logs) + ") ...");
         SystemStack stack;
         try {
-            stack = SystemStack.start(root, logs, postgres, kafka, ports, Duration.ofSeconds(120));
+            stack = SystemStack.start(root, logs, postgres, kafka, ports, tokens, Duration.ofSeconds(120));
         } catch (RuntimeException e) {
             kafka.close();
             postgres.close();
@@ -79,7 +82,7 @@ public final class LocalRun {
             stopped.countDown();
         }, "local-run-shutdown"));
 
-        DemoInteraction demo = DemoInteraction.create("http://127.0.0.1:" + ports.config(), Map.of());
+        DemoInteraction demo = DemoInteraction.create("http://127.0.0.1:" + ports.config(), adminToken);
         Properties saved = new Properties();
         saved.setProperty("id", demo.id());
         saved.setProperty("callbackUrl", demo.callbackUrl());
@@ -103,12 +106,16 @@ public final class LocalRun {
                 A demo WhatsApp interaction was created: %s
                   callback URL %s
 
+                Admin bearer token (role omnichannel-admin, valid 12 h, this run only):
+                  %s
+                  e.g. curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:%d/api/v1/interactions
+
                 Send a first message from another terminal:
                   ./run-local.sh demo "Olá! Minha impressora parou de funcionar."
 
                 Ctrl-C stops everything.
                 """.formatted(ports.gateway(), ports.config(), ports.bridge(), ports.whatsapp(), ports.twitter(),
-                ports.simulators(), KAFKA_PORT, POSTGRES_PORT, demo.id(), demo.callbackUrl()));
+                ports.simulators(), KAFKA_PORT, POSTGRES_PORT, demo.id(), demo.callbackUrl(), adminToken, ports.config()));
         stopped.await();
     }
 

@@ -22,8 +22,16 @@ public record DemoInteraction(String id, String callbackUrl, String authToken) {
     public static final long ACTIVITY = 170;
     public static final long ORIGIN = 7;
 
-    /** Creates it through config-service's admin API. */
-    public static DemoInteraction create(String configServiceUrl, Map<String, String> headers) {
+    /** Sets the SmartChat parameters an active interaction needs, then creates it, through the admin API. */
+    public static DemoInteraction create(String configServiceUrl, String adminToken) {
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + adminToken);
+        for (int parameter : new int[]{118, 315, 317, 390, 447}) {
+            HttpJson.Reply set = HttpJson.putJson(configServiceUrl + "/api/v1/parameters/" + parameter,
+                    "{\"value\":\"1\"}", headers);
+            if (set.status() != 200) {
+                throw new IllegalStateException("setting parameter " + parameter + " failed: " + set.status());
+            }
+        }
         String body = """
                 {"channel":"WHATSAPP_TWILIO","name":"Suporte (demo local)","defaultUnitId":%d,"defaultGroupId":%d,
                  "defaultActivityId":%d,"contactOriginId":%d,

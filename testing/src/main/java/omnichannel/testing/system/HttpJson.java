@@ -46,6 +46,14 @@ public final class HttpJson {
         return send(request);
     }
 
+    public static Reply putJson(String url, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public static Reply postForm(String url, Map<String, List<String>> params, Map<String, String> headers) {
         String body = params.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import omnichannel.events.Topics;
+import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
 
@@ -48,7 +49,7 @@ public final class SystemStack implements AutoCloseable {
      * until all are ready.
      */
     public static SystemStack start(Path repoRoot, Path logDir, PostgresServer postgres, KafkaBroker kafka, Ports ports,
-            Duration readyTimeout) {
+            Tokens tokens, Duration readyTimeout) {
         String simulators = "http://127.0.0.1:" + ports.simulators();
         String gateway = "http://127.0.0.1:" + ports.gateway();
         String config = "http://127.0.0.1:" + ports.config();
@@ -62,6 +63,7 @@ public final class SystemStack implements AutoCloseable {
         common.put("FOURBIZ_PASSWORD", FOURBIZ_PASSWORD);
         common.put("TWILIO_API_BASE_URL", simulators);
         common.put("X_API_BASE_URL", simulators);
+        common.put("CONFIG_SERVICE_TOKEN", tokens.service());
 
         kafka.createTopics(ALL_TOPICS, 4);
 
@@ -70,8 +72,11 @@ public final class SystemStack implements AutoCloseable {
             ServiceProcess sim = ServiceProcess.start(repoRoot, "simulators", ports.simulators(), common, logDir);
             started.put(sim.name(), sim);
             List<ServiceProcess> services = new ArrayList<>();
-            services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(), withDb(common, postgres, "config"),
-                    logDir));
+            Map<String, String> configEnv = withDb(common, postgres, "config");
+            configEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
+            configEnv.put("OIDC_ISSUER", Tokens.ISSUER);
+            configEnv.put("OMNICHANNEL_SECRETS_KEYSET", localDevKeyset());
+            services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(), configEnv, logDir));
             services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(), common, logDir));
             services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(), withDb(common, postgres, "bridge"),
                     logDir));
@@ -87,6 +92,15 @@ public final class SystemStack implements AutoCloseable {
         } catch (RuntimeException e) {
             started.values().forEach(ServiceProcess::close);
             throw e;
+        }
+    }
+
+    /** LOCAL RUNS AND TESTS ONLY: the published development keyset; production keysets come from a Secret. */
+    private static String localDevKeyset() {
+        try (var in = SystemStack.class.getResourceAsStream("/local-dev-secrets-keyset.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

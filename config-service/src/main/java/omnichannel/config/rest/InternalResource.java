@@ -1,0 +1,57 @@
+package omnichannel.config.rest;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.config.service.InteractionService;
+import omnichannel.config.service.NotFound;
+import omnichannel.config.service.ParameterService;
+
+/** The internal API for the other services (service role only): interactions with their credentials, parameters. */
+@Path("/internal/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SERVICE)
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Not the service role")
+public class InternalResource {
+
+    private final InteractionService interactions;
+    private final ParameterService parameters;
+
+    public InternalResource(InteractionService interactions, ParameterService parameters) {
+        this.interactions = interactions;
+        this.parameters = parameters;
+    }
+
+    @GET
+    @Path("/interactions/{id}")
+    @Operation(summary = "An interaction with its decrypted credentials")
+    @APIResponse(responseCode = "200", description = "The interaction")
+    @APIResponse(responseCode = "404", description = "No such interaction, or deleted")
+    public Uni<InternalInteraction> interaction(@PathParam("id") String id) {
+        return interactions.find(id)
+                .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
+                .map(found -> InternalInteraction.of(found, interactions.callbackUrl(found),
+                        interactions.openSecrets(found)));
+    }
+
+    @GET
+    @Path("/parameters")
+    @Operation(summary = "The 4biz parameters' values by id")
+    public Uni<Map<Integer, String>> parameters() {
+        return parameters.values();
+    }
+}

@@ -1,0 +1,46 @@
+package omnichannel.config.service;
+
+import java.math.BigDecimal;
+
+import omnichannel.config.Interaction.DeliveryMode;
+import omnichannel.config.Interaction.SignatureMode;
+import omnichannel.events.Channel;
+
+/**
+ * What an admin sends to create or replace an interaction. Secrets are plain text here and nowhere after: they are
+ * sealed before storage. On update an omitted secret keeps its stored value. {@code version} is the version the
+ * update is based on (or the {@code If-Match} header); it is read-only on create.
+ */
+public record InteractionInput(
+        Channel channel,
+        String name,
+        Long defaultUnitId,
+        Long defaultGroupId,
+        Long defaultActivityId,
+        Long contactOriginId,
+        Boolean helperInterception,
+        Boolean active,
+        WhatsApp whatsapp,
+        Twitter twitter,
+        Long version) {
+
+    /** A {@code WHATSAPP_TWILIO} account. */
+    public record WhatsApp(String number, String accountSid, String authToken, String templateContentSid,
+            BigDecimal messagesPerSecond, SignatureMode signatureMode) {
+
+        @Override
+        public String toString() {
+            return "WhatsApp[" + number + ", " + accountSid + ", authToken=****]";
+        }
+    }
+
+    /** A {@code TWITTER_DM} account. */
+    public record Twitter(String apiKey, String apiSecretKey, String accessToken, String accessTokenSecret, String userId,
+            String environment, DeliveryMode deliveryMode, String callbackUrl) {
+
+        @Override
+        public String toString() {
+            return "Twitter[" + userId + ", secrets=****]";
+        }
+    }
+}

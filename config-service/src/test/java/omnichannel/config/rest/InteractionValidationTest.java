@@ -1,0 +1,88 @@
+package omnichannel.config.rest;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import omnichannel.config.ConfigServiceTest;
+
+@QuarkusTest
+class InteractionValidationTest extends ConfigServiceTest {
+
+    @Test
+    void namesEveryBadWhatsAppField() {
+        admin().body(whatsappBody("x").replace("AC0123456789abcdef0123456789abcdef", "XX1")
+                .replace("+5511999990000", "11999").replace("\"defaultUnitId\":12", "\"defaultUnitId\":0")
+                .replace("\"authToken\":\"" + AUTH_TOKEN + "\"", "\"authToken\":\"" + AUTH_TOKEN
+                        + "\",\"templateContentSid\":\"nope\",\"messagesPerSecond\":0"))
+                .when().post("/api/v1/interactions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("whatsapp.accountSid", "whatsapp.number", "defaultUnitId",
+                        "whatsapp.templateContentSid", "whatsapp.messagesPerSecond"))
+                .body(not(containsString(AUTH_TOKEN)));
+    }
+
+    @Test
+    void requiresTheSecretsAndTheChannelSectionOnCreate() {
+        admin().body(whatsappBody("x").replaceAll(",\\s*\"authToken\":\"[^\"]*\"", ""))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("whatsapp.authToken"));
+        admin().body("{\"channel\":\"TWITTER_DM\",\"name\":\"x\",\"defaultUnitId\":1,\"defaultGroupId\":1,"
+                + "\"defaultActivityId\":1,\"contactOriginId\":1}")
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("twitter"));
+    }
+
+    @Test
+    void namesEveryBadTwitterField() {
+        admin().body(twitterBody("x").replace("\"userId\":\"1234567890\"", "\"userId\":\"@maria\"")
+                .replace("\"environment\":\"prod\"", "\"environment\":\"bad env!\"")
+                .replace("\"deliveryMode\":\"WEBHOOK\"",
+                        "\"deliveryMode\":\"WEBHOOK\",\"callbackUrl\":\"http://x.org:8443/cb\""))
+                .post("/api/v1/interactions")
+                .then().statusCode(400)
+                .body("errors.field", hasItems("twitter.userId", "twitter.environment", "twitter.callbackUrl"));
+    }
+
+    @Test
+    void rejectsSectionsOfTheOtherChannel() {
+        admin().body(whatsappBody("x").replaceFirst("\\{", "{\"twitter\":{\"apiKey\":\"k\"},"))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("twitter"));
+    }
+
+    @Test
+    void rejectsUnknownAndReadOnlyFields() {
+        admin().body(whatsappBody("x").replaceFirst("\\{", "{\"id\":\"mine\","))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
+        admin().body(whatsappBody("x").replaceFirst("\\{", "{\"callbackUrl\":\"https://evil\","))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("callbackUrl"));
+        admin().body(whatsappBody("x").replaceFirst("\\{", "{\"version\":3,"))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("version"));
+    }
+
+    @Test
+    void rejectsWrongTypesAndMalformedJsonWithAProblemNotA500() {
+        admin().body(whatsappBody("x").replace("\"defaultUnitId\":12", "\"defaultUnitId\":\"twelve\""))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("defaultUnitId"));
+        admin().body(whatsappBody("x").replace("WHATSAPP_TWILIO", "TELEGRAM"))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("channel"));
+        admin().body("{\"channel\":").post("/api/v1/interactions")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void rejectsBodiesOver64Kib() {
+        admin().body(whatsappBody("x".repeat(70 * 1024))).post("/api/v1/interactions").then().statusCode(413);
+    }
+}

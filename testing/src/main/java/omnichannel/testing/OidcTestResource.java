@@ -1,0 +1,20 @@
+package omnichannel.testing;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Makes a Quarkus test verify bearer tokens with {@link Tokens#shared()}'s public key. */
+public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("quarkus.oidc.public-key", Tokens.shared().publicKey(),
+                "quarkus.oidc.token.issuer", Tokens.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // nothing to stop
+    }
+}

@@ -1,0 +1,96 @@
+package omnichannel.testing;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Bearer tokens for tests and the local run, signed with a key pair made at start (never stored): config-service
+ * verifies them offline with the public key, as it does in production with the identity provider's key.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://omnichannel.local/issuer";
+    public static final String ADMIN = "omnichannel-admin";
+    public static final String VIEWER = "omnichannel-viewer";
+    public static final String SERVICE = "omnichannel-service";
+
+    // Quarkus runs test resources and tests in different class loaders: a static field would hold two key pairs.
+    private static final String SHARED_PROPERTY = "test-tokens.key-pair";
+
+    private final KeyPair keys;
+
+    public Tokens() {
+        this(generate());
+    }
+
+    private Tokens(KeyPair keys) {
+        this.keys = keys;
+    }
+
+    /** One key pair per JVM, shared by a module's test classes and its test resources. */
+    public static synchronized Tokens shared() {
+        String encoded = System.getProperty(SHARED_PROPERTY);
+        if (encoded == null) {
+            KeyPair keys = generate();
+            System.setProperty(SHARED_PROPERTY, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()) + ":"
+                    + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
+            return new Tokens(keys);
+        }
+        String[] parts = encoded.split(":");
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            return new Tokens(new KeyPair(
+                    rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(parts[1]))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(parts[0])))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public key as {@code quarkus.oidc.public-key} takes it (Base64 of the X.509 encoding). */
+    public String publicKey() {
+        return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    }
+
+    /** A token for {@code subject} with {@code roles} in its {@code groups} claim. */
+    public String issue(String subject, Duration lifetime, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(roles))
+                .expiresIn(lifetime)
+                .sign(keys.getPrivate());
+    }
+
+    public String admin() {
+        return issue("admin@omnichannel.local", Duration.ofHours(12), ADMIN);
+    }
+
+    public String viewer() {
+        return issue("viewer@omnichannel.local", Duration.ofHours(12), VIEWER);
+    }
+
+    public String service() {
+        return issue("services@omnichannel.local", Duration.ofDays(7), SERVICE);
+    }
+}
