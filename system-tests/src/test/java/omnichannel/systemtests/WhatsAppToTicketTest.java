@@ -34,6 +34,7 @@ class WhatsAppToTicketTest {
     static SystemStack stack;
     static DemoInteraction interaction;
     static String simulators;
+    static Tokens tokens;
 
     @BeforeAll
     static void startTheSystem() {
@@ -42,7 +43,7 @@ class WhatsAppToTicketTest {
         kafka = KafkaBroker.startTemporary();
         SystemStack.Ports ports = new SystemStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next());
-        Tokens tokens = new Tokens();
+        tokens = new Tokens();
         stack = SystemStack.start(root, root.resolve("system-tests/target/service-logs"), postgres, kafka, ports, tokens,
                 Duration.ofSeconds(120));
         simulators = stack.service("simulators").baseUrl();
@@ -115,6 +116,26 @@ class WhatsAppToTicketTest {
         assertThat(reply.status()).isEqualTo(403);
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                 .until(() -> ticketsWith(text).isEmpty() && messagesTo("whatsapp:+5511912340002").isEmpty());
+    }
+
+    @Test
+    void deletedInteractionAnswers404OnItsCallbackFromThenOn() {
+        String config = stack.service("config-service").baseUrl();
+        DemoInteraction doomed = DemoInteraction.create(config, tokens.admin());
+        String from = "+5511912340003";
+        assertThat(doomed.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Ana", "antes")).status())
+                .isEqualTo(200);
+
+        HttpJson.Reply deleted = HttpJson.delete(config + "/api/v1/interactions/" + doomed.id(),
+                Map.of("Authorization", "Bearer " + tokens.admin()));
+        assertThat(deleted.status()).isEqualTo(204);
+
+        // the gateway cached the interaction; the change event (outbox, then Kafka) drops it within about a second
+        await().atMost(Duration.ofSeconds(10)).until(() -> doomed
+                .post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Ana", "sonda")).status() == 404);
+        assertThat(doomed.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Ana", "depois")).status())
+                .isEqualTo(404);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> ticketsWith("depois").isEmpty());
     }
 
     private static List<JsonNode> ticketsWith(String text) {

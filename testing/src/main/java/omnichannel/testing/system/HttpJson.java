@@ -54,6 +54,12 @@ public final class HttpJson {
         return send(request);
     }
 
+    public static Reply delete(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).DELETE();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public static Reply postForm(String url, Map<String, List<String>> params, Map<String, String> headers) {
         String body = params.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))

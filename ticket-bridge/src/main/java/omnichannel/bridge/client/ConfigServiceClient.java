@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 
 /** Reads interactions from config-service's internal API. */
@@ -16,6 +17,7 @@ public class ConfigServiceClient {
         this.api = api;
     }
 
+    @CacheResult(cacheName = "interactions")
     public Uni<Interaction> interaction(String id) {
         return api.get(id);
     }

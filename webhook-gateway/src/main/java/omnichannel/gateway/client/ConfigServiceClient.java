@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 
 /** Reads interactions from config-service's internal API. */
@@ -20,7 +21,9 @@ public class ConfigServiceClient {
     /**
      * The interaction, or null when config-service says there is none. Any other failure (config-service down or
      * slow) fails the Uni with {@link ConfigServiceUnavailable}, which is not the provider's fault.
+     * Cached, so a config-service outage does not stop webhooks for known interactions; dropped on a change event.
      */
+    @CacheResult(cacheName = "interactions")
     public Uni<Interaction> interaction(String id) {
         return api.get(id)
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
