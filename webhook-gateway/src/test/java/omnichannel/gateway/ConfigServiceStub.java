@@ -19,26 +19,42 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String INACTIVE_ID = "wa-inactive";
     public static final String TWITTER_ID = "x-interaction-1";
 
-    private WireMockServer server;
+    private static WireMockServer server;
+
+    /** config-service down (every call answers 503) or back. */
+    public static void outage(boolean down) {
+        if (down) {
+            server.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/internal/.*")).atPriority(1)
+                    .willReturn(aResponse().withStatus(503)));
+        } else {
+            server.resetToDefaultMappings();
+            stubAll();
+        }
+    }
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
+        stubAll();
+        return Map.of("quarkus.rest-client.config-service.url", server.baseUrl());
+    }
+
+    private static void stubAll() {
         stub(WHATSAPP_ID, "WHATSAPP_TWILIO", true);
         stub(INACTIVE_ID, "WHATSAPP_TWILIO", false);
         stub(TWITTER_ID, "TWITTER_DM", true);
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/unknown"))
                 .willReturn(aResponse().withStatus(404)));
-        return Map.of("quarkus.rest-client.config-service.url", server.baseUrl());
     }
 
-    private void stub(String id, String channel, boolean active) {
+    private static void stub(String id, String channel, boolean active) {
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")
                 .withBody("""
                         {"id":"%s","channel":"%s","name":"Suporte","active":%s,"whatsappNumber":"+5511999990000",
                          "twilioAccountSid":"AC0123456789abcdef0123456789abcdef","twilioAuthToken":"%s",
+                         "twitterApiSecretKey":"z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
                          "defaultUnitId":12,"defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7}
                         """.formatted(id, channel, active, AUTH_TOKEN))));
     }

@@ -6,7 +6,8 @@ import omnichannel.events.Channel;
 
 /** What the gateway needs of an interaction: which channel, whether it takes messages, and how to authenticate them. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Interaction(String id, Channel channel, boolean active, String whatsappNumber, String twilioAuthToken) {
+public record Interaction(String id, Channel channel, boolean active, String whatsappNumber, String twilioAuthToken,
+        String twitterApiSecretKey) {
 
     @Override
     public String toString() {

@@ -36,6 +36,12 @@ public class WhatsAppWebhookResource {
 
     /** An empty TwiML answer: Twilio sends nothing to the person (a text/plain body would be sent as a message). */
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    /**
+     * config-service's verification posts a form signed with the interaction's token carrying this parameter: it is
+     * authenticated like any webhook, then answered without publishing anything.
+     */
+    static final String SELF_TEST_PARAMETER = "OmnichannelSelfTest";
+    static final String SELF_TEST_HEADER = "X-Omnichannel-Self-Test";
 
     private final ConfigServiceClient interactions;
     private final InboundPublisher publisher;
@@ -62,9 +68,14 @@ public class WhatsAppWebhookResource {
         Instant receivedAt = Instant.now();
         Map<String, List<String>> params = FormBody.parse(body);
         String signedUrl = publicUrl(request);
-        return interactions.interaction(id)
+        Uni<Interaction> authenticated = interactions.interaction(id)
                 .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
-                .invoke(interaction -> authenticate(interaction, signedUrl, params, signature))
+                .invoke(interaction -> authenticate(interaction, signedUrl, params, signature));
+        if (params.containsKey(SELF_TEST_PARAMETER)) {
+            return authenticated.map(interaction -> Response.ok(EMPTY_TWIML, MediaType.TEXT_XML)
+                    .header(SELF_TEST_HEADER, "authenticated").build());
+        }
+        return authenticated
                 .map(interaction -> WhatsAppInbound.normalise(interaction.id(), params, receivedAt))
                 .call(publisher::publish)
                 .invoke(message -> Log.infof("inbound accepted interaction=%s correlationId=%s media=%d", id,

@@ -124,6 +124,37 @@ class WhatsAppWebhookResourceTest {
     }
 
     @Test
+    void signedSelfTestIsAuthenticatedAndPublishesNothing() {
+        String sid = newSid();
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("OmnichannelSelfTest", List.of(sid));
+
+        signed(path, params, ConfigServiceStub.AUTH_TOKEN)
+                .when().post(path)
+                .then().statusCode(200).header("X-Omnichannel-Self-Test", "authenticated");
+        signed(path, params, "wrong-token").when().post(path).then().statusCode(403);
+
+        assertThat(inboundWith(sid, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void cachedInteractionKeepsWebhooksFlowingWhileConfigServiceIsDown() {
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
+        signed(path, webhook(newSid()), ConfigServiceStub.AUTH_TOKEN).when().post(path).then().statusCode(200);
+
+        ConfigServiceStub.outage(true);
+        try {
+            signed(path, webhook(newSid()), ConfigServiceStub.AUTH_TOKEN).when().post(path).then().statusCode(200);
+            String uncached = "/webhooks/whatsapp/never-seen";
+            signed(uncached, webhook(newSid()), ConfigServiceStub.AUTH_TOKEN).when().post(uncached)
+                    .then().statusCode(503).header("Retry-After", "5");
+        } finally {
+            ConfigServiceStub.outage(false);
+        }
+    }
+
+    @Test
     void missingSignatureGets403() {
         String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
         given().contentType("application/x-www-form-urlencoded").formParam("MessageSid", newSid())
