@@ -119,6 +119,17 @@ class WhatsAppToTicketTest {
     }
 
     @Test
+    void verificationChecksTheTwilioCredentialsAndTheGatewayAuthenticatesItsSelfTest() {
+        String config = stack.service("config-service").baseUrl();
+        HttpJson.Reply reply = HttpJson.postJson(config + "/api/v1/interactions/" + interaction.id() + "/verification", "",
+                Map.of("Authorization", "Bearer " + tokens.admin()));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("ok").asBoolean()).as(reply.body()).isTrue();
+        assertThat(reply.body()).doesNotContain(DemoInteraction.AUTH_TOKEN);
+    }
+
+    @Test
     void deletedInteractionAnswers404OnItsCallbackFromThenOn() {
         String config = stack.service("config-service").baseUrl();
         DemoInteraction doomed = DemoInteraction.create(config, tokens.admin());

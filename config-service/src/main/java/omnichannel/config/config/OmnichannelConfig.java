@@ -12,4 +12,8 @@ public interface OmnichannelConfig {
     /** Twilio's REST base ({@code TWILIO_API_BASE_URL}), for credential verification. */
     @WithDefault("https://api.twilio.com")
     String twilioApiBaseUrl();
+
+    /** X's REST base ({@code X_API_BASE_URL}), for credential verification. */
+    @WithDefault("https://api.x.com")
+    String xApiBaseUrl();
 }

@@ -31,6 +31,7 @@ import omnichannel.config.service.InteractionInput;
 import omnichannel.config.service.InteractionService;
 import omnichannel.config.service.InvalidFields;
 import omnichannel.config.service.NotFound;
+import omnichannel.config.service.VerificationService;
 import omnichannel.events.Channel;
 
 /** The admin API of interactions ("Menu > Sistema > Configurações > Interações Omnichannel"). */
@@ -45,10 +46,13 @@ public class InteractionResource {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final InteractionService service;
+    private final VerificationService verification;
     private final SecurityIdentity identity;
 
-    public InteractionResource(InteractionService service, SecurityIdentity identity) {
+    public InteractionResource(InteractionService service, VerificationService verification,
+            SecurityIdentity identity) {
         this.service = service;
+        this.verification = verification;
         this.identity = identity;
     }
 
@@ -141,6 +145,17 @@ public class InteractionResource {
     @APIResponse(responseCode = "422", description = "Active, but the 4biz parameters are not ready")
     public Uni<Response> restore(@PathParam("id") String id) {
         return service.restore(id, actor()).map(restored -> Response.ok(view(restored)).tag(etag(restored)).build());
+    }
+
+    @POST
+    @Path("/{id}/verification")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Check the credentials with the provider and send a signed self-test to the callback URL")
+    @APIResponse(responseCode = "200", description = "Each step with its result (ok is false when any failed)")
+    @APIResponse(responseCode = "404", description = "No such interaction, or deleted")
+    public Uni<VerificationService.Verification> verify(@PathParam("id") String id) {
+        return verification.verify(id);
     }
 
     @GET

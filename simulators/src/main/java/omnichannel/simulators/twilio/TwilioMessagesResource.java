@@ -76,6 +76,18 @@ public class TwilioMessagesResource {
         return Response.status(201).entity(resource(message)).build();
     }
 
+    /** The account fetch config-service's verification makes. */
+    @GET
+    @Path("2010-04-01/Accounts/{accountSid}.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response account(@PathParam("accountSid") String accountSid, @HeaderParam("Authorization") String authorization) {
+        if (!authenticates(authorization, accountSid)) {
+            return error(401, 20003, "Authenticate");
+        }
+        return Response.ok(json.createObjectNode().put("sid", accountSid).put("friendly_name", "Simulated account")
+                .put("status", "active").put("type", "Full")).build();
+    }
+
     private ObjectNode resource(SentMessage message) {
         String now = ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
         ObjectNode node = json.createObjectNode()

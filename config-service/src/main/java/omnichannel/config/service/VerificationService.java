@@ -1,0 +1,56 @@
+package omnichannel.config.service;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.config.Interaction;
+import omnichannel.config.client.OAuth1;
+import omnichannel.config.client.ProviderChecks;
+import omnichannel.config.client.ProviderChecks.Step;
+import omnichannel.events.Channel;
+
+/** Checks an interaction end to end: the provider accepts its credentials, the gateway answers at its callback URL. */
+@ApplicationScoped
+public class VerificationService {
+
+    /** The checks and whether all passed. */
+    public record Verification(boolean ok, List<Step> steps) {
+    }
+
+    private final InteractionService interactions;
+    private final ProviderChecks checks;
+
+    public VerificationService(InteractionService interactions, ProviderChecks checks) {
+        this.interactions = interactions;
+        this.checks = checks;
+    }
+
+    public Uni<Verification> verify(String id) {
+        return interactions.find(id)
+                .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
+                .chain(interaction -> {
+                    Map<String, String> secrets = interactions.openSecrets(interaction);
+                    String callback = interactions.callbackUrl(interaction);
+                    Uni<Step> credentials;
+                    Uni<Step> gateway;
+                    if (interaction.channel == Channel.WHATSAPP_TWILIO) {
+                        credentials = checks.twilioAccount(interaction.twilioAccountSid, secrets.get("whatsapp.authToken"));
+                        gateway = checks.whatsappCallback(callback, secrets.get("whatsapp.authToken"));
+                    } else {
+                        credentials = checks.xAccount(credentialsOf(interaction, secrets), interaction.twitterUserId);
+                        gateway = checks.xCallback(callback, secrets.get("twitter.apiSecretKey"));
+                    }
+                    return credentials.chain(first -> gateway.map(second -> List.of(first, second)));
+                })
+                .map(steps -> new Verification(steps.stream().allMatch(Step::ok), steps));
+    }
+
+    private static OAuth1.Credentials credentialsOf(Interaction interaction, Map<String, String> secrets) {
+        return new OAuth1.Credentials(interaction.twitterApiKey, secrets.get("twitter.apiSecretKey"),
+                secrets.get("twitter.accessToken"), secrets.get("twitter.accessTokenSecret"));
+    }
+}

@@ -1,0 +1,109 @@
+package omnichannel.config.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+
+import omnichannel.config.ConfigServiceTest;
+import omnichannel.testing.twilio.TwilioWebhookSigner;
+
+/** Verification against Twilio, X and "our gateway", all played by WireMock over HTTP. */
+@QuarkusTest
+@QuarkusTestResource(value = VerificationTest.Providers.class, restrictToAnnotatedClass = true)
+class VerificationTest extends ConfigServiceTest {
+
+    static WireMockServer providers;
+
+    /** Twilio, X and the gateway's callback, on one WireMock server that is also the public base URL. */
+    public static class Providers implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            providers = new WireMockServer(wireMockConfig().dynamicPort());
+            providers.start();
+            providers.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef.json"))
+                    .withBasicAuth("AC0123456789abcdef0123456789abcdef", AUTH_TOKEN)
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody("{\"sid\":\"AC0123456789abcdef0123456789abcdef\",\"status\":\"active\"}")));
+            providers.stubFor(get(urlPathEqualTo("/2/users/me")).willReturn(aResponse().withStatus(401)));
+            providers.stubFor(post(urlMatching("/webhooks/whatsapp/.*"))
+                    .withHeader("X-Twilio-Signature", matching(".+"))
+                    .willReturn(aResponse().withHeader("X-Omnichannel-Self-Test", "authenticated")
+                            .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>")));
+            return Map.of("omnichannel.public-base-url", providers.baseUrl(),
+                    "omnichannel.twilio-api-base-url", providers.baseUrl(),
+                    "omnichannel.x-api-base-url", providers.baseUrl());
+        }
+
+        @Override
+        public void stop() {
+            providers.stop();
+        }
+    }
+
+    @Test
+    void whatsappInteractionPassesWhenTwilioAcceptsAndTheGatewayAuthenticatesASignedSelfTest() {
+        String id = create(whatsappBody("Verificável"));
+
+        admin().post("/api/v1/interactions/" + id + "/verification")
+                .then().statusCode(200)
+                .body("ok", org.hamcrest.Matchers.equalTo(true))
+                .body("steps.name", contains("credentials", "callback"))
+                .body(not(containsString(AUTH_TOKEN)));
+
+        List<LoggedRequest> selfTests = providers.findAll(postRequestedFor(urlPathEqualTo("/webhooks/whatsapp/" + id)));
+        assertThat(selfTests).hasSize(1);
+        LoggedRequest selfTest = selfTests.get(0);
+        String nonce = selfTest.getBodyAsString().replace("OmnichannelSelfTest=", "");
+        assertThat(selfTest.getHeader("X-Twilio-Signature")).isEqualTo(TwilioWebhookSigner.sign(AUTH_TOKEN,
+                providers.baseUrl() + "/webhooks/whatsapp/" + id, Map.of("OmnichannelSelfTest", List.of(nonce))));
+    }
+
+    @Test
+    void reportsEachFailedStepInWordsWithoutSecrets() {
+        String id = create(whatsappBody("Token errado").replace(AUTH_TOKEN, "a-wrong-auth-token-value"));
+        admin().post("/api/v1/interactions/" + id + "/verification")
+                .then().statusCode(200)
+                .body("ok", org.hamcrest.Matchers.equalTo(false))
+                .body("steps[0].ok", org.hamcrest.Matchers.equalTo(false))
+                .body("steps[0].detail", containsString("refused"))
+                .body(not(containsString("a-wrong-auth-token-value")));
+
+        String x = create(twitterBody("X recusado"));
+        admin().post("/api/v1/interactions/" + x + "/verification")
+                .then().statusCode(200)
+                .body("ok", org.hamcrest.Matchers.equalTo(false))
+                .body("steps.ok", contains(false, false))
+                .body(not(containsString(API_SECRET)));
+        assertThat(
+                providers.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/2/users/me"))
+                        .withHeader("Authorization", matching("OAuth .*oauth_consumer_key=\"xvz1evFS4wEEPTGEFPHBog\".*"))))
+                .isNotEmpty();
+    }
+
+    @Test
+    void unknownInteractionIs404() {
+        admin().post("/api/v1/interactions/nope/verification").then().statusCode(404);
+    }
+}
