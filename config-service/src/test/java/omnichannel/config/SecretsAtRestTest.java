@@ -27,14 +27,20 @@ class SecretsAtRestTest extends ConfigServiceTest {
 
     static final Path LOG = Path.of("target/secrets-debug.log");
 
-    /** Everything at DEBUG, into a file the test reads. */
+    /**
+     * Everything at DEBUG, into a file the test reads; the console stays at INFO. The Kafka broker that runs inside
+     * this test JVM (packages {@code kafka} and {@code org.apache.kafka}) is test infrastructure and stays at INFO:
+     * at DEBUG it logs every request it serves, which is noise, not the service.
+     */
     public static class DebugLogs implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.log.level", "DEBUG", "quarkus.log.min-level", "DEBUG",
                     "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString(),
-                    "quarkus.log.file.level", "DEBUG");
+                    "quarkus.log.file.level", "DEBUG", "quarkus.log.console.level", "INFO",
+                    "quarkus.log.category.\"kafka\".level", "INFO",
+                    "quarkus.log.category.\"org.apache.kafka\".level", "INFO");
         }
     }
 

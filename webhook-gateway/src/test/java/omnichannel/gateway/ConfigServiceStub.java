@@ -18,6 +18,7 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String WHATSAPP_ID = "wa-interaction-1";
     public static final String INACTIVE_ID = "wa-inactive";
     public static final String TWITTER_ID = "x-interaction-1";
+    public static final String LOG_ONLY_ID = "wa-log-only";
 
     private static WireMockServer server;
 
@@ -44,6 +45,7 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         stub(WHATSAPP_ID, "WHATSAPP_TWILIO", true);
         stub(INACTIVE_ID, "WHATSAPP_TWILIO", false);
         stub(TWITTER_ID, "TWITTER_DM", true);
+        stub(LOG_ONLY_ID, "WHATSAPP_TWILIO", true);
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/unknown"))
                 .willReturn(aResponse().withStatus(404)));
     }
@@ -55,8 +57,9 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
                         {"id":"%s","channel":"%s","name":"Suporte","active":%s,"whatsappNumber":"+5511999990000",
                          "twilioAccountSid":"AC0123456789abcdef0123456789abcdef","twilioAuthToken":"%s",
                          "twitterApiSecretKey":"z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
+                         "signatureMode":"%s",
                          "defaultUnitId":12,"defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7}
-                        """.formatted(id, channel, active, AUTH_TOKEN))));
+                        """.formatted(id, channel, active, AUTH_TOKEN, LOG_ONLY_ID.equals(id) ? "LOG_ONLY" : "ENFORCE"))));
     }
 
     @Override

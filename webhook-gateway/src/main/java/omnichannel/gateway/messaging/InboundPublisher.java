@@ -36,7 +36,7 @@ public class InboundPublisher {
     /** Kafka did not take the event: the provider must retry later. */
     public static class KafkaUnavailable extends RuntimeException {
 
-        KafkaUnavailable(Throwable cause) {
+        public KafkaUnavailable(Throwable cause) {
             super("Kafka did not acknowledge: " + cause.getMessage(), cause);
         }
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,9 +27,11 @@ import omnichannel.events.InboundMessage;
 import omnichannel.gateway.client.ConfigServiceClient;
 import omnichannel.gateway.client.Interaction;
 import omnichannel.gateway.config.GatewayConfig;
+import omnichannel.gateway.messaging.DeliveryPublisher;
 import omnichannel.gateway.messaging.InboundPublisher;
 import omnichannel.gateway.twilio.TwilioSignature;
 import omnichannel.gateway.twilio.WhatsAppInbound;
+import omnichannel.gateway.twilio.WhatsAppStatus;
 
 /** Twilio's WhatsApp webhook: authenticate, normalise, hand to Kafka, and only then say 200. */
 @Path("/webhooks/whatsapp")
@@ -45,12 +48,17 @@ public class WhatsAppWebhookResource {
 
     private final ConfigServiceClient interactions;
     private final InboundPublisher publisher;
+    private final DeliveryPublisher delivery;
     private final GatewayConfig config;
+    private final MeterRegistry metrics;
 
-    public WhatsAppWebhookResource(ConfigServiceClient interactions, InboundPublisher publisher, GatewayConfig config) {
+    public WhatsAppWebhookResource(ConfigServiceClient interactions, InboundPublisher publisher,
+            DeliveryPublisher delivery, GatewayConfig config, MeterRegistry metrics) {
         this.interactions = interactions;
         this.publisher = publisher;
+        this.delivery = delivery;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @POST
@@ -67,10 +75,7 @@ public class WhatsAppWebhookResource {
             @Context HttpServerRequest request, byte[] body) {
         Instant receivedAt = Instant.now();
         Map<String, List<String>> params = FormBody.parse(body);
-        String signedUrl = publicUrl(request);
-        Uni<Interaction> authenticated = interactions.interaction(id)
-                .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
-                .invoke(interaction -> authenticate(interaction, signedUrl, params, signature));
+        Uni<Interaction> authenticated = authenticated(id, request, params, signature);
         if (params.containsKey(SELF_TEST_PARAMETER)) {
             return authenticated.map(interaction -> Response.ok(EMPTY_TWIML, MediaType.TEXT_XML)
                     .header(SELF_TEST_HEADER, "authenticated").build());
@@ -83,12 +88,47 @@ public class WhatsAppWebhookResource {
                 .map(WhatsAppWebhookResource::twimlOk);
     }
 
-    private static void authenticate(Interaction interaction, String url, Map<String, List<String>> params,
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces("application/problem+json")
+    @Operation(summary = "Status callback of a message we sent (the StatusCallback URL of our sends)")
+    @APIResponse(responseCode = "204", description = "Kafka has the status")
+    @APIResponse(responseCode = "400", description = "Malformed form, missing MessageSid/MessageStatus/To")
+    @APIResponse(responseCode = "403", description = "X-Twilio-Signature does not match")
+    @APIResponse(responseCode = "404", description = "No active WhatsApp interaction with this id")
+    @APIResponse(responseCode = "503", description = "Kafka or config-service unavailable; Twilio may retry")
+    public Uni<Response> status(@PathParam("id") String id, @HeaderParam("X-Twilio-Signature") String signature,
+            @Context HttpServerRequest request, byte[] body) {
+        Instant receivedAt = Instant.now();
+        Map<String, List<String>> params = FormBody.parse(body);
+        return authenticated(id, request, params, signature)
+                .map(interaction -> WhatsAppStatus.normalise(interaction.id(), params, receivedAt))
+                .call(delivery::publish)
+                .invoke(status -> Log.infof("status accepted interaction=%s sid=%s state=%s error=%s", id,
+                        status.providerMessageId(), status.state(), status.errorCode()))
+                .map(status -> Response.noContent().build());
+    }
+
+    private Uni<Interaction> authenticated(String id, HttpServerRequest request, Map<String, List<String>> params,
             String signature) {
+        String url = publicUrl(request);
+        return interactions.interaction(id)
+                .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
+                .invoke(interaction -> authenticate(interaction, url, params, signature));
+    }
+
+    private void authenticate(Interaction interaction, String url, Map<String, List<String>> params, String signature) {
         if (interaction.channel() != Channel.WHATSAPP_TWILIO || !interaction.active()) {
             throw new NotFound("interaction " + interaction.id());
         }
         if (!TwilioSignature.isValid(interaction.twilioAuthToken(), url, params, signature)) {
+            metrics.counter("omnichannel.webhook.signature.failures", "interaction", interaction.id(), "mode",
+                    interaction.signatureLogOnly() ? "log-only" : "enforce").increment();
+            if (interaction.signatureLogOnly()) {
+                Log.warnf("accepted a webhook with a bad signature (log-only mode) interaction=%s", interaction.id());
+                return;
+            }
             Log.warnf("rejected webhook with a bad signature interaction=%s", interaction.id());
             throw new Forbidden("X-Twilio-Signature does not match");
         }

@@ -35,7 +35,7 @@ class WhatsAppWebhookResourceTest {
 
     static final String PUBLIC_BASE = "https://hooks.example.com";
 
-    static Map<String, List<String>> webhook(String messageSid) {
+    public static Map<String, List<String>> webhook(String messageSid) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("MessageSid", List.of(messageSid));
         params.put("AccountSid", List.of("AC0123456789abcdef0123456789abcdef"));
@@ -48,18 +48,18 @@ class WhatsAppWebhookResourceTest {
         return params;
     }
 
-    static String newSid() {
+    public static String newSid() {
         return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    static RequestSpecification signed(String path, Map<String, List<String>> params, String token) {
+    public static RequestSpecification signed(String path, Map<String, List<String>> params, String token) {
         RequestSpecification request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .header("X-Twilio-Signature", TwilioWebhookSigner.sign(token, PUBLIC_BASE + path, params));
         params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
         return request;
     }
 
-    static List<ConsumerRecord<String, String>> inboundWith(String sid, Duration window) {
+    public static List<ConsumerRecord<String, String>> inboundWith(String sid, Duration window) {
         return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.INBOUND,
                 record -> record.value().contains(sid), window);
     }

@@ -1,0 +1,69 @@
+package omnichannel.gateway.twilio;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import omnichannel.events.Channel;
+import omnichannel.events.DeliveryStatus;
+import omnichannel.events.Event;
+import omnichannel.gateway.rest.BadRequest;
+
+/** Turns a Twilio status callback (providers.md §2) into a {@link DeliveryStatus}. */
+public final class WhatsAppStatus {
+
+    private WhatsAppStatus() {
+    }
+
+    /**
+     * @throws BadRequest when MessageSid, MessageStatus or the recipient is missing, or the status is unknown
+     */
+    public static DeliveryStatus normalise(String interactionId, Map<String, List<String>> params, Instant receivedAt) {
+        String sid = required(params, "MessageSid");
+        String status = required(params, "MessageStatus");
+        String to = first(params, "To");
+        if (to == null) {
+            to = first(params, "ChannelToAddress");
+        }
+        if (to == null || to.isBlank()) {
+            throw new BadRequest("To is required");
+        }
+        DeliveryStatus.State state = state(status);
+        String errorCode = first(params, "ErrorCode");
+        // Callbacks repeat; the same sid and status is the same event.
+        UUID eventId = UUID.nameUUIDFromBytes(("status:" + interactionId + ":" + sid + ":" + status)
+                .getBytes(StandardCharsets.UTF_8));
+        return new DeliveryStatus(eventId, Event.SCHEMA_VERSION, receivedAt, interactionId, Channel.WHATSAPP_TWILIO, sid,
+                null, sid, SenderIds.normalise(to), state, errorCode == null || errorCode.isBlank() ? null : errorCode,
+                first(params, "ErrorMessage"));
+    }
+
+    static DeliveryStatus.State state(String status) {
+        return switch (status.toLowerCase(Locale.ROOT)) {
+            case "accepted", "scheduled", "queued" -> DeliveryStatus.State.QUEUED;
+            case "sending" -> DeliveryStatus.State.SENDING;
+            case "sent" -> DeliveryStatus.State.SENT;
+            case "delivered" -> DeliveryStatus.State.DELIVERED;
+            case "read" -> DeliveryStatus.State.READ;
+            case "undelivered" -> DeliveryStatus.State.UNDELIVERED;
+            case "failed", "canceled" -> DeliveryStatus.State.FAILED;
+            default -> throw new BadRequest("unknown MessageStatus " + status);
+        };
+    }
+
+    private static String required(Map<String, List<String>> params, String name) {
+        String value = first(params, name);
+        if (value == null || value.isBlank()) {
+            throw new BadRequest(name + " is required");
+        }
+        return value;
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

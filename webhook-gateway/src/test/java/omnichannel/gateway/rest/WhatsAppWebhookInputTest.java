@@ -1,0 +1,144 @@
+package omnichannel.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static omnichannel.gateway.rest.WhatsAppWebhookResourceTest.inboundWith;
+import static omnichannel.gateway.rest.WhatsAppWebhookResourceTest.newSid;
+import static omnichannel.gateway.rest.WhatsAppWebhookResourceTest.signed;
+import static omnichannel.gateway.rest.WhatsAppWebhookResourceTest.webhook;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import omnichannel.events.DeliveryStatus;
+import omnichannel.events.Topics;
+import omnichannel.events.json.EventJson;
+import omnichannel.gateway.ConfigServiceStub;
+import omnichannel.testing.KafkaRecords;
+import omnichannel.testing.KafkaTestResource;
+import omnichannel.testing.SharedInfrastructure;
+import omnichannel.testing.twilio.TwilioWebhookSigner;
+
+/** Bad input gets a 4xx problem body and produces no event; status callbacks become DeliveryStatus events. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(ConfigServiceStub.class)
+class WhatsAppWebhookInputTest {
+
+    static final String PATH = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
+
+    @Test
+    void statusCallbackBecomesADeliveryStatusEvent() {
+        String sid = newSid();
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("MessageSid", List.of(sid));
+        params.put("MessageStatus", List.of("undelivered"));
+        params.put("ErrorCode", List.of("63016"));
+        params.put("ErrorMessage", List.of("Outside the 24-hour window"));
+        params.put("To", List.of("whatsapp:+5511912345678"));
+        params.put("From", List.of("whatsapp:+5511999990000"));
+
+        signed(PATH + "/status", params, ConfigServiceStub.AUTH_TOKEN).when().post(PATH + "/status")
+                .then().statusCode(204);
+
+        List<ConsumerRecord<String, String>> records = KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(),
+                Topics.DELIVERY, record -> record.value().contains(sid), Duration.ofSeconds(3));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo(ConfigServiceStub.WHATSAPP_ID + ":+5511912345678");
+        DeliveryStatus status = EventJson.read(records.get(0).value().getBytes(), DeliveryStatus.class);
+        assertThat(status.state()).isEqualTo(DeliveryStatus.State.UNDELIVERED);
+        assertThat(status.errorCode()).isEqualTo("63016");
+        assertThat(status.providerMessageId()).isEqualTo(sid);
+    }
+
+    @Test
+    void statusCallbackWithABadSignatureOrUnknownStatusIsRefused() {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("MessageSid", List.of(newSid()));
+        params.put("MessageStatus", List.of("delivered"));
+        params.put("To", List.of("whatsapp:+5511912345678"));
+        signed(PATH + "/status", params, "wrong").when().post(PATH + "/status").then().statusCode(403);
+        params.put("MessageStatus", List.of("teleported"));
+        signed(PATH + "/status", params, ConfigServiceStub.AUTH_TOKEN).when().post(PATH + "/status")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void numMediaThatDoesNotMatchIs400AndNoEvent() {
+        String sid = newSid();
+        Map<String, List<String>> params = webhook(sid);
+        params.put("NumMedia", List.of("2"));
+        params.put("MediaUrl0", List.of("https://api.twilio.com/m/0"));
+
+        signed(PATH, params, ConfigServiceStub.AUTH_TOKEN).when().post(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("MediaUrl1"));
+        assertThat(inboundWith(sid, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void wrongContentTypeIs415Problem() {
+        given().contentType("application/json").body("{\"MessageSid\":\"SM1\"}")
+                .when().post(PATH)
+                .then().statusCode(415).contentType("application/problem+json");
+        given().contentType("text/plain").body("MessageSid=SM1")
+                .when().post(PATH)
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void bodyOver64KibIs413Problem() {
+        given().contentType("application/x-www-form-urlencoded").body("Body=" + "x".repeat(70 * 1024))
+                .when().post(PATH)
+                .then().statusCode(413);
+    }
+
+    @Test
+    void invalidUtf8AndTruncatedEscapesAre400() {
+        byte[] invalidUtf8 = {'B', 'o', 'd', 'y', '=', (byte) 0xC3, (byte) 0x28};
+        // ISO-8859-1 maps every byte to one char and back, so these exact bytes go on the wire
+        given().contentType("application/x-www-form-urlencoded; charset=ISO-8859-1")
+                .body(new String(invalidUtf8, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .when().post(PATH)
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("UTF-8"));
+        given().contentType("application/x-www-form-urlencoded").body("Body=abc%2")
+                .when().post(PATH)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/x-www-form-urlencoded").body("Body=%ZZ")
+                .when().post(PATH)
+                .then().statusCode(400);
+    }
+
+    @Test
+    void missingMessageSidIs400() {
+        Map<String, List<String>> params = webhook(newSid());
+        params.remove("MessageSid");
+        signed(PATH, params, ConfigServiceStub.AUTH_TOKEN).when().post(PATH)
+                .then().statusCode(400).body("detail", containsString("MessageSid"));
+    }
+
+    @Test
+    void logOnlyModeAcceptsABadSignatureAndCountsIt() {
+        String sid = newSid();
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.LOG_ONLY_ID;
+        Map<String, List<String>> params = webhook(sid);
+        var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Twilio-Signature",
+                TwilioWebhookSigner.sign("not-the-token", "https://hooks.example.com" + path, params));
+        params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
+
+        request.when().post(path).then().statusCode(200);
+
+        assertThat(inboundWith(sid, Duration.ofSeconds(3))).hasSize(1);
+        given().get("/q/metrics").then().body(containsString("omnichannel_webhook_signature_failures_total"))
+                .body(containsString("mode=\"log-only\""));
+    }
+}
