@@ -38,8 +38,12 @@ public class TwilioSender {
         });
     }
 
-    /** A message to send from an interaction's number. */
-    public record Outgoing(String to, String body, List<String> mediaUrls, URI statusCallback) {
+    /**
+     * A message to send from an interaction's number: free text and media, or an approved template
+     * ({@code contentSid} with its variables as JSON) when WhatsApp's 24-hour window is closed.
+     */
+    public record Outgoing(String to, String body, List<String> mediaUrls, String contentSid, String contentVariables,
+            URI statusCallback) {
     }
 
     /** The Twilio message sid. Fails with the SDK's {@code ApiException} / {@code ApiConnectionException}. */
@@ -53,9 +57,16 @@ public class TwilioSender {
         TwilioRestClient client = new TwilioRestClient.Builder(interaction.twilioAccountSid(), interaction.twilioAuthToken())
                 .httpClient(http)
                 .build();
-        MessageCreator creator = Message.creator(new PhoneNumber(whatsapp(outgoing.to())),
-                new PhoneNumber(whatsapp(interaction.whatsappNumber())), outgoing.body());
-        if (!outgoing.mediaUrls().isEmpty()) {
+        PhoneNumber to = new PhoneNumber(whatsapp(outgoing.to()));
+        PhoneNumber from = new PhoneNumber(whatsapp(interaction.whatsappNumber()));
+        MessageCreator creator;
+        if (outgoing.contentSid() != null) {
+            creator = Message.creator(to, from, (String) null).setContentSid(outgoing.contentSid())
+                    .setContentVariables(outgoing.contentVariables());
+        } else {
+            creator = Message.creator(to, from, outgoing.body().isEmpty() ? null : outgoing.body());
+        }
+        if (!outgoing.mediaUrls().isEmpty() && outgoing.contentSid() == null) {
             creator.setMediaUrl(outgoing.mediaUrls().stream().map(URI::create).toList());
         }
         if (outgoing.statusCallback() != null) {

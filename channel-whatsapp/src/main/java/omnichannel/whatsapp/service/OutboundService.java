@@ -1,7 +1,10 @@
 package omnichannel.whatsapp.service;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,11 +27,18 @@ import omnichannel.events.Event;
 import omnichannel.events.OutboundMessage;
 import omnichannel.whatsapp.SentMessage;
 import omnichannel.whatsapp.client.ConfigServiceClient;
+import omnichannel.whatsapp.client.Interaction;
 import omnichannel.whatsapp.client.TwilioSender;
 
 /** Sends one outbound message once: skips what was already sent, retries what may succeed later, reports failures. */
 @ApplicationScoped
 public class OutboundService {
+
+    /** Free-form messages are allowed this long after the person's last message. */
+    static final Duration CUSTOMER_SERVICE_WINDOW = Duration.ofHours(24);
+    /** Our reason code when a message cannot be sent because the window is closed and there is no template. */
+    public static final String WINDOW_CLOSED = "WINDOW_CLOSED";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Twilio's "slow down" answers: retried later, never reported as a failure. */
     private static final Set<Integer> THROTTLING_CODES = Set.of(20429, 63018);
@@ -36,13 +46,15 @@ public class OutboundService {
     private final SendLog log;
     private final ConfigServiceClient interactions;
     private final TwilioSender twilio;
+    private final SenderRateLimiter limiter;
     private final MutinyEmitter<DeliveryStatus> delivery;
 
-    public OutboundService(SendLog log, ConfigServiceClient interactions, TwilioSender twilio,
+    public OutboundService(SendLog log, ConfigServiceClient interactions, TwilioSender twilio, SenderRateLimiter limiter,
             @Channel("delivery") MutinyEmitter<DeliveryStatus> delivery) {
         this.log = log;
         this.interactions = interactions;
         this.twilio = twilio;
+        this.limiter = limiter;
         this.delivery = delivery;
     }
 
@@ -60,8 +72,11 @@ public class OutboundService {
 
     private Uni<Void> send(OutboundMessage message) {
         return interactions.interaction(message.interactionId())
-                .chain(interaction -> twilio.send(interaction, new TwilioSender.Outgoing(message.recipient().id(),
-                        message.text(), message.mediaUrls(), null)))
+                .chain(interaction -> {
+                    TwilioSender.Outgoing outgoing = outgoing(message, interaction);
+                    return limiter.acquire(interaction.whatsappNumber(), interaction.messagesPerSecond())
+                            .chain(() -> twilio.send(interaction, outgoing));
+                })
                 .onFailure(ApiException.class).transform(OutboundService::classify)
                 .chain(sid -> log.settle(message.eventId(), SentMessage.QUEUED, sid, null)
                         .invoke(() -> Log.infof("whatsapp sent interaction=%s correlationId=%s sid=%s",
@@ -75,6 +90,34 @@ public class OutboundService {
                             .chain(() -> report(message, null, DeliveryStatus.State.FAILED, permanent.code(),
                                     permanent.getMessage()));
                 });
+    }
+
+    /**
+     * Free text inside WhatsApp's 24-hour customer-service window; outside it the interaction's approved template
+     * with the message's variables, or no send at all ({@code WINDOW_CLOSED}) when there is no template.
+     */
+    private TwilioSender.Outgoing outgoing(OutboundMessage message, Interaction interaction) {
+        URI statusCallback = interaction.callbackUrl() == null ? null : URI.create(interaction.callbackUrl() + "/status");
+        boolean windowOpen = message.lastInboundAt() == null
+                || message.lastInboundAt().isAfter(Instant.now().minus(CUSTOMER_SERVICE_WINDOW));
+        if (windowOpen) {
+            return new TwilioSender.Outgoing(message.recipient().id(), message.text(), message.mediaUrls(), null, null,
+                    statusCallback);
+        }
+        if (interaction.templateContentSid() == null) {
+            throw new PermanentSendFailure(WINDOW_CLOSED,
+                    "the person last wrote more than 24 hours ago and the interaction has no approved template", null);
+        }
+        return new TwilioSender.Outgoing(message.recipient().id(), null, List.of(), interaction.templateContentSid(),
+                templateVariables(message), statusCallback);
+    }
+
+    private String templateVariables(OutboundMessage message) {
+        try {
+            return JSON.writeValueAsString(new java.util.TreeMap<>(message.templateVariables()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Throwable classify(Throwable failure) {

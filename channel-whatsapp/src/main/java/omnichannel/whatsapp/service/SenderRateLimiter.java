@@ -1,0 +1,59 @@
+package omnichannel.whatsapp.service;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A token bucket per WhatsApp sender (Bucket4j) at the interaction's messages per second, so a burst is spread out
+ * instead of being answered with 429 by Twilio. Waiting is asynchronous: no thread sleeps, and because a partition's
+ * messages are handled one after the other, order within a conversation holds.
+ */
+@ApplicationScoped
+public class SenderRateLimiter {
+
+    private static final BigDecimal DEFAULT_RATE = BigDecimal.TEN;
+
+    private final ConcurrentHashMap<String, Limit> buckets = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sender-rate-limiter");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private record Limit(BigDecimal rate, Bucket bucket) {
+    }
+
+    /** Completes when the sender may send one more message. */
+    public Uni<Void> acquire(String sender, BigDecimal messagesPerSecond) {
+        BigDecimal rate = messagesPerSecond == null || messagesPerSecond.signum() <= 0 ? DEFAULT_RATE : messagesPerSecond;
+        Limit limit = buckets.compute(sender, (key, current) -> current != null && current.rate().compareTo(rate) == 0
+                ? current
+                : new Limit(rate, bucket(rate)));
+        return Uni.createFrom().completionStage(() -> limit.bucket().asScheduler().consume(1, timer));
+    }
+
+    // One token every 1/rate seconds, bursts up to one second's worth: never more than the rate in any second.
+    private static Bucket bucket(BigDecimal rate) {
+        long capacity = Math.max(1, rate.longValue());
+        long nanosPerToken = BigDecimal.valueOf(1_000_000_000L).divide(rate, java.math.RoundingMode.CEILING).longValue();
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(1, Duration.ofNanos(nanosPerToken))
+                        .initialTokens(capacity).build())
+                .build();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        timer.shutdownNow();
+    }
+}

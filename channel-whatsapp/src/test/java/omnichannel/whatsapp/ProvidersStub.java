@@ -1,0 +1,79 @@
+package omnichannel.whatsapp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** The Twilio Messages API and config-service's internal API, played by WireMock over HTTP. */
+public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+    public static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    public static final String OPEN = "wa-open";
+    public static final String TEMPLATE = "wa-template";
+    public static final String CONTENT_SID = "HX0123456789abcdef0123456789abcdef";
+    /** A recipient Twilio throttles once (429) before accepting. */
+    public static final String THROTTLED_ONCE = "+5511900000429";
+    /** A recipient Twilio refuses permanently (21211, invalid number). */
+    public static final String INVALID = "+5511900021211";
+
+    public static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        interaction(OPEN, null);
+        interaction(TEMPLATE, CONTENT_SID);
+        server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(5).willReturn(created()));
+        server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900021211"))
+                .willReturn(error(400, 21211, "The 'To' number is not a valid phone number.")));
+        server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900000429"))
+                .inScenario("throttle").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("accepted")
+                .willReturn(error(429, 20429, "Too Many Requests")));
+        server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900000429"))
+                .inScenario("throttle").whenScenarioStateIs("accepted").willReturn(created()));
+        return Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
+                "whatsapp.twilio-api-base-url", server.baseUrl());
+    }
+
+    private static void interaction(String id, String contentSid) {
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"id":"%s","channel":"WHATSAPP_TWILIO","active":true,"whatsappNumber":"+5511999990000",
+                         "twilioAccountSid":"%s","twilioAuthToken":"whatsapp-test-token",
+                         "callbackUrl":"https://hooks.example.com/webhooks/whatsapp/%s",
+                         "templateContentSid":%s,"messagesPerSecond":50}
+                        """.formatted(id, ACCOUNT, id, contentSid == null ? "null" : "\"" + contentSid + "\""))));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                {"sid":"SM{{randomValue length=32 type='HEXADECIMAL'}}","status":"queued","account_sid":"%s",
+                 "api_version":"2010-04-01","num_media":"0","num_segments":"1","direction":"outbound-api"}
+                """.formatted(ACCOUNT)).withTransformers("response-template");
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, int code, String text) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(
+                        "{\"code\":%d,\"message\":\"%s\",\"more_info\":\"https://www.twilio.com/docs/errors/%d\",\"status\":%d}"
+                                .formatted(code, text, code, status));
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+}

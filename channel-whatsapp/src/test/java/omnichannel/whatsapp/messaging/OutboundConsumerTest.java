@@ -1,0 +1,146 @@
+package omnichannel.whatsapp.messaging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+import omnichannel.events.Channel;
+import omnichannel.events.DeliveryStatus;
+import omnichannel.events.Event;
+import omnichannel.events.OutboundMessage;
+import omnichannel.events.Participant;
+import omnichannel.events.Topics;
+import omnichannel.events.json.EventJson;
+import omnichannel.testing.KafkaRecords;
+import omnichannel.testing.KafkaTestResource;
+import omnichannel.testing.PostgresTestResource;
+import omnichannel.testing.SharedInfrastructure;
+import omnichannel.whatsapp.ProvidersStub;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "whatsapp"))
+@QuarkusTestResource(ProvidersStub.class)
+class OutboundConsumerTest {
+
+    static OutboundMessage message(String interaction, String to, String text, Instant lastInboundAt) {
+        return new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), interaction,
+                Channel.WHATSAPP_TWILIO, "SM-cause-" + UUID.randomUUID(), OutboundMessage.Purpose.TICKET_ACKNOWLEDGEMENT,
+                new Participant(to, "Maria", null, to), text, List.of(), "4521", lastInboundAt, Map.of("1", "4521"));
+    }
+
+    static void publish(OutboundMessage... messages) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (OutboundMessage message : messages) {
+                producer.send(new ProducerRecord<>(Topics.OUTBOUND_WHATSAPP, message.conversationKey(),
+                        EventJson.write(message)));
+            }
+        }
+    }
+
+    static List<LoggedRequest> sendsTo(String number) {
+        return ProvidersStub.server.findAll(postRequestedFor(urlEqualTo(ProvidersStub.MESSAGES))
+                .withRequestBody(containing("To=whatsapp%3A" + number.replace("+", "%2B"))));
+    }
+
+    static List<DeliveryStatus> statusesOf(UUID outboundEventId) {
+        return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.DELIVERY,
+                record -> record.value().contains(outboundEventId.toString()), Duration.ofSeconds(1)).stream()
+                .map(record -> EventJson.read(record.value().getBytes(), DeliveryStatus.class)).toList();
+    }
+
+    @Test
+    void sendsOnceThroughTwilioWithTheStatusCallbackEvenWhenTheEventIsRedelivered() {
+        String to = "+5511912340101";
+        OutboundMessage message = message(ProvidersStub.OPEN, to, "Chamado nº 4521 aberto", Instant.now());
+
+        publish(message, message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> sendsTo(to).size() == 1);
+        String body = sendsTo(to).get(0).getBodyAsString();
+        assertThat(body).contains("Body=Chamado").contains("From=whatsapp%3A%2B5511999990000")
+                .contains("StatusCallback=https%3A%2F%2Fhooks.example.com%2Fwebhooks%2Fwhatsapp%2Fwa-open%2Fstatus");
+        assertThat(sendsTo(to).get(0).getHeader("Authorization")).startsWith("Basic ");
+        DeliveryStatus status = statusesOf(message.eventId()).get(0);
+        assertThat(status.state()).isEqualTo(DeliveryStatus.State.QUEUED);
+        assertThat(status.providerMessageId()).startsWith("SM");
+    }
+
+    @Test
+    void throttledSendIsRetriedAndSentOnceInOrder() {
+        OutboundMessage first = message(ProvidersStub.OPEN, ProvidersStub.THROTTLED_ONCE, "primeira", Instant.now());
+        OutboundMessage second = message(ProvidersStub.OPEN, ProvidersStub.THROTTLED_ONCE, "segunda", Instant.now());
+
+        publish(first, second);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesOf(second.eventId()).size() == 1);
+        List<String> bodies = sendsTo(ProvidersStub.THROTTLED_ONCE).stream().map(LoggedRequest::getBodyAsString).toList();
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies.get(0)).contains("Body=primeira");
+        assertThat(bodies.get(1)).contains("Body=primeira");
+        assertThat(bodies.get(2)).contains("Body=segunda");
+        assertThat(statusesOf(first.eventId())).extracting(DeliveryStatus::state).containsExactly(DeliveryStatus.State.QUEUED);
+    }
+
+    @Test
+    void permanentErrorBecomesAFailureWithTheCodeAndIsNotRetried() {
+        OutboundMessage message = message(ProvidersStub.OPEN, ProvidersStub.INVALID, "olá", Instant.now());
+
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
+        DeliveryStatus status = statusesOf(message.eventId()).get(0);
+        assertThat(status.state()).isEqualTo(DeliveryStatus.State.FAILED);
+        assertThat(status.errorCode()).isEqualTo("21211");
+        assertThat(sendsTo(ProvidersStub.INVALID)).hasSize(1);
+    }
+
+    @Test
+    void outsideThe24HourWindowTheApprovedTemplateIsSent() {
+        String to = "+5511912340102";
+        OutboundMessage message = message(ProvidersStub.TEMPLATE, to, "texto livre", Instant.now().minus(Duration.ofHours(25)));
+
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sendsTo(to).size() == 1);
+        String body = sendsTo(to).get(0).getBodyAsString();
+        assertThat(body).contains("ContentSid=" + ProvidersStub.CONTENT_SID).contains("ContentVariables=")
+                .contains("4521").doesNotContain("texto");
+    }
+
+    @Test
+    void outsideTheWindowWithoutATemplateNothingIsSentAndWindowClosedIsReported() {
+        String to = "+5511912340103";
+        OutboundMessage message = message(ProvidersStub.OPEN, to, "texto livre", Instant.now().minus(Duration.ofHours(30)));
+
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
+        DeliveryStatus status = statusesOf(message.eventId()).get(0);
+        assertThat(status.state()).isEqualTo(DeliveryStatus.State.FAILED);
+        assertThat(status.errorCode()).isEqualTo("WINDOW_CLOSED");
+        assertThat(sendsTo(to)).isEmpty();
+    }
+}
