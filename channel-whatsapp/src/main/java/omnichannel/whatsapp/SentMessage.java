@@ -17,6 +17,8 @@ public class SentMessage {
     public static final String SENDING = "SENDING";
     public static final String QUEUED = "QUEUED";
     public static final String FAILED = "FAILED";
+    public static final String TEXT = "TEXT";
+    public static final String TEMPLATE = "TEMPLATE";
 
     @Id
     @Column(name = "event_id")
@@ -35,11 +37,27 @@ public class SentMessage {
     @Column(name = "error_code")
     public String errorCode;
 
+    /** The outbound message's template variables (JSON), for a template resend after a late 63016. */
+    @Column(name = "template_variables")
+    public String templateVariables;
+
+    /** {@link #TEXT} or {@link #TEMPLATE}, once sent. */
+    @Column(name = "sent_as")
+    public String sentAs;
+
+    @Column(name = "correlation_id")
+    public String correlationId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Whether the approved template went out (rather than free text): a template is not resent after a 63016. */
+    public boolean sentAsTemplate() {
+        return TEMPLATE.equals(sentAs);
+    }
 
     /** Whether Twilio has already given an answer for it, so sending again would duplicate or repeat a failure. */
     public boolean isSettled() {

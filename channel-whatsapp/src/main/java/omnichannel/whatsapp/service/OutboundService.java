@@ -38,7 +38,6 @@ public class OutboundService {
     static final Duration CUSTOMER_SERVICE_WINDOW = Duration.ofHours(24);
     /** Our reason code when a message cannot be sent because the window is closed and there is no template. */
     public static final String WINDOW_CLOSED = "WINDOW_CLOSED";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Twilio's "slow down" answers: retried later, never reported as a failure. */
     private static final Set<Integer> THROTTLING_CODES = Set.of(20429, 63018);
@@ -74,19 +73,20 @@ public class OutboundService {
         return interactions.interaction(message.interactionId())
                 .chain(interaction -> {
                     TwilioSender.Outgoing outgoing = outgoing(message, interaction);
+                    String sentAs = outgoing.contentSid() == null ? SentMessage.TEXT : SentMessage.TEMPLATE;
                     return limiter.acquire(interaction.whatsappNumber(), interaction.messagesPerSecond())
-                            .chain(() -> twilio.send(interaction, outgoing));
+                            .chain(() -> twilio.send(interaction, outgoing))
+                            .onFailure(ApiException.class).transform(OutboundService::classify)
+                            .chain(sid -> log.settle(message.eventId(), SentMessage.QUEUED, sid, null, sentAs)
+                                    .invoke(() -> Log.infof("whatsapp sent interaction=%s correlationId=%s sid=%s as=%s",
+                                            message.interactionId(), message.correlationId(), sid, sentAs))
+                                    .chain(() -> report(message, sid, DeliveryStatus.State.QUEUED, null, null)));
                 })
-                .onFailure(ApiException.class).transform(OutboundService::classify)
-                .chain(sid -> log.settle(message.eventId(), SentMessage.QUEUED, sid, null)
-                        .invoke(() -> Log.infof("whatsapp sent interaction=%s correlationId=%s sid=%s",
-                                message.interactionId(), message.correlationId(), sid))
-                        .chain(() -> report(message, sid, DeliveryStatus.State.QUEUED, null, null)))
                 .onFailure(PermanentSendFailure.class).recoverWithUni(failure -> {
                     PermanentSendFailure permanent = (PermanentSendFailure) failure;
                     Log.warnf("whatsapp send failed permanently interaction=%s correlationId=%s code=%s",
                             message.interactionId(), message.correlationId(), permanent.code());
-                    return log.settle(message.eventId(), SentMessage.FAILED, null, permanent.code())
+                    return log.settle(message.eventId(), SentMessage.FAILED, null, permanent.code(), null)
                             .chain(() -> report(message, null, DeliveryStatus.State.FAILED, permanent.code(),
                                     permanent.getMessage()));
                 });
@@ -109,15 +109,30 @@ public class OutboundService {
                     "the person last wrote more than 24 hours ago and the interaction has no approved template", null);
         }
         return new TwilioSender.Outgoing(message.recipient().id(), null, List.of(), interaction.templateContentSid(),
-                templateVariables(message), statusCallback);
+                SendLog.templateJson(message), statusCallback);
     }
 
-    private String templateVariables(OutboundMessage message) {
-        try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(message.templateVariables()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Twilio reported 63016 after accepting a free-form message: the window had closed. Handled like a closed window
+     * at send time: the approved template goes out instead (once), or the failure is reported as {@code WINDOW_CLOSED}.
+     */
+    public Uni<Void> windowClosedLater(SentMessage sent) {
+        UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OutboundMessage original = new OutboundMessage(sent.eventId, Event.SCHEMA_VERSION, Instant.now(),
+                sent.interactionId, omnichannel.events.Channel.WHATSAPP_TWILIO,
+                sent.correlationId == null ? sent.eventId.toString() : sent.correlationId,
+                OutboundMessage.Purpose.ATTENDANT_ANSWER, new omnichannel.events.Participant(sent.recipient, null, null, null),
+                "(template)", List.of(), null, null, SendLog.parseTemplate(sent.templateVariables));
+        return interactions.interaction(sent.interactionId).chain(interaction -> {
+            if (interaction.templateContentSid() == null) {
+                return report(original, sent.providerMessageId, DeliveryStatus.State.FAILED, WINDOW_CLOSED,
+                        "WhatsApp's 24-hour window was closed (63016) and the interaction has no approved template");
+            }
+            OutboundMessage templated = new OutboundMessage(retryId, Event.SCHEMA_VERSION, Instant.now(),
+                    original.interactionId(), original.channel(), original.correlationId(), original.purpose(),
+                    original.recipient(), original.text(), List.of(), null, Instant.EPOCH, original.templateVariables());
+            return deliver(templated);
+        });
     }
 
     private static Throwable classify(Throwable failure) {

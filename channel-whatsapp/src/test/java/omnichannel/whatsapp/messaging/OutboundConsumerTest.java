@@ -43,13 +43,13 @@ import omnichannel.whatsapp.ProvidersStub;
 @QuarkusTestResource(ProvidersStub.class)
 class OutboundConsumerTest {
 
-    static OutboundMessage message(String interaction, String to, String text, Instant lastInboundAt) {
+    public static OutboundMessage message(String interaction, String to, String text, Instant lastInboundAt) {
         return new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), interaction,
                 Channel.WHATSAPP_TWILIO, "SM-cause-" + UUID.randomUUID(), OutboundMessage.Purpose.TICKET_ACKNOWLEDGEMENT,
                 new Participant(to, "Maria", null, to), text, List.of(), "4521", lastInboundAt, Map.of("1", "4521"));
     }
 
-    static void publish(OutboundMessage... messages) {
+    public static void publish(OutboundMessage... messages) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             for (OutboundMessage message : messages) {
@@ -59,12 +59,12 @@ class OutboundConsumerTest {
         }
     }
 
-    static List<LoggedRequest> sendsTo(String number) {
+    public static List<LoggedRequest> sendsTo(String number) {
         return ProvidersStub.server.findAll(postRequestedFor(urlEqualTo(ProvidersStub.MESSAGES))
                 .withRequestBody(containing("To=whatsapp%3A" + number.replace("+", "%2B"))));
     }
 
-    static List<DeliveryStatus> statusesOf(UUID outboundEventId) {
+    public static List<DeliveryStatus> statusesOf(UUID outboundEventId) {
         return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.DELIVERY,
                 record -> record.value().contains(outboundEventId.toString()), Duration.ofSeconds(1)).stream()
                 .map(record -> EventJson.read(record.value().getBytes(), DeliveryStatus.class)).toList();
