@@ -5,16 +5,28 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import omnichannel.events.Channel;
+import omnichannel.events.Event;
+import omnichannel.events.OutboundMessage;
+import omnichannel.events.Participant;
+import omnichannel.events.Topics;
+import omnichannel.events.json.EventJson;
 import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.FreePorts;
 import omnichannel.testing.infra.KafkaBroker;
@@ -98,8 +110,11 @@ class WhatsAppToTicketTest {
 
         // Twilio retries the same webhook: it is accepted again and causes nothing new.
         assertThat(interaction.post(webhook).status()).isEqualTo(200);
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> ticketsWith(text).size() == 1
-                && messagesTo("whatsapp:" + from).size() == 1 && employeesWithLogin("whatsapp_5511912340001") == 1);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(ticketsWith(text)).hasSize(1);
+            assertThat(messagesTo("whatsapp:" + from)).hasSize(1);
+            assertThat(employeesWithLogin("whatsapp_5511912340001")).isEqualTo(1);
+        });
     }
 
     @Test
@@ -127,6 +142,51 @@ class WhatsAppToTicketTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("ok").asBoolean()).as(reply.body()).isTrue();
         assertThat(reply.body()).doesNotContain(DemoInteraction.AUTH_TOKEN);
+    }
+
+    @Test
+    void aBurstOfTenTimesTheSenderRateDrainsAtTheRateWithNo429AndNothingLost() {
+        int burst = 100; // interactions send 10 messages/s by default; the simulator enforces 10/s with 429 above
+        // an interaction of its own, so that its backlog does not delay the other tests' answers
+        DemoInteraction sender = DemoInteraction.create(stack.service("config-service").baseUrl(), tokens.admin(),
+                "+5511999990010");
+        int before = HttpJson.get(simulators + "/simulators/twilio/stats").json().path("accepted").asInt();
+        long throttledBefore = HttpJson.get(simulators + "/simulators/twilio/stats").json().path("throttled").asLong();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < burst; i++) {
+                String to = "+55119123410" + String.format("%02d", i);
+                OutboundMessage message = new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(),
+                        sender.id(), Channel.WHATSAPP_TWILIO, "burst-" + i,
+                        OutboundMessage.Purpose.ATTENDANT_ANSWER, new Participant(to, null, null, to), "rajada " + i,
+                        List.of(), null, Instant.now(), Map.of());
+                producer.send(new ProducerRecord<>(Topics.OUTBOUND_WHATSAPP, message.conversationKey(),
+                        EventJson.write(message)));
+            }
+        }
+        long start = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(40)).until(
+                () -> HttpJson.get(simulators + "/simulators/twilio/stats").json().path("accepted").asInt() >= before + burst);
+
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(HttpJson.get(simulators + "/simulators/twilio/stats").json().path("throttled").asLong())
+                .isEqualTo(throttledBefore);
+        assertThat(seconds).as("the backlog drains at about the limit, not faster").isGreaterThan(8.0);
+    }
+
+    @Test
+    void statusCallbacksFromTwilioReachTheSentMessage() {
+        String from = "+5511912340009";
+        assertThat(interaction.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Rui", "status")).status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "READ".equals(postgres.query("whatsapp", connection -> {
+            try (var rs = connection.createStatement().executeQuery(
+                    "select status from sent_message where recipient = '" + from + "'")) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        })));
     }
 
     @Test

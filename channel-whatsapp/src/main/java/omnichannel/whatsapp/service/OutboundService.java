@@ -36,6 +36,8 @@ public class OutboundService {
 
     /** Free-form messages are allowed this long after the person's last message. */
     static final Duration CUSTOMER_SERVICE_WINDOW = Duration.ofHours(24);
+    /** Our reason code when the interaction was deleted before its message could be sent. */
+    public static final String INTERACTION_GONE = "INTERACTION_GONE";
     /** Our reason code when a message cannot be sent because the window is closed and there is no template. */
     public static final String WINDOW_CLOSED = "WINDOW_CLOSED";
 
@@ -71,6 +73,8 @@ public class OutboundService {
 
     private Uni<Void> send(OutboundMessage message) {
         return interactions.interaction(message.interactionId())
+                .onFailure(e -> e instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse().getStatus() == 404)
+                .transform(e -> new PermanentSendFailure(INTERACTION_GONE, "the interaction was deleted", e))
                 .chain(interaction -> {
                     TwilioSender.Outgoing outgoing = outgoing(message, interaction);
                     String sentAs = outgoing.contentSid() == null ? SentMessage.TEXT : SentMessage.TEMPLATE;

@@ -42,13 +42,12 @@ public class SenderRateLimiter {
         return Uni.createFrom().completionStage(() -> limit.bucket().asScheduler().consume(1, timer));
     }
 
-    // One token every 1/rate seconds, bursts up to one second's worth: never more than the rate in any second.
+    // One token every 1/rate seconds and no burst allowance: sends are evenly spaced, so even a strict sliding
+    // one-second window on Twilio's side never sees more than the rate.
     private static Bucket bucket(BigDecimal rate) {
-        long capacity = Math.max(1, rate.longValue());
         long nanosPerToken = BigDecimal.valueOf(1_000_000_000L).divide(rate, java.math.RoundingMode.CEILING).longValue();
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(1, Duration.ofNanos(nanosPerToken))
-                        .initialTokens(capacity).build())
+                .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(nanosPerToken)).build())
                 .build();
     }
 

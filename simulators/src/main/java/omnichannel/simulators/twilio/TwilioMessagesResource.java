@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +25,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 
 /**
  * Twilio's Messages API as the official SDK calls it ({@code POST /2010-04-01/Accounts/{sid}/Messages.json}, HTTP Basic
@@ -42,9 +49,20 @@ public class TwilioMessagesResource {
 
     private final List<SentMessage> messages = new CopyOnWriteArrayList<>();
     private final ObjectMapper json;
+    private final StatusCallbacks callbacks;
+    private final long messagesPerSecond;
+    private final Map<String, Bucket> senders = new ConcurrentHashMap<>();
+    private final AtomicLong throttled = new AtomicLong();
 
-    public TwilioMessagesResource(ObjectMapper json) {
+    public TwilioMessagesResource(ObjectMapper json, StatusCallbacks callbacks,
+            @ConfigProperty(name = "simulators.twilio.messages-per-second") long messagesPerSecond) {
         this.json = json;
+        this.callbacks = callbacks;
+        this.messagesPerSecond = messagesPerSecond;
+    }
+
+    /** What the simulator answered, for tests that must see no 429. */
+    public record Stats(int accepted, long throttled) {
     }
 
     @POST
@@ -69,10 +87,18 @@ public class TwilioMessagesResource {
         if (body != null && body.length() > 1600) {
             return error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
         }
+        if (!senders.computeIfAbsent(String.valueOf(form.getFirst("From")), sender -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(messagesPerSecond)
+                        .refillGreedy(messagesPerSecond, java.time.Duration.ofSeconds(1)).build())
+                .build()).tryConsume(1)) {
+            throttled.incrementAndGet();
+            return error(429, 20429, "Too Many Requests");
+        }
         String sid = (media.isEmpty() ? "SM" : "MM") + UUID.randomUUID().toString().replace("-", "");
         SentMessage message = new SentMessage(sid, accountSid, to, form.getFirst("From"), body, media, contentSid,
                 form.getFirst("ContentVariables"), form.getFirst("StatusCallback"), "queued");
         messages.add(message);
+        callbacks.progress(message, password(authorization));
         return Response.status(201).entity(resource(message)).build();
     }
 
@@ -115,6 +141,12 @@ public class TwilioMessagesResource {
         return node;
     }
 
+    /** The Auth Token of the request, used only to sign this message's callbacks (never stored or shown). */
+    private static String password(String authorization) {
+        String decoded = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
+        return decoded.substring(decoded.indexOf(':') + 1);
+    }
+
     private static boolean authenticates(String authorization, String accountSid) {
         if (authorization == null || !authorization.startsWith("Basic ")) {
             return false;
@@ -138,10 +170,18 @@ public class TwilioMessagesResource {
         return List.copyOf(messages);
     }
 
+    @GET
+    @Path("simulators/twilio/stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Stats stats() {
+        return new Stats(messages.size(), throttled.get());
+    }
+
     @DELETE
     @Path("simulators/twilio/messages")
     public Response reset() {
         messages.clear();
+        throttled.set(0);
         return Response.noContent().build();
     }
 }

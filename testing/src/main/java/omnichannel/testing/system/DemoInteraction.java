@@ -24,6 +24,11 @@ public record DemoInteraction(String id, String callbackUrl, String authToken) {
 
     /** Sets the SmartChat parameters an active interaction needs, then creates it, through the admin API. */
     public static DemoInteraction create(String configServiceUrl, String adminToken) {
+        return create(configServiceUrl, adminToken, NUMBER);
+    }
+
+    /** The same with another WhatsApp sender number (each sender has its own rate limit). */
+    public static DemoInteraction create(String configServiceUrl, String adminToken, String number) {
         Map<String, String> headers = Map.of("Authorization", "Bearer " + adminToken);
         for (int parameter : new int[]{118, 315, 317, 390, 447}) {
             HttpJson.Reply set = HttpJson.putJson(configServiceUrl + "/api/v1/parameters/" + parameter,
@@ -36,7 +41,7 @@ public record DemoInteraction(String id, String callbackUrl, String authToken) {
                 {"channel":"WHATSAPP_TWILIO","name":"Suporte (demo local)","defaultUnitId":%d,"defaultGroupId":%d,
                  "defaultActivityId":%d,"contactOriginId":%d,
                  "whatsapp":{"number":"%s","accountSid":"%s","authToken":"%s"}}
-                """.formatted(UNIT, GROUP, ACTIVITY, ORIGIN, NUMBER, ACCOUNT_SID, AUTH_TOKEN);
+                """.formatted(UNIT, GROUP, ACTIVITY, ORIGIN, number, ACCOUNT_SID, AUTH_TOKEN);
         HttpJson.Reply reply = HttpJson.postJson(configServiceUrl + "/api/v1/interactions", body, headers);
         if (reply.status() != 201) {
             throw new IllegalStateException("creating the demo interaction failed: " + reply.status() + " " + reply.body());

@@ -1,0 +1,86 @@
+package omnichannel.simulators.twilio;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.MultiMap;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * Plays Twilio's status callbacks: after a message is accepted, posts {@code sent}, {@code delivered} and {@code read}
+ * to its StatusCallback URL, each signed with the account's Auth Token exactly as Twilio signs (providers.md §3).
+ */
+@ApplicationScoped
+public class StatusCallbacks {
+
+    private final WebClient http;
+    private final Duration delay;
+
+    public StatusCallbacks(Vertx vertx, @ConfigProperty(name = "simulators.twilio.status-delay") Duration delay) {
+        this.http = WebClient.create(vertx);
+        this.delay = delay;
+    }
+
+    /** Fire and forget: like Twilio's, these callbacks are best effort. */
+    void progress(TwilioMessagesResource.SentMessage message, String authToken) {
+        if (message.statusCallback() == null || message.statusCallback().isBlank()) {
+            return;
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String status : new String[]{"sent", "delivered", "read"}) {
+            chain = chain.onItem().delayIt().by(delay).chain(() -> post(message, status, authToken));
+        }
+        chain.subscribe().with(done -> {
+        }, failure -> Log.warnf("status callback to %s failed: %s", message.statusCallback(), failure.getMessage()));
+    }
+
+    private Uni<Void> post(TwilioMessagesResource.SentMessage message, String status, String authToken) {
+        Map<String, String> form = new TreeMap<>();
+        form.put("MessageSid", message.sid());
+        form.put("SmsSid", message.sid());
+        form.put("MessageStatus", status);
+        form.put("SmsStatus", status);
+        form.put("AccountSid", message.accountSid());
+        form.put("From", message.from() == null ? "" : message.from());
+        form.put("To", message.to());
+        form.put("ChannelPrefix", "whatsapp");
+        form.put("ApiVersion", "2010-04-01");
+        MultiMap body = MultiMap.caseInsensitiveMultiMap();
+        form.forEach(body::add);
+        return http.postAbs(message.statusCallback())
+                .putHeader("X-Twilio-Signature", sign(authToken, message.statusCallback(), form))
+                .sendForm(body)
+                .invoke(response -> {
+                    if (response.statusCode() >= 300) {
+                        Log.warnf("status callback %s for %s answered %d", status, message.sid(), response.statusCode());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static String sign(String authToken, String url, Map<String, String> sortedForm) {
+        StringBuilder data = new StringBuilder(url);
+        sortedForm.forEach((name, value) -> data.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
