@@ -89,6 +89,24 @@ class OutboundConsumerTest {
     }
 
     @Test
+    void attachmentsGoOutAsMediaUrls() {
+        String to = "+5511912340104";
+        OutboundMessage message = new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(),
+                ProvidersStub.OPEN, Channel.WHATSAPP_TWILIO, "SM-media", OutboundMessage.Purpose.ATTENDANT_ANSWER,
+                new Participant(to, null, null, to), "segue o manual",
+                List.of("https://files.example.com/manual.pdf", "https://files.example.com/foto.jpg"), "4521",
+                Instant.now(), Map.of());
+
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sendsTo(to).size() == 1);
+        assertThat(sendsTo(to).get(0).getBodyAsString())
+                .contains("MediaUrl=https%3A%2F%2Ffiles.example.com%2Fmanual.pdf")
+                .contains("MediaUrl=https%3A%2F%2Ffiles.example.com%2Ffoto.jpg")
+                .contains("Body=segue+o+manual");
+    }
+
+    @Test
     void throttledSendIsRetriedAndSentOnceInOrder() {
         OutboundMessage first = message(ProvidersStub.OPEN, ProvidersStub.THROTTLED_ONCE, "primeira", Instant.now());
         OutboundMessage second = message(ProvidersStub.OPEN, ProvidersStub.THROTTLED_ONCE, "segunda", Instant.now());

@@ -159,6 +159,36 @@ public final class LocalRun {
         }
         say("Answer sent through Twilio (simulator) to " + answer.path("to").asText() + ": \""
                 + answer.path("body").asText() + "\"");
+        String answerSid = answer.path("sid").asText();
+        say("Its status, from Twilio's signed status callbacks: " + awaitStatuses(answerSid));
+    }
+
+    /** The status history channel-whatsapp recorded for a message, once it reached "read" (or after 15 s). */
+    private static String awaitStatuses(String sid) throws InterruptedException {
+        String url = "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/whatsapp";
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<String> history = List.of();
+        while (System.nanoTime() < deadline) {
+            try (var connection = java.sql.DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+                    var statement = connection.prepareStatement(
+                            "select status from message_status where provider_message_id = ? order by id")) {
+                statement.setString(1, sid);
+                List<String> found = new java.util.ArrayList<>(List.of("QUEUED"));
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+                history = found;
+            } catch (java.sql.SQLException e) {
+                return "unavailable (" + e.getMessage() + ")";
+            }
+            if (history.contains("READ")) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return String.join(" → ", history).toLowerCase();
     }
 
     private static JsonNode find(JsonNode list, String field, String contained) {
