@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * A token bucket per WhatsApp sender (Bucket4j) at the interaction's messages per second, so a burst is spread out
@@ -39,7 +41,11 @@ public class SenderRateLimiter {
         Limit limit = buckets.compute(sender, (key, current) -> current != null && current.rate().compareTo(rate) == 0
                 ? current
                 : new Limit(rate, bucket(rate)));
-        return Uni.createFrom().completionStage(() -> limit.bucket().asScheduler().consume(1, timer));
+        // the wait ends on the timer thread; continue on the caller's Vert.x context, where the reactive database
+        // session of the rest of the send lives
+        Context caller = Vertx.currentContext();
+        Uni<Void> granted = Uni.createFrom().completionStage(() -> limit.bucket().asScheduler().consume(1, timer));
+        return caller == null ? granted : granted.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     // One token every 1/rate seconds and no burst allowance: sends are evenly spaced, so even a strict sliding

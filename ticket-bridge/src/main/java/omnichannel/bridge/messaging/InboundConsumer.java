@@ -1,16 +1,18 @@
 package omnichannel.bridge.messaging;
 
-import java.util.concurrent.CompletionStage;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import omnichannel.bridge.service.TicketService;
@@ -20,11 +22,17 @@ import omnichannel.events.Topics;
 import omnichannel.events.json.MalformedEventException;
 
 /**
- * Consumes inbound messages in order per partition. A record is acknowledged (its offset committed) only after the
- * ticket exists in 4biz and Kafka has the outbound answer; a failure nacks it into the dead-letter topic.
+ * Consumes inbound messages: in order within a conversation, conversations in parallel. Records are spread over a
+ * fixed number of lanes by their key (the conversation), each lane handling its records one after the other, so a
+ * conversation retrying through a 4biz outage holds back only its own lane. A record is acknowledged only after the
+ * ticket exists in 4biz and Kafka has the outbound answer (the throttled commit strategy then commits each partition
+ * up to its oldest unfinished record); a failure after the retries nacks it into the dead-letter topic.
  */
 @ApplicationScoped
 public class InboundConsumer {
+
+    /** Parallel lanes: with 4biz answering in 50 ms, 64 lanes allow well over 500 messages/s across conversations. */
+    static final int LANES = 64;
 
     private final TicketService tickets;
     private final MutinyEmitter<OutboundMessage> outbound;
@@ -34,12 +42,27 @@ public class InboundConsumer {
         this.outbound = outbound;
     }
 
+    /** Acknowledgement is ours: each record is acked (or dead-lettered) when its lane is done with it. */
     @Incoming("inbound")
-    public Uni<Void> consume(Message<InboundMessage> record) {
+    @Outgoing("inbound-done")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Multi<Message<String>> consume(Multi<Message<InboundMessage>> records) {
+        return records.group().by(InboundConsumer::lane)
+                .onItem().transformToMultiAndMerge(lane -> lane.onItem().transformToUniAndConcatenate(this::handle));
+    }
+
+    /** The end of the in-memory stream of handled records: nothing more to do with them. */
+    @Incoming("inbound-done")
+    public void done(String handled) {
+        // the record was acknowledged or dead-lettered by its lane
+    }
+
+    private Uni<Message<String>> handle(Message<InboundMessage> record) {
         InboundMessage message = record.getPayload();
         if (message == null) {
             // the deserializer could not read it: not retryable, keep it for inspection
-            return Uni.createFrom().completionStage(nack(record, new MalformedEventException("unreadable inbound event")));
+            return Uni.createFrom().completionStage(record.nack(new MalformedEventException("unreadable inbound event")))
+                    .replaceWith(Message.of("unreadable"));
         }
         return tickets.openTicket(message)
                 .chain(this::publish)
@@ -47,10 +70,11 @@ public class InboundConsumer {
                     if (failure != null) {
                         Log.errorf("inbound message dead-lettered interaction=%s correlationId=%s reason=%s",
                                 message.interactionId(), message.correlationId(), failure.getMessage());
-                        return Uni.createFrom().completionStage(nack(record, failure));
+                        return Uni.createFrom().completionStage(record.nack(failure));
                     }
                     return Uni.createFrom().completionStage(record.ack());
-                });
+                })
+                .replaceWith(() -> Message.of(message.correlationId()));
     }
 
     private Uni<Void> publish(OutboundMessage message) {
@@ -60,7 +84,9 @@ public class InboundConsumer {
                 .build()));
     }
 
-    private static CompletionStage<Void> nack(Message<?> record, Throwable reason) {
-        return record.nack(reason);
+    private static int lane(Message<InboundMessage> record) {
+        Object key = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getKey)
+                .orElse(null);
+        return key == null ? 0 : Math.floorMod(key.hashCode(), LANES);
     }
 }
