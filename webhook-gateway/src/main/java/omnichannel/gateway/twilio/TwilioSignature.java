@@ -59,6 +59,41 @@ public final class TwilioSignature {
         return valid;
     }
 
+    /**
+     * The JSON-body variant (providers.md §3.5): the URL carries {@code bodySHA256} = hex SHA-256 of the raw body, and
+     * the signature covers the URL alone. Both must hold.
+     */
+    public static boolean isValidJsonBody(String authToken, String url, byte[] rawBody, String signature) {
+        String declared = queryParameter(url, "bodySHA256");
+        if (declared == null) {
+            return false;
+        }
+        byte[] expected = java.util.HexFormat.of().formatHex(sha256(rawBody)).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, declared.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8))
+                && isValid(authToken, url, Map.of(), signature);
+    }
+
+    static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private static String queryParameter(String url, String name) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String pair : url.substring(query + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
     static List<String> urlVariants(String url) {
         try {
             URI uri = new URI(url);

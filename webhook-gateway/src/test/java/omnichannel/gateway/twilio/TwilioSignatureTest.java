@@ -93,10 +93,18 @@ class TwilioSignatureTest {
     }
 
     @Test
-    void signsTheJsonBodyVariantUrl() {
+    void validatesTheJsonBodyVariant() {
+        byte[] body = "{\"property\": \"value\", \"boolean\": true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String hash = "0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620";
+        assertThat(java.util.HexFormat.of().formatHex(TwilioSignature.sha256(body))).isEqualTo(hash);
         assertThat(TwilioSignature.compute(TOKEN, U + "&bodySHA256=" + hash, Map.of()))
                 .isEqualTo("a9nBmqA0ju/hNViExpshrM61xv4=");
+        assertThat(TwilioSignature.isValidJsonBody(TOKEN, U + "&bodySHA256=" + hash, body, "a9nBmqA0ju/hNViExpshrM61xv4="))
+                .isTrue();
+        byte[] tampered = "{\"property\": \"other\", \"boolean\": true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(TwilioSignature.isValidJsonBody(TOKEN, U + "&bodySHA256=" + hash, tampered,
+                "a9nBmqA0ju/hNViExpshrM61xv4=")).isFalse();
+        assertThat(TwilioSignature.isValidJsonBody(TOKEN, U, body, "a9nBmqA0ju/hNViExpshrM61xv4=")).isFalse();
     }
 
     @Test
