@@ -99,14 +99,6 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public Path log() {
-        return log;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** SIGTERM, so Quarkus shuts down gracefully (commits offsets, closes pools); SIGKILL after 20 s. */
     @Override
     public void close() {
@@ -118,16 +110,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    /** SIGKILL: for tests of what survives a crash. */
-    public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

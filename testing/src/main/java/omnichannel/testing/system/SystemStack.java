@@ -120,10 +120,6 @@ public final class SystemStack implements AutoCloseable {
         return service;
     }
 
-    public Map<String, ServiceProcess> services() {
-        return Map.copyOf(services);
-    }
-
     /** Stops services first and the simulators last, so nothing in flight loses its peer early. */
     @Override
     public void close() {
