@@ -10,18 +10,39 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** 4biz's services API and config-service's internal API, played by WireMock over HTTP. */
+/**
+ * 4biz's services API, the Helper bot and config-service's internal API, played by WireMock over HTTP. Every ticket is
+ * 4521 unless the message names a scenario below.
+ */
 public class FourBizStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String INTERACTION = "wa-bridge";
+    /** An interaction with Helper interception on. */
+    public static final String HELPER_INTERACTION = "wa-helper";
     /** Messages with this text get a permanent INPUT rejection from 4biz. */
     public static final String REJECTED_TEXT = "rejeitar-esta";
     /** Messages with this text meet two 503 answers before 4biz accepts the ticket. */
     public static final String FLAKY_TEXT = "instavel-esta";
+    /** Opens ticket 4700, which has an attendant's answer and stays open. */
+    public static final String ANSWERED_TEXT = "ticket-com-resposta";
+    public static final String ANSWERED_TICKET = "4700";
+    public static final String ATTENDANT_ANSWER = "Reiniciamos o servidor, pode testar?";
+    /** Opens ticket 4800, which 4biz reports resolved. */
+    public static final String RESOLVED_TEXT = "ticket-resolvido";
+    public static final String RESOLVED_TICKET = "4800";
+    /** Opens ticket 4900 (used where a test needs a ticket of its own). */
+    public static final String OWN_TICKET_TEXT = "ticket-proprio";
+    public static final String OWN_TICKET = "4900";
+    /** Opens ticket 4950 (the opt-out test's). */
+    public static final String OPT_OUT_TICKET_TEXT = "ticket-saida";
+    public static final String OPT_OUT_TICKET = "4950";
+    /** Helper's fallback message (parameter 453). */
+    public static final String FALLBACK = "Desculpe, não entendi. Digite menu para ver as opções.";
 
     public static WireMockServer server;
 
@@ -29,23 +50,24 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + INTERACTION)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"id":"wa-bridge","channel":"WHATSAPP_TWILIO","name":"Suporte","defaultUnitId":12,
-                         "defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7,"helperInterception":false,
-                         "active":true}
-                        """)));
+        interaction(INTERACTION, false);
+        interaction(HELPER_INTERACTION, true);
+        server.stubFor(get(urlEqualTo("/internal/v1/parameters")).willReturn(json(200, """
+                {"118":"1","315":"7","441":"%s/helper/webhook","453":"%s"}
+                """.formatted(server.baseUrl(), FALLBACK))));
+
         server.stubFor(
                 post(urlEqualTo("/4biz/services/login")).willReturn(json(200, "{\"sessionID\":\"s-1\",\"error\":null}")));
         server.stubFor(post(urlEqualTo("/4biz/services/employee/synchronize")).willReturn(json(200,
                 "{\"employee\":{\"id\":981},\"created\":true,\"error\":null}")));
-        server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(5).willReturn(json(200,
-                "{\"request\":{\"number\":\"4521\",\"numberOrigin\":\"x\",\"status\":{\"code\":\"EmAndamento\"}},\"error\":null}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(5).willReturn(ticket("4521")));
+        ticketFor(ANSWERED_TEXT, ANSWERED_TICKET);
+        ticketFor(RESOLVED_TEXT, RESOLVED_TICKET);
+        ticketFor(OWN_TICKET_TEXT, OWN_TICKET);
+        ticketFor(OPT_OUT_TICKET_TEXT, OPT_OUT_TICKET);
         server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(1)
                 .withRequestBody(containing(REJECTED_TEXT))
                 .willReturn(json(412, "{\"error\":{\"code\":\"INPUT\",\"description\":\"unknown activity 170\"}}")));
-        server.stubFor(post(urlEqualTo("/4biz/services/request/getById")).willReturn(json(412,
-                "{\"error\":{\"code\":\"INPUT\",\"description\":\"request not found\"}}")));
         server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(1)
                 .withRequestBody(containing(FLAKY_TEXT)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("second").willReturn(aResponse().withStatus(503)));
@@ -54,14 +76,71 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                 .willSetStateTo("healthy").willReturn(aResponse().withStatus(503)));
         server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(1)
                 .withRequestBody(containing(FLAKY_TEXT)).inScenario("flaky").whenScenarioStateIs("healthy")
+                .willReturn(ticket("4600")));
+
+        // by numberOrigin: not found (no earlier attempt); by number: open, except the resolved one
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getById")).atPriority(5).willReturn(json(412,
+                "{\"error\":{\"code\":\"INPUT\",\"description\":\"request not found\"}}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getById")).atPriority(3)
+                .withRequestBody(containing("\"number\":")).willReturn(ticket("4521")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getById")).atPriority(1)
+                .withRequestBody(containing("\"number\":\"" + RESOLVED_TICKET + "\""))
+                .willReturn(json(200, "{\"request\":{\"number\":\"" + RESOLVED_TICKET
+                        + "\",\"status\":{\"code\":\"Resolvida\"}},\"error\":null}")));
+
+        server.stubFor(post(urlEqualTo("/4biz/services/request/createOccurrence")).willReturn(json(200,
+                "{\"occurrence\":{\"id\":\"77\"},\"error\":null}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(5)
+                .willReturn(json(200, "{\"occurrences\":[],\"error\":null}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(1)
+                .withRequestBody(containing("\"requestNumber\":\"" + ANSWERED_TICKET + "\""))
                 .willReturn(json(200,
-                        "{\"request\":{\"number\":\"4600\",\"numberOrigin\":\"x\",\"status\":{\"code\":\"EmAndamento\"}},\"error\":null}")));
+                        """
+                                {"occurrences":[
+                                  {"id":"90","numberOrigin":"OCF-abc","description":"mensagem do solicitante","category":{"code":"Acompanhamento"}},
+                                  {"id":"91","numberOrigin":null,"description":"nota interna","category":{"code":"Acompanhamento"}},
+                                  {"id":"92","numberOrigin":null,"description":"%s","category":{"code":"Retorno"}}],
+                                 "error":null}
+                                """
+                                .formatted(ATTENDANT_ANSWER))));
+
+        // the Helper bot: a greeting with buttons for "oi", an image for "foto", the fallback for anything else
+        server.stubFor(post(urlEqualTo("/helper/webhook")).atPriority(5).willReturn(json(200,
+                "[{\"recipient_id\":\"x\",\"text\":\"" + FALLBACK + "\"}]")));
+        server.stubFor(post(urlEqualTo("/helper/webhook")).atPriority(1)
+                .withRequestBody(containing("\"message\":\"oi\"")).willReturn(json(200, """
+                        [{"recipient_id":"x","text":"Olá! Sou o Helper. Como posso ajudar?",
+                          "buttons":[{"title":"Senha","payload":"/reset_senha"},{"title":"VPN","payload":"/vpn"}]}]
+                        """)));
+        server.stubFor(post(urlEqualTo("/helper/webhook")).atPriority(1)
+                .withRequestBody(containing("\"message\":\"/vpn\"")).willReturn(json(200, """
+                        [{"recipient_id":"x","text":"Veja como configurar a VPN:"},
+                         {"recipient_id":"x","image":"https://helper.example.com/vpn.png"}]
+                        """)));
         return Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                 "quarkus.rest-client.fourbiz.url", server.baseUrl() + "/4biz",
                 "fourbiz.username", "omnichannel", "fourbiz.password", "test-password");
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+    private static void interaction(String id, boolean helper) {
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).willReturn(json(200, """
+                {"id":"%s","channel":"WHATSAPP_TWILIO","name":"Suporte","defaultUnitId":12,
+                 "defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7,"helperInterception":%s,
+                 "active":true}
+                """.formatted(id, helper))));
+    }
+
+    private static void ticketFor(String text, String number) {
+        server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(2)
+                .withRequestBody(containing(text)).willReturn(ticket(number)));
+    }
+
+    private static ResponseDefinitionBuilder ticket(String number) {
+        return json(200, "{\"request\":{\"number\":\"" + number
+                + "\",\"numberOrigin\":\"x\",\"status\":{\"code\":\"EmAndamento\"}},\"error\":null}");
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 

@@ -78,8 +78,11 @@ public final class SystemStack implements AutoCloseable {
             configEnv.put("OMNICHANNEL_SECRETS_KEYSET", localDevKeyset());
             services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(), configEnv, logDir));
             services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(), common, logDir));
-            services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(), withDb(common, postgres, "bridge"),
-                    logDir));
+            Map<String, String> bridgeEnv = withDb(common, postgres, "bridge");
+            bridgeEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
+            bridgeEnv.put("OIDC_ISSUER", Tokens.ISSUER);
+            bridgeEnv.put("BRIDGE_ANSWERS_POLL_INTERVAL", "1s");
+            services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(), bridgeEnv, logDir));
             services.add(ServiceProcess.start(repoRoot, "channel-whatsapp", ports.whatsapp(),
                     withDb(common, postgres, "whatsapp"), logDir));
             services.add(ServiceProcess.start(repoRoot, "channel-twitter", ports.twitter(),

@@ -35,4 +35,12 @@ interface FourBizApi {
     @POST
     @Path("/request/getById")
     Uni<Response> getRequest(ObjectNode body);
+
+    @POST
+    @Path("/request/createOccurrence")
+    Uni<Response> createOccurrence(ObjectNode body);
+
+    @POST
+    @Path("/request/listOccurrences")
+    Uni<Response> listOccurrences(ObjectNode body);
 }

@@ -1,5 +1,9 @@
 package omnichannel.bridge.client;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +33,10 @@ public class FourBizClient {
     private final FourBizApi api;
     private final FourBizConfig config;
     private final ObjectMapper json;
-    private final AtomicReference<String> session = new AtomicReference<>();
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HHmm");
+
+    /** The session in use, or the login in flight: concurrent calls share one login. */
+    private final AtomicReference<Uni<String>> session = new AtomicReference<>();
 
     public FourBizClient(@RestClient FourBizApi api, FourBizConfig config, ObjectMapper json) {
         this.api = api;
@@ -48,6 +55,15 @@ public class FourBizClient {
 
     /** A ticket as 4biz reports it. */
     public record Ticket(String number, String numberOrigin, String statusCode) {
+    }
+
+    /** A follow-up to add; {@code numberOrigin} is our idempotency key. */
+    public record NewOccurrence(String ticketNumber, String numberOrigin, String description, LocalDateTime at,
+            String category) {
+    }
+
+    /** A follow-up as 4biz lists it; {@code numberOrigin} is null for those attendants wrote in 4biz. */
+    public record Occurrence(String id, String numberOrigin, String description, String category) {
     }
 
     public Uni<Long> synchronizeRequester(Requester requester) {
@@ -89,6 +105,50 @@ public class FourBizClient {
                                 ticket.numberOrigin())));
     }
 
+    /** The ticket with this number; a permanent failure when 4biz does not know it. */
+    public Uni<Ticket> ticket(String number) {
+        return call("request/getById", json.createObjectNode().put("number", number)).map(FourBizClient::ticketOf);
+    }
+
+    /**
+     * Adds the follow-up, or accepts that an earlier attempt added it: 4biz rejects a repeated numberOrigin. The
+     * rejection is told apart from other input errors by listing the ticket's follow-ups.
+     */
+    public Uni<Void> createOccurrence(NewOccurrence occurrence) {
+        ObjectNode body = json.createObjectNode().put("requestNumber", occurrence.ticketNumber());
+        ObjectNode item = body.putObject("occurrence")
+                .put("numberOrigin", occurrence.numberOrigin())
+                .put("description", occurrence.description())
+                .put("date", occurrence.at().format(DateTimeFormatter.ISO_LOCAL_DATE))
+                .put("hour", occurrence.at().format(HOUR));
+        item.putObject("category").put("code", occurrence.category());
+        return call("request/createOccurrence", body).replaceWithVoid()
+                .onFailure(e -> e instanceof FourBizException f && f.isInputError())
+                .recoverWithUni(rejection -> occurrences(occurrence.ticketNumber())
+                        .map(list -> list.stream().anyMatch(o -> occurrence.numberOrigin().equals(o.numberOrigin())))
+                        .onFailure().recoverWithItem(false)
+                        .invoke(exists -> {
+                            if (!exists) {
+                                throw (FourBizException) rejection;
+                            }
+                            Log.infof("follow-up %s already existed on ticket %s", occurrence.numberOrigin(),
+                                    occurrence.ticketNumber());
+                        })
+                        .replaceWithVoid());
+    }
+
+    /** The ticket's follow-ups in creation order. */
+    public Uni<List<Occurrence>> occurrences(String ticketNumber) {
+        return call("request/listOccurrences", json.createObjectNode().put("requestNumber", ticketNumber))
+                .map(answer -> {
+                    List<Occurrence> list = new ArrayList<>();
+                    answer.path("occurrences").forEach(item -> list.add(new Occurrence(item.path("id").asText(),
+                            item.path("numberOrigin").isNull() ? null : item.path("numberOrigin").asText(null),
+                            item.path("description").asText(""), item.path("category").path("code").asText(null))));
+                    return list;
+                });
+    }
+
     /** The ticket created with this numberOrigin, or null. */
     public Uni<Ticket> ticketByOrigin(String numberOrigin) {
         return call("request/getById", json.createObjectNode().put("numberOrigin", numberOrigin))
@@ -105,31 +165,36 @@ public class FourBizClient {
     private Uni<JsonNode> call(String operation, ObjectNode body) {
         return withSession(operation, body)
                 .onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
-                .recoverWithUni(expired -> {
-                    session.set(null);
-                    return withSession(operation, body);
-                });
+                .recoverWithUni(expired -> withSession(operation, body));
     }
 
     private Uni<JsonNode> withSession(String operation, ObjectNode body) {
-        return session().chain(id -> {
+        Uni<String> current = session();
+        return current.chain(id -> {
             body.put("sessionID", id);
             return send(operation, body);
-        });
+        }).onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
+                // forget the expired session (unless another call already replaced it) and let the caller log in again
+                .invoke(() -> session.compareAndSet(current, null));
     }
 
     private Uni<String> session() {
-        String current = session.get();
+        Uni<String> current = session.get();
         if (current != null) {
-            return Uni.createFrom().item(current);
+            return current;
         }
-        ObjectNode login = json.createObjectNode().put("userName", config.username()).put("password", config.password())
+        ObjectNode body = json.createObjectNode().put("userName", config.username()).put("password", config.password())
                 .put("platform", "omnichannel");
-        return send("login", login)
+        AtomicReference<Uni<String>> self = new AtomicReference<>();
+        Uni<String> login = send("login", body)
                 .map(answer -> answer.path("sessionID").asText(null))
                 .onItem().ifNull().failWith(() -> new FourBizException("login", 200, "SESSION", "no sessionID"))
-                .invoke(session::set)
-                .invoke(() -> Log.info("logged in to 4biz"));
+                .invoke(() -> Log.info("logged in to 4biz"))
+                // a failed login is not kept: the next call tries again
+                .onFailure().invoke(() -> session.compareAndSet(self.get(), null))
+                .memoize().indefinitely();
+        self.set(login);
+        return session.compareAndSet(null, login) ? login : java.util.Objects.requireNonNullElse(session.get(), login);
     }
 
     private Uni<JsonNode> send(String operation, ObjectNode body) {
@@ -154,6 +219,8 @@ public class FourBizClient {
             case "employee/synchronize" -> api.synchronizeEmployee(body);
             case "request/create" -> api.createRequest(body);
             case "request/getById" -> api.getRequest(body);
+            case "request/createOccurrence" -> api.createOccurrence(body);
+            case "request/listOccurrences" -> api.listOccurrences(body);
             default -> throw new IllegalArgumentException("unknown 4biz operation " + operation);
         };
     }

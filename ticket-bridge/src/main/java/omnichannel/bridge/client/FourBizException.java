@@ -20,6 +20,10 @@ public class FourBizException extends RuntimeException {
         return code;
     }
 
+    public int status() {
+        return status;
+    }
+
     public boolean isPermanent() {
         return status == 412 && ("INPUT".equals(code) || "PARAM".equals(code) || "PERMISSION".equals(code));
     }

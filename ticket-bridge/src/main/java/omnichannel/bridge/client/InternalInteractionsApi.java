@@ -1,5 +1,7 @@
 package omnichannel.bridge.client;
 
+import java.util.Map;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,12 +11,17 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
 
+/** config-service's internal API (service role). */
 @RegisterRestClient(configKey = "config-service")
 @ClientHeaderParam(name = "Authorization", value = "Bearer ${config-service.token}")
-@Path("/internal/v1/interactions")
+@Path("/internal/v1")
 interface InternalInteractionsApi {
 
     @GET
-    @Path("/{id}")
+    @Path("/interactions/{id}")
     Uni<Interaction> get(@PathParam("id") String id);
+
+    @GET
+    @Path("/parameters")
+    Uni<Map<Integer, String>> parameters();
 }

@@ -1,24 +1,84 @@
 package omnichannel.bridge.config;
 
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "bridge")
 public interface BridgeConfig {
 
-    /**
-     * The contract of chat tickets (4biz parameter 118). Read from here until config-service serves the parameters.
-     */
-    @WithDefault("1")
-    String defaultContractId();
+    /** 4biz's time zone: follow-ups carry a local date and hour. */
+    @WithDefault("America/Sao_Paulo")
+    ZoneId timeZone();
 
     /** Texts sent to the person; Portuguese by default. */
     Texts texts();
+
+    /** Words that stop or resume messages to a person (compared without case or surrounding blanks). */
+    Keywords keywords();
+
+    /** How attendants' answers are found in 4biz. */
+    Answers answers();
 
     interface Texts {
 
         /** Acknowledges a new ticket. {@code {greeting}}: ", <name>" or nothing; {@code {ticket}}: the ticket number. */
         @WithDefault("Olá{greeting}! Recebemos sua mensagem e abrimos o chamado nº {ticket}. Responderemos por aqui.")
         String acknowledgement();
+
+        /** Sent when the ticket is resolved. */
+        @WithDefault("Seu chamado nº {ticket} foi resolvido. Se precisar de algo mais, é só escrever.")
+        String resolved();
+
+        /** Sent when the ticket is closed. */
+        @WithDefault("Seu chamado nº {ticket} foi encerrado. Se precisar de algo mais, é só escrever.")
+        String closed();
+
+        /** Confirms an opt-out; nothing else is sent to the person afterwards. */
+        @WithDefault("Você não receberá mais mensagens nossas por aqui. Para voltar a recebê-las, envie VOLTAR.")
+        String optedOut();
+
+        /** Confirms an opt-in. */
+        @WithDefault("Pronto, você voltará a receber nossas mensagens por aqui.")
+        String optedIn();
+
+        /** Offered when the Helper bot gives up. */
+        @WithDefault("1 - Falar com Atendente\n2 - Retomar Atendimento")
+        String helperChoice();
+
+        /** Sent when the person chooses to go on with the bot. */
+        @WithDefault("Certo, vamos continuar. Como posso ajudar?")
+        String helperResumed();
+    }
+
+    interface Keywords {
+
+        @WithDefault("SAIR,PARAR,STOP")
+        List<String> optOut();
+
+        @WithDefault("VOLTAR,START")
+        List<String> optIn();
+    }
+
+    interface Answers {
+
+        /** How often the tickets of open conversations are checked for attendants' answers and status changes. */
+        @WithDefault("10s")
+        Duration pollInterval();
+
+        /** Conversations claimed per poll round. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** 4biz calls in flight at once while polling. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** Follow-up categories that attendants write for the person. */
+        @WithDefault("Retorno,Informação")
+        List<String> categories();
     }
 }

@@ -3,7 +3,6 @@ package omnichannel.bridge.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -11,21 +10,18 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-import omnichannel.bridge.service.TicketService;
+import omnichannel.bridge.service.BridgeMetrics;
+import omnichannel.bridge.service.ConversationService;
 import omnichannel.events.InboundMessage;
-import omnichannel.events.OutboundMessage;
-import omnichannel.events.Topics;
 import omnichannel.events.json.MalformedEventException;
 
 /**
  * Consumes inbound messages: in order within a conversation, conversations in parallel. Records are spread over a
  * fixed number of lanes by their key (the conversation), each lane handling its records one after the other, so a
  * conversation retrying through a 4biz outage holds back only its own lane. A record is acknowledged only after the
- * ticket exists in 4biz and Kafka has the outbound answer (the throttled commit strategy then commits each partition
+ * message's effects exist in 4biz, Kafka has the answers and PostgreSQL the conversation (the throttled commit strategy then commits each partition
  * up to its oldest unfinished record); a failure after the retries nacks it into the dead-letter topic.
  */
 @ApplicationScoped
@@ -34,12 +30,12 @@ public class InboundConsumer {
     /** Parallel lanes: with 4biz answering in 50 ms, 64 lanes allow well over 500 messages/s across conversations. */
     static final int LANES = 64;
 
-    private final TicketService tickets;
-    private final MutinyEmitter<OutboundMessage> outbound;
+    private final ConversationService conversations;
+    private final BridgeMetrics metrics;
 
-    public InboundConsumer(TicketService tickets, @Channel("outbound") MutinyEmitter<OutboundMessage> outbound) {
-        this.tickets = tickets;
-        this.outbound = outbound;
+    public InboundConsumer(ConversationService conversations, BridgeMetrics metrics) {
+        this.conversations = conversations;
+        this.metrics = metrics;
     }
 
     /** Acknowledgement is ours: each record is acked (or dead-lettered) when its lane is done with it. */
@@ -64,24 +60,17 @@ public class InboundConsumer {
             return Uni.createFrom().completionStage(record.nack(new MalformedEventException("unreadable inbound event")))
                     .replaceWith(Message.of("unreadable"));
         }
-        return tickets.openTicket(message)
-                .chain(this::publish)
+        return conversations.handle(message)
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     if (failure != null) {
                         Log.errorf("inbound message dead-lettered interaction=%s correlationId=%s reason=%s",
                                 message.interactionId(), message.correlationId(), failure.getMessage());
+                        metrics.deadLetter(message.interactionId());
                         return Uni.createFrom().completionStage(record.nack(failure));
                     }
                     return Uni.createFrom().completionStage(record.ack());
                 })
                 .replaceWith(() -> Message.of(message.correlationId()));
-    }
-
-    private Uni<Void> publish(OutboundMessage message) {
-        return outbound.sendMessage(Message.of(message).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(message.conversationKey())
-                .withTopic(Topics.outbound(message.channel()))
-                .build()));
     }
 
     private static int lane(Message<InboundMessage> record) {

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Deterministic keys of everything a message causes, so that a redelivery, a retry or a crash after 4biz answered
- * produces the same key and 4biz (or a consumer) recognises the repeat.
+ * Deterministic keys of everything the bridge causes, so that a redelivery, a retry or a crash after 4biz answered
+ * produces the same key and 4biz (or the channel service) recognises the repeat.
  */
 final class OriginKeys {
 
@@ -20,9 +20,33 @@ final class OriginKeys {
         return "OCT-" + digest(interactionId + "\n" + providerMessageId);
     }
 
-    /** The id of the outbound message caused by an inbound event for a purpose. */
-    static UUID outbound(UUID causeEventId, String purpose) {
-        return UUID.nameUUIDFromBytes((purpose + ":" + causeEventId).getBytes(StandardCharsets.UTF_8));
+    /** The {@code numberOrigin} of the follow-up a message becomes. */
+    static String followUp(String interactionId, String providerMessageId) {
+        return "OCF-" + digest(interactionId + "\n" + providerMessageId);
+    }
+
+    /** The {@code numberOrigin} of the follow-up that records an undelivered outbound message. */
+    static String deliveryFailure(UUID outboundEventId) {
+        return "OCD-" + digest(outboundEventId.toString());
+    }
+
+    /** The id of the n-th outbound message caused by an inbound message. */
+    static UUID reply(String interactionId, String providerMessageId, int index) {
+        return uuid("reply", interactionId, providerMessageId, Integer.toString(index));
+    }
+
+    /** The id of the message carrying an attendant's follow-up: the same whether it was polled or pushed. */
+    static UUID answer(String interactionId, String ticketNumber, String occurrenceId) {
+        return uuid("answer", interactionId, ticketNumber, occurrenceId);
+    }
+
+    /** The id of the notice that a ticket was resolved or closed: one per ticket. */
+    static UUID notice(String interactionId, String ticketNumber) {
+        return uuid("notice", interactionId, ticketNumber);
+    }
+
+    private static UUID uuid(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String digest(String text) {

@@ -6,4 +6,8 @@ public class PermanentFailure extends RuntimeException {
     public PermanentFailure(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public PermanentFailure(String message) {
+        super(message);
+    }
 }

@@ -1,94 +1,110 @@
 package omnichannel.bridge.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 import io.quarkus.logging.Log;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.client.ConfigServiceClient;
 import omnichannel.bridge.client.FourBizClient;
-import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.client.Interaction;
 import omnichannel.bridge.config.BridgeConfig;
+import omnichannel.bridge.conversation.Conversation;
 import omnichannel.events.Channel;
-import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
-import omnichannel.events.OutboundMessage;
-import omnichannel.events.Participant;
+import omnichannel.events.OutboundMessage.Purpose;
 
-/** Turns an inbound message into a requester and a ticket in 4biz, and the acknowledgement the person receives. */
+/** Requesters, tickets and follow-ups in 4biz, each write keyed so that repeating it changes nothing. */
 @ApplicationScoped
 public class TicketService {
 
-    private final ConfigServiceClient interactions;
-    private final FourBizClient fourBiz;
-    private final BridgeConfig config;
+    static final String FOLLOW_UP_CATEGORY = "Acompanhamento";
 
-    public TicketService(ConfigServiceClient interactions, FourBizClient fourBiz, BridgeConfig config) {
-        this.interactions = interactions;
-        this.fourBiz = fourBiz;
+    private final ConfigServiceClient config;
+    private final FourBizClient fourBiz;
+    private final BridgeConfig bridge;
+    private final BridgeMetrics metrics;
+
+    public TicketService(ConfigServiceClient config, FourBizClient fourBiz, BridgeConfig bridge, BridgeMetrics metrics) {
         this.config = config;
+        this.fourBiz = fourBiz;
+        this.bridge = bridge;
+        this.metrics = metrics;
     }
 
     /**
-     * Every step is idempotent (requester by login, ticket by numberOrigin), so the whole is retried on a transient
-     * failure: timeouts, 5xx and 4biz's INTERNAL errors, with exponential back-off and jitter for about two minutes,
-     * long enough to ride out a 60 s 4biz outage.
+     * Finds or creates the requester and opens a ticket for the message with the interaction's defaults and the
+     * default contract (parameter 118); the person is told the ticket's number.
      */
-    @Retry(maxRetries = 40, delay = 200, jitter = 100, maxDuration = 180, durationUnit = ChronoUnit.SECONDS, abortOn = PermanentFailure.class)
-    @ExponentialBackoff(maxDelay = 5000)
-    public Uni<OutboundMessage> openTicket(InboundMessage message) {
-        return interaction(message.interactionId())
-                .chain(interaction -> createRequesterAndTicket(interaction, message)
-                        .map(ticket -> acknowledgement(message, ticket)))
-                .onFailure(FourBizException.class).transform(TicketService::classify)
-                .onFailure(e -> !(e instanceof PermanentFailure))
-                .invoke(e -> Log.warnf("4biz call failed, will retry interaction=%s correlationId=%s reason=%s",
-                        message.interactionId(), message.correlationId(), e.getMessage()));
+    Uni<Void> openTicket(Interaction interaction, Conversation conversation, Turn turn, String description) {
+        InboundMessage message = turn.message();
+        String login = requesterLogin(message.channel(), message.sender().id());
+        String name = conversation.displayName() != null ? conversation.displayName() : login;
+        String phone = message.sender().phoneNumber();
+        return contract().chain(contract -> metrics.fourBiz(interaction.id(), "employee/synchronize",
+                () -> fourBiz.synchronizeRequester(new FourBizClient.Requester(login, name, phone,
+                        interaction.defaultUnitId(), interaction.defaultGroupId())))
+                .chain(() -> metrics.fourBiz(interaction.id(), "request/create",
+                        () -> fourBiz.createTicket(new FourBizClient.NewTicket(
+                                OriginKeys.ticket(message.interactionId(), message.providerMessageId()), description,
+                                login, name, phone, contract, interaction.defaultActivityId(),
+                                interaction.contactOriginId())))))
+                .invoke(ticket -> {
+                    Log.infof("ticket %s for interaction=%s correlationId=%s", ticket.number(), interaction.id(),
+                            message.correlationId());
+                    metrics.ticketCreated(interaction.id());
+                    conversation.ticketOpened(ticket.number(), ticket.statusCode(), message.correlationId());
+                    turn.reply(Purpose.TICKET_ACKNOWLEDGEMENT, acknowledgement(conversation), null);
+                })
+                .replaceWithVoid();
     }
 
-    private Uni<Interaction> interaction(String id) {
-        return interactions.interaction(id)
-                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
-                .transform(e -> new PermanentFailure("interaction " + id + " no longer exists", e));
+    /** Adds the message to the conversation's open ticket as a follow-up. */
+    Uni<Void> followUp(Interaction interaction, Conversation conversation, InboundMessage message) {
+        return metrics.fourBiz(interaction.id(), "request/createOccurrence",
+                () -> fourBiz.createOccurrence(new FourBizClient.NewOccurrence(conversation.ticketNumber(),
+                        OriginKeys.followUp(message.interactionId(), message.providerMessageId()),
+                        messageDescription(message, conversation), LocalDateTime.now(bridge.timeZone()),
+                        FOLLOW_UP_CATEGORY)))
+                .invoke(() -> metrics.followUp(interaction.id()));
     }
 
-    private Uni<FourBizClient.Ticket> createRequesterAndTicket(Interaction interaction, InboundMessage message) {
-        Participant sender = message.sender();
-        String login = requesterLogin(message);
-        String name = sender.displayName() != null ? sender.displayName() : login;
-        FourBizClient.NewTicket ticket = new FourBizClient.NewTicket(
-                OriginKeys.ticket(message.interactionId(), message.providerMessageId()), description(message, name), login,
-                name, sender.phoneNumber(), config.defaultContractId(), interaction.defaultActivityId(),
-                interaction.contactOriginId());
-        return fourBiz.synchronizeRequester(new FourBizClient.Requester(login, name, sender.phoneNumber(),
-                interaction.defaultUnitId(), interaction.defaultGroupId()))
-                .chain(() -> fourBiz.createTicket(ticket))
-                .invoke(created -> Log.infof("ticket %s for interaction=%s correlationId=%s", created.number(),
-                        message.interactionId(), message.correlationId()));
+    /** Writes a note on a ticket (e.g. a delivery failure), once per numberOrigin. */
+    Uni<Void> note(String interactionId, String ticketNumber, String numberOrigin, String text) {
+        return metrics.fourBiz(interactionId, "request/createOccurrence",
+                () -> fourBiz.createOccurrence(new FourBizClient.NewOccurrence(ticketNumber, numberOrigin, text,
+                        LocalDateTime.now(bridge.timeZone()), FOLLOW_UP_CATEGORY)));
+    }
+
+    private Uni<String> contract() {
+        return config.parameters().map(values -> {
+            String contract = values.get(ConfigServiceClient.DEFAULT_CONTRACT);
+            if (contract == null || contract.isBlank()) {
+                throw new PermanentFailure("4biz parameter 118 (default contract) is not set");
+            }
+            return contract;
+        });
     }
 
     /** {@code whatsapp_<E.164 digits>} / {@code twitter_<user id>}: one requester per person. */
-    static String requesterLogin(InboundMessage message) {
-        String id = message.sender().id();
-        return switch (message.channel()) {
-            case WHATSAPP_TWILIO -> "whatsapp_" + (id.startsWith("+") ? id.substring(1) : id);
-            case TWITTER_DM -> "twitter_" + id;
+    static String requesterLogin(Channel channel, String personId) {
+        return switch (channel) {
+            case WHATSAPP_TWILIO -> "whatsapp_" + (personId.startsWith("+") ? personId.substring(1) : personId);
+            case TWITTER_DM -> "twitter_" + personId;
         };
     }
 
-    private static String description(InboundMessage message, String name) {
+    /** What the person sent, with the channel and who they are: a ticket's description or a follow-up. */
+    static String messageDescription(InboundMessage message, Conversation conversation) {
         StringBuilder text = new StringBuilder()
                 .append("Mensagem recebida por ").append(channelName(message.channel()))
-                .append(" de ").append(name).append(" (").append(message.sender().id()).append("):\n\n")
-                .append(message.text());
+                .append(" de ").append(personName(conversation)).append(" (").append(message.sender().id())
+                .append("):\n\n").append(message.text());
+        if (message.quickReply() != null && message.text().isEmpty()) {
+            text.append(message.quickReply().text());
+        }
         if (!message.attachments().isEmpty()) {
             text.append("\n\nAnexos:");
             message.attachments().forEach(a -> text.append("\n- ").append(a.url())
@@ -97,27 +113,35 @@ public class TicketService {
         if (message.location() != null) {
             text.append("\n\nLocalização: ").append(message.location().latitude()).append(',')
                     .append(message.location().longitude());
+            String place = message.location().label() != null
+                    ? message.location().label()
+                    : message.location().address();
+            if (place != null) {
+                text.append(" (").append(place).append(')');
+            }
         }
         return text.toString();
     }
 
-    private static String channelName(Channel channel) {
+    /** A ticket opened after a conversation with the Helper bot: the whole bot conversation is its description. */
+    static String helperDescription(InboundMessage message, Conversation conversation) {
+        return "Conversa com o Helper por " + channelName(message.channel()) + " de " + personName(conversation) + " ("
+                + message.sender().id() + "), que pediu para falar com um atendente:\n\n"
+                + conversation.botTranscript();
+    }
+
+    static String channelName(Channel channel) {
         return channel == Channel.WHATSAPP_TWILIO ? "WhatsApp" : "X (Twitter)";
     }
 
-    private OutboundMessage acknowledgement(InboundMessage message, FourBizClient.Ticket ticket) {
-        String name = message.sender().displayName();
-        String text = config.texts().acknowledgement()
-                .replace("{greeting}", name == null || name.isBlank() ? "" : ", " + name)
-                .replace("{ticket}", ticket.number());
-        return new OutboundMessage(OriginKeys.outbound(message.eventId(), "ack"), Event.SCHEMA_VERSION,
-                Instant.now(), message.interactionId(), message.channel(), message.correlationId(),
-                OutboundMessage.Purpose.TICKET_ACKNOWLEDGEMENT, message.sender(), text, null, ticket.number(),
-                message.receivedAt(), java.util.Map.of("1", ticket.number()));
+    private static String personName(Conversation conversation) {
+        return conversation.displayName() != null ? conversation.displayName() : conversation.person().id();
     }
 
-    private static Throwable classify(Throwable failure) {
-        FourBizException e = (FourBizException) failure;
-        return e.isPermanent() ? new PermanentFailure(e.getMessage(), e) : e;
+    private String acknowledgement(Conversation conversation) {
+        String name = conversation.displayName();
+        return bridge.texts().acknowledgement()
+                .replace("{greeting}", name == null || name.isBlank() ? "" : ", " + name)
+                .replace("{ticket}", conversation.ticketNumber());
     }
 }

@@ -3,61 +3,38 @@ package omnichannel.bridge.messaging;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static omnichannel.bridge.BridgeKafka.inbound;
+import static omnichannel.bridge.BridgeKafka.on;
+import static omnichannel.bridge.BridgeKafka.publish;
+import static omnichannel.bridge.BridgeKafka.sentTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 import omnichannel.bridge.FourBizStub;
-import omnichannel.events.Channel;
-import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage;
-import omnichannel.events.Participant;
 import omnichannel.events.Topics;
-import omnichannel.events.json.EventJson;
-import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
-import omnichannel.testing.SharedInfrastructure;
+import omnichannel.testing.OidcTestResource;
+import omnichannel.testing.PostgresTestResource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "bridge"))
+@QuarkusTestResource(OidcTestResource.class)
 @QuarkusTestResource(FourBizStub.class)
 class InboundConsumerTest {
-
-    static InboundMessage inbound(String from, String text) {
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), FourBizStub.INTERACTION,
-                Channel.WHATSAPP_TWILIO, sid, sid, new Participant(from, "Maria", null, from), "+5511999990000", text,
-                List.of(), null, null, null, false, false, Instant.now(), Map.of());
-    }
-
-    static void publish(InboundMessage message) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.INBOUND, message.conversationKey(), EventJson.write(message)));
-        }
-    }
-
-    static List<ConsumerRecord<String, String>> on(String topic, String text) {
-        return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), topic,
-                record -> record.value() != null && record.value().contains(text), Duration.ofSeconds(1));
-    }
 
     @Test
     void createsRequesterAndTicketWithTheInteractionsDefaultsAndAcknowledgesIt() {
@@ -67,7 +44,8 @@ class InboundConsumerTest {
 
         List<ConsumerRecord<String, String>> acks = await().atMost(Duration.ofSeconds(20))
                 .until(() -> on(Topics.OUTBOUND_WHATSAPP, message.correlationId()), list -> !list.isEmpty());
-        OutboundMessage ack = EventJson.read(acks.get(0).value().getBytes(), OutboundMessage.class);
+        OutboundMessage ack = omnichannel.events.json.EventJson.read(acks.get(0).value().getBytes(),
+                OutboundMessage.class);
         assertThat(ack.text()).contains("4521").contains("Maria");
         assertThat(ack.purpose()).isEqualTo(OutboundMessage.Purpose.TICKET_ACKNOWLEDGEMENT);
         assertThat(acks.get(0).key()).isEqualTo(FourBizStub.INTERACTION + ":+5511912349001");
@@ -77,10 +55,39 @@ class InboundConsumerTest {
         assertThat(creates).hasSize(1);
         assertThat(creates.get(0).getBodyAsString()).contains("\"userID\":\"whatsapp_5511912349001\"")
                 .contains("\"service\":{\"code\":\"170\"}").contains("\"origin\":{\"code\":\"7\"}")
-                .contains("\"numberOrigin\":\"OCT-").contains("\"sessionID\":\"s-1\"");
+                .contains("\"contractID\":\"1\"").contains("\"numberOrigin\":\"OCT-")
+                .contains("\"sessionID\":\"s-1\"").contains("Mensagem recebida por WhatsApp de Maria");
         assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/employee/synchronize"))
                 .withRequestBody(containing("whatsapp_5511912349001"))).get(0).getBodyAsString())
-                .contains("\"unitId\":12").contains("\"groupIds\":[3]");
+                .contains("\"unitId\":12").contains("\"groupIds\":[3]").contains("\"name\":\"Maria\"");
+    }
+
+    @Test
+    void theSameMessageTwiceMakesOneTicketAndTheNextMessageAFollowUpOnIt() {
+        String person = "+5511912349004";
+        InboundMessage first = inbound(person, "primeira mensagem repetida");
+        InboundMessage second = inbound(person, "segunda mensagem");
+
+        publish(first);
+        publish(first);
+        publish(second);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !FourBizStub.server.findAll(
+                postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
+                        .withRequestBody(containing("segunda mensagem")))
+                .isEmpty());
+        assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
+                .withRequestBody(containing("primeira mensagem repetida")))).hasSize(1);
+        assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
+                .withRequestBody(containing("segunda mensagem")))).isEmpty();
+        var followUps = FourBizStub.server.findAll(postRequestedFor(
+                urlEqualTo("/4biz/services/request/createOccurrence")).withRequestBody(containing("segunda mensagem")));
+        assertThat(followUps).hasSize(1);
+        assertThat(followUps.get(0).getBodyAsString()).contains("\"requestNumber\":\"4521\"")
+                .contains("\"numberOrigin\":\"OCF-").contains("\"category\":{\"code\":\"Acompanhamento\"}");
+        // one acknowledgement, for the ticket; a follow-up is not acknowledged
+        assertThat(sentTo(person)).extracting(OutboundMessage::purpose)
+                .containsExactly(OutboundMessage.Purpose.TICKET_ACKNOWLEDGEMENT);
     }
 
     @Test

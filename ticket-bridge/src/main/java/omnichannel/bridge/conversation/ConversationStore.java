@@ -1,0 +1,245 @@
+package omnichannel.bridge.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import omnichannel.events.Channel;
+
+/**
+ * The bridge's memory in PostgreSQL: conversations, the inbound messages already handled, the outbound messages sent.
+ * Plain SQL on the reactive client, because what matters here is exactly which statement runs: version-checked
+ * updates, {@code ON CONFLICT DO NOTHING} inserts, and {@code FOR UPDATE SKIP LOCKED} claims that let several
+ * bridge instances poll without polling the same ticket.
+ */
+@ApplicationScoped
+public class ConversationStore {
+
+    private static final String COLUMNS = "conversation_key, interaction_id, channel, person_id, display_name, handle, "
+            + "phone_number, phase, ticket_number, ticket_status, correlation_id, occurrences_seen, opted_out, "
+            + "bot_transcript, bot_options, last_inbound_at, version";
+
+    private final Pool pool;
+
+    public ConversationStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** What an inbound message became. */
+    public enum Outcome {
+        TICKET, FOLLOW_UP, HELPER
+    }
+
+    /** An outbound message published for a conversation, kept to put a later delivery failure on its ticket. */
+    public record SentMessage(UUID eventId, String conversationKey, String ticketNumber, String purpose, String text) {
+    }
+
+    /** A sent message with what the delivery consumer needs. */
+    public record SentRecord(UUID eventId, String conversationKey, String ticketNumber, String text,
+            boolean failureRecorded) {
+    }
+
+    /** Another writer changed the conversation since it was read; handling the message again resolves it. */
+    public static class ConcurrentUpdate extends RuntimeException {
+
+        ConcurrentUpdate(String key) {
+            super("conversation " + key + " changed concurrently");
+        }
+    }
+
+    public Uni<Boolean> isHandled(String interactionId, String providerMessageId) {
+        return pool.preparedQuery("select 1 from handled_message where interaction_id = $1 and provider_message_id = $2")
+                .execute(Tuple.of(interactionId, providerMessageId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** The conversation, or null when the person never wrote on this interaction. */
+    public Uni<Conversation> find(String key) {
+        return pool.preparedQuery("select " + COLUMNS + " from conversation where conversation_key = $1")
+                .execute(Tuple.of(key))
+                .map(ConversationStore::first);
+    }
+
+    /** The conversation whose current or latest ticket this is, or null. */
+    public Uni<Conversation> findByTicket(String ticketNumber) {
+        return pool.preparedQuery("select " + COLUMNS
+                + " from conversation where ticket_number = $1 order by updated_at desc limit 1")
+                .execute(Tuple.of(ticketNumber))
+                .map(ConversationStore::first);
+    }
+
+    /**
+     * Stores the conversation as the handling of one message left it, marks the message handled and records what was
+     * sent, in one transaction. Fails with {@link ConcurrentUpdate} when the poller changed the conversation meanwhile.
+     */
+    public Uni<Void> commit(Conversation conversation, String providerMessageId, Outcome outcome,
+            List<SentMessage> sent, Duration pollInterval) {
+        Instant now = Instant.now();
+        return pool.withTransaction(tx -> save(tx, conversation, now, pollInterval)
+                .chain(() -> tx.preparedQuery("insert into handled_message (interaction_id, provider_message_id, "
+                        + "conversation_key, outcome, ticket_number, handled_at) values ($1, $2, $3, $4, $5, $6) "
+                        + "on conflict do nothing")
+                        .execute(Tuple.of(conversation.interactionId, providerMessageId, conversation.key,
+                                outcome.name(), conversation.ticketNumber, utc(now))))
+                .chain(() -> insertSent(tx, sent, now)))
+                .invoke(() -> {
+                    conversation.version++;
+                    conversation.ticketOpened = false;
+                });
+    }
+
+    private Uni<Void> save(SqlClient tx, Conversation c, Instant now, Duration pollInterval) {
+        // the poller starts on a new ticket after one interval; a conversation without an open ticket is not polled
+        boolean setPoll = c.ticketOpened || !c.hasOpenTicket();
+        OffsetDateTime nextPoll = c.hasOpenTicket() ? utc(now.plus(pollInterval)) : null;
+        Tuple values = Tuple.tuple(List.of(c.key, c.interactionId, c.channel.name(), c.personId))
+                .addValue(c.displayName).addValue(c.handle).addValue(c.phoneNumber).addValue(c.phase.name())
+                .addValue(c.ticketNumber).addValue(c.ticketStatus).addValue(c.correlationId)
+                .addValue(c.occurrencesSeen).addValue(c.optedOut).addValue(c.botTranscript)
+                .addValue(new JsonArray(c.botOptions).encode()).addValue(utc(c.lastInboundAt))
+                .addValue(utc(now)).addValue(setPoll).addValue(nextPoll);
+        if (c.version != 0) {
+            values.addValue(c.version);
+        }
+        String sql = c.version == 0
+                ? "insert into conversation (" + COLUMNS + ", updated_at, next_poll_at) values ($1, $2, $3, $4, $5, "
+                        + "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, "
+                        + "case when $18 then $19::timestamptz end) on conflict do nothing"
+                : "update conversation set display_name = $5, handle = $6, phone_number = $7, phase = $8, "
+                        + "ticket_number = $9, ticket_status = $10, correlation_id = $11, occurrences_seen = $12, "
+                        + "opted_out = $13, bot_transcript = $14, bot_options = $15, last_inbound_at = $16, "
+                        + "updated_at = $17, next_poll_at = case when $18 then $19::timestamptz else next_poll_at end, "
+                        + "version = version + 1 "
+                        + "where conversation_key = $1 and version = $20 and interaction_id = $2 and channel = $3 "
+                        + "and person_id = $4";
+        return tx.preparedQuery(sql).execute(values).invoke(rows -> {
+            if (rows.rowCount() != 1) {
+                throw new ConcurrentUpdate(c.key);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Records messages published outside the handling of an inbound message (answers, notices). */
+    public Uni<Void> recordSent(List<SentMessage> sent) {
+        return insertSent(pool, sent, Instant.now());
+    }
+
+    private static Uni<Void> insertSent(SqlClient client, List<SentMessage> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = sent.stream().map(s -> Tuple.of(s.eventId(), s.conversationKey(), s.ticketNumber(),
+                s.purpose(), s.text(), utc(now))).toList();
+        return client.preparedQuery("insert into sent_message (event_id, conversation_key, ticket_number, purpose, "
+                + "text, created_at) values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
+    /**
+     * Claims up to {@code limit} conversations whose ticket is due for a poll, moving their next poll one interval
+     * ahead; rows another instance is claiming are skipped, so each ticket is polled by one instance at a time.
+     */
+    public Uni<List<Conversation>> claimDue(int limit, Duration interval) {
+        Instant now = Instant.now();
+        return pool.preparedQuery("update conversation set next_poll_at = $1 where conversation_key in ("
+                + "select conversation_key from conversation where next_poll_at <= $2 order by next_poll_at "
+                + "limit $3 for update skip locked) returning " + COLUMNS)
+                .execute(Tuple.of(utc(now.plus(interval)), utc(now), limit))
+                .map(ConversationStore::all);
+    }
+
+    /** The poller saw {@code count} follow-ups on the ticket; never moves backwards. */
+    public Uni<Void> occurrencesSeen(String key, String ticketNumber, int count) {
+        return pool.preparedQuery("update conversation set occurrences_seen = $3, version = version + 1, "
+                + "updated_at = now() where conversation_key = $1 and ticket_number = $2 and occurrences_seen < $3")
+                .execute(Tuple.of(key, ticketNumber, count)).replaceWithVoid();
+    }
+
+    /** The ticket was resolved, closed or cancelled: the person's next message starts over. */
+    public Uni<Void> ticketClosed(String key, String ticketNumber, String status) {
+        return pool.preparedQuery("update conversation set phase = 'IDLE', ticket_status = $3, next_poll_at = null, "
+                + "version = version + 1, updated_at = now() "
+                + "where conversation_key = $1 and ticket_number = $2 and phase = 'TICKET'")
+                .execute(Tuple.of(key, ticketNumber, status)).replaceWithVoid();
+    }
+
+    /** Remembers the provider's id of a sent message, so a later callback that only names it can be matched. */
+    public Uni<Void> linkProviderMessage(UUID eventId, String providerMessageId) {
+        return pool.preparedQuery("update sent_message set provider_message_id = $2 where event_id = $1 "
+                + "and provider_message_id is null")
+                .execute(Tuple.of(eventId, providerMessageId)).replaceWithVoid();
+    }
+
+    /** The sent message by our event id or, failing that, by the provider's message id; null when unknown. */
+    public Uni<SentRecord> findSent(UUID eventId, String providerMessageId) {
+        return pool.preparedQuery("select event_id, conversation_key, ticket_number, text, failure_recorded "
+                + "from sent_message where event_id = $1 or ($2::text is not null and provider_message_id = $2) limit 1")
+                .execute(Tuple.of(eventId, providerMessageId))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    Row row = it.next();
+                    return new SentRecord(row.getUUID("event_id"), row.getString("conversation_key"),
+                            row.getString("ticket_number"), row.getString("text"), row.getBoolean("failure_recorded"));
+                });
+    }
+
+    public Uni<Void> failureRecorded(UUID eventId) {
+        return pool.preparedQuery("update sent_message set failure_recorded = true where event_id = $1")
+                .execute(Tuple.of(eventId)).replaceWithVoid();
+    }
+
+    private static Conversation first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? conversation(it.next()) : null;
+    }
+
+    private static List<Conversation> all(RowSet<Row> rows) {
+        List<Conversation> list = new ArrayList<>();
+        rows.forEach(row -> list.add(conversation(row)));
+        return list;
+    }
+
+    private static Conversation conversation(Row row) {
+        Conversation c = new Conversation(row.getString("conversation_key"), row.getString("interaction_id"),
+                Channel.valueOf(row.getString("channel")), row.getString("person_id"));
+        c.displayName = row.getString("display_name");
+        c.handle = row.getString("handle");
+        c.phoneNumber = row.getString("phone_number");
+        c.phase = Conversation.Phase.valueOf(row.getString("phase"));
+        c.ticketNumber = row.getString("ticket_number");
+        c.ticketStatus = row.getString("ticket_status");
+        c.correlationId = row.getString("correlation_id");
+        c.occurrencesSeen = row.getInteger("occurrences_seen");
+        c.optedOut = row.getBoolean("opted_out");
+        c.botTranscript = row.getString("bot_transcript");
+        String options = row.getString("bot_options");
+        c.botOptions = options == null
+                ? List.of()
+                : new JsonArray(options).stream().map(String::valueOf).toList();
+        OffsetDateTime lastInbound = row.getOffsetDateTime("last_inbound_at");
+        c.lastInboundAt = lastInbound == null ? null : lastInbound.toInstant();
+        c.version = row.getLong("version");
+        return c;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,160 @@
+package omnichannel.bridge.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.bridge.client.FourBizClient;
+import omnichannel.bridge.config.BridgeConfig;
+import omnichannel.bridge.conversation.Conversation;
+import omnichannel.bridge.conversation.ConversationStore;
+import omnichannel.bridge.messaging.OutboundPublisher;
+import omnichannel.events.OutboundMessage;
+import omnichannel.events.OutboundMessage.Purpose;
+
+/**
+ * Carries what attendants write in 4biz back to the person: follow-ups in the answer categories, found by polling the
+ * tickets of open conversations or pushed to the replies endpoint, and a notice when the ticket is resolved or
+ * closed. Each answer's message id is derived from the ticket and the follow-up, so an answer polled and pushed, or
+ * polled again after a crash, is still sent once (the channel service drops a repeated id).
+ */
+@ApplicationScoped
+public class AttendantAnswers {
+
+    private final ConversationStore store;
+    private final FourBizClient fourBiz;
+    private final OutboundPublisher publisher;
+    private final BridgeConfig bridge;
+    private final BridgeMetrics metrics;
+
+    public AttendantAnswers(ConversationStore store, FourBizClient fourBiz, OutboundPublisher publisher,
+            BridgeConfig bridge, BridgeMetrics metrics) {
+        this.store = store;
+        this.fourBiz = fourBiz;
+        this.publisher = publisher;
+        this.bridge = bridge;
+        this.metrics = metrics;
+    }
+
+    /** The person opted out of messages on this interaction; nothing but a confirmation may be sent. */
+    public static class OptedOut extends RuntimeException {
+
+        OptedOut(String ticket) {
+            super("the requester of ticket " + ticket + " opted out of messages");
+        }
+    }
+
+    /** No conversation has this ticket. */
+    public static class UnknownTicket extends RuntimeException {
+
+        UnknownTicket(String ticket) {
+            super("no conversation has ticket " + ticket);
+        }
+    }
+
+    /**
+     * One poll round: claims the conversations due (several instances share the work without overlap) and checks
+     * their tickets a few at a time. Nothing is written when nothing changed.
+     */
+    @Scheduled(every = "${bridge.answers.poll-interval}", delayed = "${bridge.answers.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> poll() {
+        return store.claimDue(bridge.answers().batchSize(), bridge.answers().pollInterval())
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUni(conversation -> check(conversation)
+                                .onFailure().recoverWithItem(e -> {
+                                    Log.warnf("checking ticket %s failed, tried again next round: %s",
+                                            conversation.ticketNumber(), e.getMessage());
+                                    return null;
+                                }))
+                        .merge(bridge.answers().concurrency())
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    /** New answers first, then the status: an attendant who answers and resolves at once is heard before the notice. */
+    Uni<Void> check(Conversation conversation) {
+        String ticket = conversation.ticketNumber();
+        String interaction = conversation.interactionId();
+        return metrics.fourBiz(interaction, "request/listOccurrences", () -> fourBiz.occurrences(ticket))
+                .chain(occurrences -> {
+                    if (occurrences.size() <= conversation.occurrencesSeen()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<OutboundMessage> answers = new ArrayList<>();
+                    for (FourBizClient.Occurrence o : occurrences.subList(conversation.occurrencesSeen(),
+                            occurrences.size())) {
+                        if (o.numberOrigin() == null && bridge.answers().categories().contains(o.category())
+                                && !o.description().isBlank()) {
+                            answers.add(answer(conversation, o.id(), o.description(), null));
+                        }
+                    }
+                    return send(conversation, answers)
+                            .chain(() -> store.occurrencesSeen(conversation.key(), ticket, occurrences.size()));
+                })
+                .chain(() -> metrics.fourBiz(interaction, "request/getById", () -> fourBiz.ticket(ticket)))
+                .chain(current -> Conversation.isClosedStatus(current.statusCode())
+                        ? closed(conversation, current.statusCode())
+                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> closed(Conversation conversation, String status) {
+        String template = switch (status) {
+            case "Resolvida" -> bridge.texts().resolved();
+            case "Fechada" -> bridge.texts().closed();
+            default -> null; // a cancelled ticket gets no notice
+        };
+        List<OutboundMessage> notice = template == null
+                ? List.of()
+                : List.of(Turn.outbound(conversation,
+                        OriginKeys.notice(conversation.interactionId(), conversation.ticketNumber()),
+                        Purpose.TICKET_NOTICE, template.replace("{ticket}", conversation.ticketNumber()), null,
+                        conversation.correlationId()));
+        Log.infof("ticket %s is %s, conversation ends interaction=%s", conversation.ticketNumber(), status,
+                conversation.interactionId());
+        return send(conversation, notice)
+                .chain(() -> store.ticketClosed(conversation.key(), conversation.ticketNumber(), status));
+    }
+
+    /**
+     * An answer pushed by 4biz (or an integration): sent to the ticket's requester on the conversation's channel.
+     *
+     * @param id the follow-up's id in 4biz: the same answer pushed twice, or pushed and polled, is sent once
+     */
+    public Uni<UUID> push(String ticketNumber, String id, String text, List<String> mediaUrls) {
+        return store.findByTicket(ticketNumber).chain(conversation -> {
+            if (conversation == null) {
+                return Uni.createFrom().failure(new UnknownTicket(ticketNumber));
+            }
+            if (conversation.optedOut()) {
+                return Uni.createFrom().failure(new OptedOut(ticketNumber));
+            }
+            OutboundMessage answer = answer(conversation, id, text, mediaUrls);
+            return send(conversation, List.of(answer)).replaceWith(answer.eventId());
+        });
+    }
+
+    private static OutboundMessage answer(Conversation conversation, String occurrenceId, String text,
+            List<String> mediaUrls) {
+        return Turn.outbound(conversation,
+                OriginKeys.answer(conversation.interactionId(), conversation.ticketNumber(), occurrenceId),
+                Purpose.ATTENDANT_ANSWER, text, mediaUrls, conversation.correlationId());
+    }
+
+    private Uni<Void> send(Conversation conversation, List<OutboundMessage> messages) {
+        List<OutboundMessage> deliverable = Turn.deliverable(conversation, messages);
+        if (deliverable.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return publisher.publish(deliverable)
+                .chain(() -> store.recordSent(Turn.sent(conversation, deliverable)))
+                .invoke(() -> deliverable.stream().filter(m -> m.purpose() == Purpose.ATTENDANT_ANSWER)
+                        .forEach(m -> metrics.answerSent(conversation.interactionId())));
+    }
+}

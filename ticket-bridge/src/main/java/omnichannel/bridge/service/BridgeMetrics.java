@@ -1,0 +1,80 @@
+package omnichannel.bridge.service;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.bridge.client.FourBizException;
+
+/** The bridge's metrics, each tagged with the interaction it concerns (README lists them). */
+@ApplicationScoped
+public class BridgeMetrics {
+
+    private final MeterRegistry registry;
+
+    public BridgeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void messageIn(String interactionId) {
+        count("omnichannel_bridge_messages_in", interactionId);
+    }
+
+    void ticketCreated(String interactionId) {
+        count("omnichannel_bridge_tickets_created", interactionId);
+    }
+
+    void followUp(String interactionId) {
+        count("omnichannel_bridge_follow_ups", interactionId);
+    }
+
+    void helperTurn(String interactionId) {
+        count("omnichannel_bridge_helper_turns", interactionId);
+    }
+
+    void answerSent(String interactionId) {
+        count("omnichannel_bridge_attendant_answers", interactionId);
+    }
+
+    void deliveryFailureRecorded(String interactionId) {
+        count("omnichannel_bridge_delivery_failures_recorded", interactionId);
+    }
+
+    void retry(String interactionId) {
+        count("omnichannel_bridge_retries", interactionId);
+    }
+
+    public void deadLetter(String interactionId) {
+        count("omnichannel_bridge_dead_letters", interactionId);
+    }
+
+    /** Times a 4biz call; the outcome tag is {@code ok} or 4biz's error code (or the HTTP status). */
+    <T> Uni<T> fourBiz(String interactionId, String operation, Supplier<Uni<T>> call) {
+        return Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start(registry);
+            return call.get().onItemOrFailure().invoke((item, failure) -> sample.stop(Timer
+                    .builder("omnichannel_bridge_fourbiz_calls")
+                    .tag("interaction", interactionId).tag("operation", operation).tag("outcome", outcome(failure))
+                    .publishPercentileHistogram(false)
+                    .register(registry)));
+        });
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "ok";
+        }
+        if (failure instanceof FourBizException e) {
+            return e.code() != null ? e.code() : "HTTP_" + e.status();
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    private void count(String name, String interactionId) {
+        registry.counter(name, "interaction", interactionId).increment();
+    }
+}

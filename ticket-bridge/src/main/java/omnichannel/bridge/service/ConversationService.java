@@ -1,0 +1,150 @@
+package omnichannel.bridge.service;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.bridge.client.ConfigServiceClient;
+import omnichannel.bridge.client.FourBizException;
+import omnichannel.bridge.client.Interaction;
+import omnichannel.bridge.config.BridgeConfig;
+import omnichannel.bridge.conversation.Conversation;
+import omnichannel.bridge.conversation.ConversationStore;
+import omnichannel.bridge.conversation.ConversationStore.Outcome;
+import omnichannel.bridge.messaging.OutboundPublisher;
+import omnichannel.events.InboundMessage;
+import omnichannel.events.OutboundMessage.Purpose;
+
+/**
+ * What one inbound message does: a follow-up on the person's open ticket, a turn with the Helper bot, or a new
+ * ticket; an opt-out or opt-in keyword also changes what the person receives.
+ * <p>
+ * Exactly-once effects: a message already handled is skipped (PostgreSQL); one whose handling was interrupted is
+ * handled again from the same stored state, so it takes the same decision and repeats the same 4biz writes with the
+ * same {@code numberOrigin}, which 4biz recognises, and republishes the same outbound ids, which the channel
+ * services recognise. The conversation is stored only after 4biz and Kafka have everything.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    private enum Keyword {
+        NONE, OPT_OUT, OPT_IN
+    }
+
+    private final ConfigServiceClient config;
+    private final ConversationStore store;
+    private final TicketService tickets;
+    private final HelperConversation helper;
+    private final OutboundPublisher publisher;
+    private final BridgeConfig bridge;
+    private final BridgeMetrics metrics;
+
+    public ConversationService(ConfigServiceClient config, ConversationStore store, TicketService tickets,
+            HelperConversation helper, OutboundPublisher publisher, BridgeConfig bridge, BridgeMetrics metrics) {
+        this.config = config;
+        this.store = store;
+        this.tickets = tickets;
+        this.helper = helper;
+        this.publisher = publisher;
+        this.bridge = bridge;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Every step can be repeated safely, so the whole is retried on a transient failure (timeouts, 5xx, 4biz's
+     * INTERNAL errors, a concurrent change of the conversation) with exponential back-off and jitter for up to three
+     * minutes, long enough to ride out a 60 s 4biz outage. A permanent failure is not retried.
+     */
+    @Retry(maxRetries = 40, delay = 200, jitter = 100, maxDuration = 180, durationUnit = ChronoUnit.SECONDS, abortOn = PermanentFailure.class)
+    @ExponentialBackoff(maxDelay = 5000)
+    public Uni<Void> handle(InboundMessage message) {
+        return store.isHandled(message.interactionId(), message.providerMessageId())
+                .chain(handled -> {
+                    if (handled) {
+                        Log.infof("message already handled, skipped interaction=%s correlationId=%s",
+                                message.interactionId(), message.correlationId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return process(message);
+                })
+                .onFailure(FourBizException.class).transform(ConversationService::classify)
+                .onFailure(e -> !(e instanceof PermanentFailure))
+                .invoke(e -> {
+                    metrics.retry(message.interactionId());
+                    Log.warnf("handling failed, will retry interaction=%s correlationId=%s reason=%s",
+                            message.interactionId(), message.correlationId(), e.getMessage());
+                });
+    }
+
+    private Uni<Void> process(InboundMessage message) {
+        return interaction(message.interactionId())
+                .chain(interaction -> store.find(message.conversationKey()).chain(stored -> {
+                    metrics.messageIn(interaction.id());
+                    Conversation conversation = stored != null ? stored : Conversation.startedBy(message);
+                    conversation.received(message);
+                    Turn turn = new Turn(message, conversation);
+                    Keyword keyword = keyword(message.text());
+                    if (keyword == Keyword.OPT_OUT) {
+                        conversation.optOut(true);
+                        turn.reply(Purpose.OPT_OUT_CONFIRMATION, bridge.texts().optedOut(), null);
+                    } else if (keyword == Keyword.OPT_IN) {
+                        conversation.optOut(false);
+                        turn.reply(Purpose.OPT_OUT_CONFIRMATION, bridge.texts().optedIn(), null);
+                    }
+                    Outcome outcome;
+                    Uni<Void> effect;
+                    if (conversation.hasOpenTicket()) {
+                        outcome = Outcome.FOLLOW_UP;
+                        effect = tickets.followUp(interaction, conversation, message);
+                    } else if (interaction.helperInterception()) {
+                        outcome = Outcome.HELPER;
+                        // a keyword is about our messages, not a question for the bot
+                        effect = keyword == Keyword.NONE
+                                ? helper.handle(interaction, conversation, turn)
+                                : Uni.createFrom().voidItem();
+                    } else {
+                        outcome = Outcome.TICKET;
+                        effect = tickets.openTicket(interaction, conversation, turn,
+                                TicketService.messageDescription(message, conversation));
+                    }
+                    return effect
+                            .chain(() -> publisher.publish(turn.deliverable()))
+                            .chain(() -> store.commit(conversation, message.providerMessageId(),
+                                    conversation.hasOpenTicket() && outcome == Outcome.HELPER ? Outcome.TICKET : outcome,
+                                    Turn.sent(conversation, turn.deliverable()), bridge.answers().pollInterval()));
+                }));
+    }
+
+    private Uni<Interaction> interaction(String id) {
+        return config.interaction(id)
+                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                .transform(e -> new PermanentFailure("interaction " + id + " no longer exists", e));
+    }
+
+    private Keyword keyword(String text) {
+        String word = text.trim().toUpperCase(Locale.ROOT);
+        if (word.isEmpty() || word.length() > 20) {
+            return Keyword.NONE;
+        }
+        if (bridge.keywords().optOut().stream().anyMatch(k -> k.trim().equalsIgnoreCase(word))) {
+            return Keyword.OPT_OUT;
+        }
+        if (bridge.keywords().optIn().stream().anyMatch(k -> k.trim().equalsIgnoreCase(word))) {
+            return Keyword.OPT_IN;
+        }
+        return Keyword.NONE;
+    }
+
+    private static Throwable classify(Throwable failure) {
+        FourBizException e = (FourBizException) failure;
+        return e.isPermanent() ? new PermanentFailure(e.getMessage(), e) : e;
+    }
+}

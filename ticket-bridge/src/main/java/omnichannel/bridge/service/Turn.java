@@ -1,0 +1,60 @@
+package omnichannel.bridge.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import omnichannel.bridge.conversation.Conversation;
+import omnichannel.bridge.conversation.ConversationStore.SentMessage;
+import omnichannel.events.Event;
+import omnichannel.events.InboundMessage;
+import omnichannel.events.OutboundMessage;
+import omnichannel.events.OutboundMessage.Purpose;
+
+/** The handling of one inbound message: the answers it causes, with ids derived from the message. */
+final class Turn {
+
+    private final InboundMessage message;
+    private final Conversation conversation;
+    private final List<OutboundMessage> replies = new ArrayList<>();
+
+    Turn(InboundMessage message, Conversation conversation) {
+        this.message = message;
+        this.conversation = conversation;
+    }
+
+    InboundMessage message() {
+        return message;
+    }
+
+    void reply(Purpose purpose, String text, List<String> mediaUrls) {
+        replies.add(outbound(conversation,
+                OriginKeys.reply(message.interactionId(), message.providerMessageId(), replies.size()), purpose, text,
+                mediaUrls, message.correlationId()));
+    }
+
+    /** What is published: after an opt-out, only the confirmation. */
+    List<OutboundMessage> deliverable() {
+        return deliverable(conversation, replies);
+    }
+
+    static List<OutboundMessage> deliverable(Conversation conversation, List<OutboundMessage> messages) {
+        return conversation.optedOut()
+                ? messages.stream().filter(m -> m.purpose() == Purpose.OPT_OUT_CONFIRMATION).toList()
+                : messages;
+    }
+
+    static OutboundMessage outbound(Conversation conversation, java.util.UUID id, Purpose purpose, String text,
+            List<String> mediaUrls, String correlationId) {
+        String ticket = conversation.ticketNumber();
+        return new OutboundMessage(id, Event.SCHEMA_VERSION, Instant.now(), conversation.interactionId(),
+                conversation.channel(), correlationId, purpose, conversation.person(), text, mediaUrls, ticket,
+                conversation.lastInboundAt(), ticket == null ? Map.of() : Map.of("1", ticket));
+    }
+
+    static List<SentMessage> sent(Conversation conversation, List<OutboundMessage> messages) {
+        return messages.stream().map(m -> new SentMessage(m.eventId(), conversation.key(), m.ticketNumber(),
+                m.purpose().name(), m.text())).toList();
+    }
+}

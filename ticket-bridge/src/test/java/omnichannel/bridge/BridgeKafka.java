@@ -1,0 +1,77 @@
+package omnichannel.bridge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import omnichannel.events.Channel;
+import omnichannel.events.DeliveryStatus;
+import omnichannel.events.Event;
+import omnichannel.events.InboundMessage;
+import omnichannel.events.OutboundMessage;
+import omnichannel.events.Participant;
+import omnichannel.events.Topics;
+import omnichannel.events.json.EventJson;
+import omnichannel.testing.KafkaRecords;
+import omnichannel.testing.SharedInfrastructure;
+
+/** What the bridge's tests put on and read from the real Kafka broker. */
+public final class BridgeKafka {
+
+    private BridgeKafka() {
+    }
+
+    public static InboundMessage inbound(String interaction, String from, String text) {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), interaction,
+                Channel.WHATSAPP_TWILIO, sid, sid, new Participant(from, "Maria", null, from), "+5511999990000", text,
+                List.of(), null, null, null, false, false, Instant.now(), Map.of());
+    }
+
+    public static InboundMessage inbound(String from, String text) {
+        return inbound(FourBizStub.INTERACTION, from, text);
+    }
+
+    public static void publish(InboundMessage message) {
+        send(Topics.INBOUND, message.conversationKey(), EventJson.write(message));
+    }
+
+    public static void publish(DeliveryStatus status) {
+        send(Topics.DELIVERY, status.conversationKey(), EventJson.write(status));
+    }
+
+    private static void send(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+        }
+    }
+
+    /** The records on the topic whose value contains the text. */
+    public static List<ConsumerRecord<String, String>> on(String topic, String text) {
+        return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), topic,
+                record -> record.value() != null && record.value().contains(text), Duration.ofSeconds(1));
+    }
+
+    /** The outbound WhatsApp messages to this person, oldest first. */
+    public static List<OutboundMessage> sentTo(String interaction, String person) {
+        String key = interaction + ":" + person;
+        return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.OUTBOUND_WHATSAPP,
+                record -> key.equals(record.key()), Duration.ofSeconds(1)).stream()
+                .map(record -> EventJson.read(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        OutboundMessage.class))
+                .toList();
+    }
+
+    public static List<OutboundMessage> sentTo(String person) {
+        return sentTo(FourBizStub.INTERACTION, person);
+    }
+}

@@ -1,0 +1,86 @@
+package omnichannel.bridge.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static omnichannel.bridge.BridgeKafka.inbound;
+import static omnichannel.bridge.BridgeKafka.publish;
+import static omnichannel.bridge.BridgeKafka.sentTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+import omnichannel.bridge.FourBizStub;
+import omnichannel.events.Channel;
+import omnichannel.events.DeliveryStatus;
+import omnichannel.events.Event;
+import omnichannel.events.OutboundMessage;
+import omnichannel.testing.KafkaTestResource;
+import omnichannel.testing.OidcTestResource;
+import omnichannel.testing.PostgresTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "bridge"))
+@QuarkusTestResource(OidcTestResource.class)
+@QuarkusTestResource(FourBizStub.class)
+class DeliveryFailuresTest {
+
+    private static OutboundMessage acknowledgementTo(String person) {
+        publish(inbound(person, "preciso de ajuda " + person));
+        return await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(person), list -> !list.isEmpty()).get(0);
+    }
+
+    private static DeliveryStatus status(OutboundMessage about, UUID eventId, String providerId,
+            DeliveryStatus.State state, String code) {
+        return new DeliveryStatus(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), about.interactionId(),
+                Channel.WHATSAPP_TWILIO, about.correlationId(), eventId, providerId, about.recipient().id(), state, code,
+                code == null ? null : "falhou");
+    }
+
+    private static int notesWith(String text) {
+        return FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
+                .withRequestBody(containing(text))).size();
+    }
+
+    @Test
+    void aFailedSendIsWrittenOnTheTicketOnce() {
+        OutboundMessage ack = acknowledgementTo("+5511912346001");
+        DeliveryStatus failed = status(ack, ack.eventId(), null, DeliveryStatus.State.FAILED, "WINDOW_CLOSED");
+
+        publish(failed);
+        publish(failed);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> notesWith("WINDOW_CLOSED") >= 1);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        var notes = FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
+                .withRequestBody(containing("WINDOW_CLOSED")));
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).getBodyAsString()).contains("\"requestNumber\":\"4521\"").contains("OCD-")
+                .contains("NÃO entregue").contains("janela de 24 horas").contains("Recebemos sua mensagem");
+    }
+
+    @Test
+    void aProviderCallbackFailureIsMatchedThroughTheSentResult() {
+        OutboundMessage ack = acknowledgementTo("+5511912346002");
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+
+        publish(status(ack, ack.eventId(), sid, DeliveryStatus.State.SENT, null));
+        // a late "outside the window" callback is channel-whatsapp's to handle (template resend or WINDOW_CLOSED);
+        // were it recorded, the failure after it would find the message already noted and be skipped
+        publish(status(ack, null, sid, DeliveryStatus.State.UNDELIVERED, "63016"));
+        publish(status(ack, null, sid, DeliveryStatus.State.UNDELIVERED, "63032"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> notesWith("63032") == 1);
+        assertThat(notesWith("63016")).isZero();
+    }
+}
