@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -210,26 +209,18 @@ class WhatsAppToTicketTest {
     }
 
     private static List<JsonNode> ticketsWith(String text) {
-        return stream(HttpJson.get(simulators + "/simulators/fourbiz/tickets").json())
-                .filter(ticket -> ticket.path("description").asText().contains(text)).toList();
+        return new Simulators(simulators).ticketsWith(text);
     }
 
     private static List<JsonNode> messagesTo(String to) {
-        return stream(HttpJson.get(simulators + "/simulators/twilio/messages").json())
-                .filter(message -> message.path("to").asText().equals(to)).toList();
+        return new Simulators(simulators).messagesTo(to);
     }
 
     private static JsonNode employee(String login) {
-        return stream(HttpJson.get(simulators + "/simulators/fourbiz/employees").json())
-                .filter(employee -> employee.path("login").asText().equals(login)).findFirst().orElseThrow();
+        return new Simulators(simulators).employees(login).get(0);
     }
 
     private static long employeesWithLogin(String login) {
-        return stream(HttpJson.get(simulators + "/simulators/fourbiz/employees").json())
-                .filter(employee -> employee.path("login").asText().equals(login)).count();
-    }
-
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false);
+        return new Simulators(simulators).employees(login).size();
     }
 }

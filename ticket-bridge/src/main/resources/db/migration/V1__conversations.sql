@@ -1,6 +1,6 @@
 -- One row per person and interaction: where their messages go now (the Helper bot, a ticket, or nowhere yet), and
--- what the answer poller has already seen on the ticket. Every write checks and bumps "version", so the consumer
--- and the poller never overwrite each other's decisions.
+-- what the answer poller has already seen on the ticket. Every change of course (new ticket, ticket closed, bot phase)
+-- checks and bumps "version", so the consumer and the poller never overwrite each other's decisions.
 create table conversation (
     conversation_key   varchar(200)  primary key,
     interaction_id     varchar(32)   not null,

@@ -29,19 +29,48 @@ public record DemoInteraction(String id, String callbackUrl, String authToken) {
 
     /** The same with another WhatsApp sender number (each sender has its own rate limit). */
     public static DemoInteraction create(String configServiceUrl, String adminToken, String number) {
+        return create(configServiceUrl, adminToken, number, null);
+    }
+
+    /** The Helper bot's fallback message, as the simulated bot sends it (parameter 453 must match). */
+    public static final String HELPER_FALLBACK = "Desculpe, não entendi. Digite menu para ver as opções.";
+
+    /**
+     * An interaction with Helper interception on, the bot played by the simulators at {@code simulatorsUrl}; the
+     * Helper parameters are set first.
+     */
+    public static DemoInteraction createWithHelper(String configServiceUrl, String adminToken, String number,
+            String simulatorsUrl) {
+        return create(configServiceUrl, adminToken, number, simulatorsUrl);
+    }
+
+    private static DemoInteraction create(String configServiceUrl, String adminToken, String number,
+            String helperSimulator) {
         Map<String, String> headers = Map.of("Authorization", "Bearer " + adminToken);
+        Map<Integer, String> parameters = new java.util.TreeMap<>();
         for (int parameter : new int[]{118, 315, 317, 390, 447}) {
+            parameters.put(parameter, "1");
+        }
+        if (helperSimulator != null) {
+            parameters.put(402, helperSimulator + "/helper");
+            parameters.put(423, "S");
+            parameters.put(441, helperSimulator + "/helper/webhooks/rest/webhook");
+            parameters.put(442, helperSimulator + "/helper/parameters");
+            parameters.put(450, "S");
+            parameters.put(453, HELPER_FALLBACK);
+        }
+        parameters.forEach((parameter, value) -> {
             HttpJson.Reply set = HttpJson.putJson(configServiceUrl + "/api/v1/parameters/" + parameter,
-                    "{\"value\":\"1\"}", headers);
+                    "{\"value\":\"" + value + "\"}", headers);
             if (set.status() != 200) {
                 throw new IllegalStateException("setting parameter " + parameter + " failed: " + set.status());
             }
-        }
+        });
         String body = """
                 {"channel":"WHATSAPP_TWILIO","name":"Suporte (demo local)","defaultUnitId":%d,"defaultGroupId":%d,
-                 "defaultActivityId":%d,"contactOriginId":%d,
+                 "defaultActivityId":%d,"contactOriginId":%d,"helperInterception":%s,
                  "whatsapp":{"number":"%s","accountSid":"%s","authToken":"%s"}}
-                """.formatted(UNIT, GROUP, ACTIVITY, ORIGIN, number, ACCOUNT_SID, AUTH_TOKEN);
+                """.formatted(UNIT, GROUP, ACTIVITY, ORIGIN, helperSimulator != null, number, ACCOUNT_SID, AUTH_TOKEN);
         HttpJson.Reply reply = HttpJson.postJson(configServiceUrl + "/api/v1/interactions", body, headers);
         if (reply.status() != 201) {
             throw new IllegalStateException("creating the demo interaction failed: " + reply.status() + " " + reply.body());

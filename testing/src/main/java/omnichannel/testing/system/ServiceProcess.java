@@ -22,12 +22,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final ProcessBuilder builder;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, ProcessBuilder builder) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.builder = builder;
     }
 
     /**
@@ -48,12 +50,14 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(module + ".log");
+            // a restarted process appends to the same log
+            Files.deleteIfExists(log);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(module, port, builder.start(), log);
+            return new ServiceProcess(module, port, builder.start(), log, builder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + module, e);
         }
@@ -97,6 +101,27 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything (no offset commit, no graceful shutdown). */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same command started again, after this process ended. */
+    public ServiceProcess restarted() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            return new ServiceProcess(name, port, builder.start(), log, builder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart " + name, e);
+        }
     }
 
     /** SIGTERM, so Quarkus shuts down gracefully (commits offsets, closes pools); SIGKILL after 20 s. */

@@ -123,6 +123,16 @@ public final class SystemStack implements AutoCloseable {
         return service;
     }
 
+    /** Kills the service (SIGKILL, mid-work), starts it again and waits until it is ready. */
+    public ServiceProcess killAndRestart(String module, Duration readyTimeout) {
+        ServiceProcess old = service(module);
+        old.kill();
+        ServiceProcess fresh = old.restarted();
+        services.put(module, fresh);
+        fresh.awaitReady(readyTimeout);
+        return fresh;
+    }
+
     /** Stops services first and the simulators last, so nothing in flight loses its peer early. */
     @Override
     public void close() {

@@ -111,20 +111,22 @@ public class ConversationStore {
                 .addValue(c.ticketNumber).addValue(c.ticketStatus).addValue(c.correlationId)
                 .addValue(c.occurrencesSeen).addValue(c.optedOut).addValue(c.botTranscript)
                 .addValue(new JsonArray(c.botOptions).encode()).addValue(utc(c.lastInboundAt))
-                .addValue(utc(now)).addValue(setPoll).addValue(nextPoll);
+                .addValue(utc(now)).addValue(setPoll).addValue(nextPoll).addValue(c.ticketOpened);
         if (c.version != 0) {
             values.addValue(c.version);
         }
         String sql = c.version == 0
                 ? "insert into conversation (" + COLUMNS + ", updated_at, next_poll_at) values ($1, $2, $3, $4, $5, "
-                        + "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, "
+                        + "$6, $7, $8, $9, $10, $11, case when $20 then 0 else $12 end, $13, $14, $15, $16, 1, $17, "
                         + "case when $18 then $19::timestamptz end) on conflict do nothing"
                 : "update conversation set display_name = $5, handle = $6, phone_number = $7, phase = $8, "
-                        + "ticket_number = $9, ticket_status = $10, correlation_id = $11, occurrences_seen = $12, "
+                        + "ticket_number = $9, ticket_status = $10, correlation_id = $11, "
+                        // what the poller has seen is the poller's, except that a new ticket starts from nothing
+                        + "occurrences_seen = case when $20 then $12::int else occurrences_seen end, "
                         + "opted_out = $13, bot_transcript = $14, bot_options = $15, last_inbound_at = $16, "
                         + "updated_at = $17, next_poll_at = case when $18 then $19::timestamptz else next_poll_at end, "
                         + "version = version + 1 "
-                        + "where conversation_key = $1 and version = $20 and interaction_id = $2 and channel = $3 "
+                        + "where conversation_key = $1 and version = $21 and interaction_id = $2 and channel = $3 "
                         + "and person_id = $4";
         return tx.preparedQuery(sql).execute(values).invoke(rows -> {
             if (rows.rowCount() != 1) {
@@ -162,10 +164,13 @@ public class ConversationStore {
                 .map(ConversationStore::all);
     }
 
-    /** The poller saw {@code count} follow-ups on the ticket; never moves backwards. */
+    /**
+     * The poller saw {@code count} follow-ups on the ticket; never moves backwards. Not a change of the conversation's
+     * course (the consumer never writes this column but to reset it), so the version stays.
+     */
     public Uni<Void> occurrencesSeen(String key, String ticketNumber, int count) {
-        return pool.preparedQuery("update conversation set occurrences_seen = $3, version = version + 1, "
-                + "updated_at = now() where conversation_key = $1 and ticket_number = $2 and occurrences_seen < $3")
+        return pool.preparedQuery("update conversation set occurrences_seen = $3 "
+                + "where conversation_key = $1 and ticket_number = $2 and occurrences_seen < $3")
                 .execute(Tuple.of(key, ticketNumber, count)).replaceWithVoid();
     }
 

@@ -1,0 +1,192 @@
+package omnichannel.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import omnichannel.events.Topics;
+import omnichannel.testing.KafkaRecords;
+import omnichannel.testing.Tokens;
+import omnichannel.testing.infra.FreePorts;
+import omnichannel.testing.infra.KafkaBroker;
+import omnichannel.testing.infra.PostgresServer;
+import omnichannel.testing.system.DemoInteraction;
+import omnichannel.testing.system.SystemStack;
+
+/**
+ * Conversations over the wire: follow-ups, attendants' answers, resolution, the Helper bot, and the bridge killed in
+ * the middle of a stream. Packaged services as processes, real PostgreSQL and Kafka, 4biz, Helper and Twilio played
+ * by the simulators.
+ */
+class ConversationSystemTest {
+
+    static PostgresServer postgres;
+    static KafkaBroker kafka;
+    static SystemStack stack;
+    static Simulators simulators;
+    static DemoInteraction interaction;
+    static DemoInteraction helperInteraction;
+
+    @BeforeAll
+    static void startTheSystem() {
+        Path root = Path.of(System.getProperty("omnichannel.root", "..")).toAbsolutePath().normalize();
+        postgres = PostgresServer.startTemporary();
+        kafka = KafkaBroker.startTemporary();
+        SystemStack.Ports ports = new SystemStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next());
+        Tokens tokens = new Tokens();
+        stack = SystemStack.start(root, root.resolve("system-tests/target/service-logs-conversations"), postgres, kafka,
+                ports, tokens, Duration.ofSeconds(120));
+        simulators = new Simulators(stack.service("simulators").baseUrl());
+        String config = stack.service("config-service").baseUrl();
+        interaction = DemoInteraction.create(config, tokens.admin(), "+5511999990101");
+        helperInteraction = DemoInteraction.createWithHelper(config, tokens.admin(), "+5511999990102",
+                simulators.baseUrl());
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static void say(DemoInteraction to, String from, String text) {
+        int status = to.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Maria", text)).status();
+        assertThat(status).as("webhook answer").isEqualTo(200);
+    }
+
+    private static List<String> bodiesTo(String person) {
+        return simulators.messagesTo("whatsapp:" + person).stream().map(m -> m.path("body").asText()).toList();
+    }
+
+    private static List<JsonNode> ourFollowUps(JsonNode ticket) {
+        return Simulators.stream(ticket.path("occurrences"))
+                .filter(o -> o.path("numberOrigin").asText("").startsWith("OCF-")).toList();
+    }
+
+    @Test
+    void followUpsGoToTheOpenTicketAnswersComeBackOnceAndAResolvedTicketEndsTheConversation() {
+        String person = "+5511912350001";
+        String login = "whatsapp_5511912350001";
+
+        say(interaction, person, "Meu notebook não liga");
+        JsonNode ticket = await().atMost(Duration.ofSeconds(30)).until(() -> simulators.ticketsOf(login),
+                list -> list.size() == 1).get(0);
+        String number = ticket.path("number").asText();
+        say(interaction, person, "Já tentei outra tomada");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ourFollowUps(simulators.ticketsOf(login).get(0)).size() == 1);
+        assertThat(ourFollowUps(simulators.ticketsOf(login).get(0)).get(0).path("description").asText())
+                .contains("Já tentei outra tomada");
+
+        simulators.attendantWrites(number, "Traga o notebook ao suporte, por favor");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).contains("Traga o notebook ao suporte, por favor"));
+        // the bridge polls every second here: several more rounds must not send it again
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> bodiesTo(person).stream()
+                .filter("Traga o notebook ao suporte, por favor"::equals).count() == 1);
+
+        simulators.ticketStatus(number, "Resolvida");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).stream()
+                .anyMatch(body -> body.contains("nº " + number + " foi resolvido")));
+
+        say(interaction, person, "Agora é o mouse");
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulators.ticketsOf(login).size() == 2);
+        assertThat(simulators.ticketsWith("Agora é o mouse")).hasSize(1);
+    }
+
+    @Test
+    void theHelperBotAnswersFirstAndHandsOverToAnAttendantWithTheConversation() {
+        String person = "+5511912350002";
+        String login = "whatsapp_5511912350002";
+
+        say(helperInteraction, person, "oi");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).stream()
+                .anyMatch(body -> body.contains("1 - Redefinir senha") && body.contains("2 - Configurar VPN")));
+        say(helperInteraction, person, "minha tela ficou azul");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).stream()
+                .anyMatch(
+                        body -> body.startsWith(DemoInteraction.HELPER_FALLBACK) && body.contains("1 - Falar com Atendente")));
+        assertThat(simulators.ticketsOf(login)).isEmpty();
+
+        say(helperInteraction, person, "1");
+
+        JsonNode ticket = await().atMost(Duration.ofSeconds(30)).until(() -> simulators.ticketsOf(login),
+                list -> list.size() == 1).get(0);
+        assertThat(ticket.path("description").asText()).contains("Conversa com o Helper")
+                .contains("Solicitante: oi").contains("Solicitante: minha tela ficou azul")
+                .contains("Helper: " + DemoInteraction.HELPER_FALLBACK);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).stream()
+                .anyMatch(body -> body.contains("nº " + ticket.path("number").asText())));
+        assertThat(simulators.helperReceived()).extracting(m -> m.path("message").asText())
+                .contains("oi", "minha tela ficou azul").doesNotContain("1");
+    }
+
+    /**
+     * R3 and R6 together: 50 conversations × 20 messages with 4biz answering in 5–60 ms, and the bridge killed (SIGKILL)
+     * while it works through them. Afterwards every conversation has one ticket with its 19 follow-ups in the order
+     * they were sent, every person got one acknowledgement, and nothing was dead-lettered.
+     */
+    @Test
+    void theBridgeKilledMidStreamLosesNothingDuplicatesNothingAndKeepsEveryConversationInOrder() {
+        int conversations = 50;
+        int messages = 20;
+        simulators.fourBizLatency(5, 60);
+        List<String> people = new ArrayList<>();
+        for (int c = 0; c < conversations; c++) {
+            people.add("+55119123%05d".formatted(60000 + c));
+        }
+        CompletableFuture<Void> restart = null;
+        try {
+            for (int m = 0; m < messages; m++) {
+                for (int c = 0; c < conversations; c++) {
+                    say(interaction, people.get(c), "c%02d m%02d".formatted(c, m));
+                }
+                if (m == 4) {
+                    // the bridge is busy with the first rounds while the rest keep arriving
+                    restart = CompletableFuture.runAsync(() -> stack.killAndRestart("ticket-bridge", Duration.ofSeconds(60)));
+                }
+            }
+            restart.join();
+        } finally {
+            simulators.fourBizLatency(0, 0);
+        }
+
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).until(() -> people.stream()
+                .allMatch(p -> {
+                    List<JsonNode> tickets = simulators.ticketsOf("whatsapp_" + p.substring(1));
+                    return tickets.size() == 1 && ourFollowUps(tickets.get(0)).size() == messages - 1;
+                }));
+        for (int c = 0; c < conversations; c++) {
+            List<JsonNode> tickets = simulators.ticketsOf("whatsapp_" + people.get(c).substring(1));
+            assertThat(tickets).hasSize(1);
+            assertThat(tickets.get(0).path("description").asText()).contains("c%02d m00".formatted(c));
+            List<String> order = ourFollowUps(tickets.get(0)).stream()
+                    .map(o -> o.path("description").asText().replaceAll("(?s).*(c\\d\\d m\\d\\d).*", "$1")).toList();
+            List<String> sent = new ArrayList<>();
+            for (int m = 1; m < messages; m++) {
+                sent.add("c%02d m%02d".formatted(c, m));
+            }
+            assertThat(order).as("follow-ups of conversation %d", c).containsExactlyElementsOf(sent);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
+        assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.INBOUND), r -> true,
+                Duration.ofSeconds(2))).isEmpty();
+    }
+}
