@@ -189,4 +189,26 @@ class ConversationSystemTest {
         assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.INBOUND), r -> true,
                 Duration.ofSeconds(2))).isEmpty();
     }
+
+    /** R4: a minute of 503s from 4biz delays the messages sent meanwhile; they all land afterwards, none dead-lettered. */
+    @Test
+    void aMinuteOf4bizOutageDelaysMessagesAndLosesNone() {
+        List<String> people = new ArrayList<>();
+        simulators.fourBizOutage(503, 60_000);
+        for (int c = 0; c < 10; c++) {
+            String person = "+55119123%05d".formatted(70000 + c);
+            people.add(person);
+            say(interaction, person, "durante a queda %02d".formatted(c));
+        }
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> simulators.ticketsWith("durante a queda").isEmpty());
+
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> simulators.ticketsWith("durante a queda").size() == people.size());
+        for (String person : people) {
+            assertThat(simulators.ticketsOf("whatsapp_" + person.substring(1))).hasSize(1);
+        }
+        assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.INBOUND),
+                r -> r.value() != null && r.value().contains("durante a queda"), Duration.ofSeconds(2))).isEmpty();
+    }
 }

@@ -50,6 +50,12 @@ record Simulators(String baseUrl) {
                 "{\"minMillis\":" + minMillis + ",\"maxMillis\":" + maxMillis + "}", Map.of()));
     }
 
+    /** 4biz answers every call with {@code status} for the next {@code millis}. */
+    void fourBizOutage(int status, long millis) {
+        expect(204, 204, HttpJson.putJson(baseUrl + "/simulators/fourbiz/faults/outage",
+                "{\"status\":" + status + ",\"millis\":" + millis + "}", Map.of()));
+    }
+
     List<JsonNode> helperReceived() {
         return stream(HttpJson.get(baseUrl + "/simulators/helper/messages").json()).toList();
     }

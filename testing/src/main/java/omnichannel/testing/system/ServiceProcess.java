@@ -114,9 +114,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The same command started again, after this process ended. */
     public ServiceProcess restarted() {
+        return restarted(Map.of());
+    }
+
+    /** The same command started again with some environment variables changed, after this process ended. */
+    public ServiceProcess restarted(Map<String, String> changedEnv) {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
+        builder.environment().putAll(changedEnv);
         try {
             return new ServiceProcess(name, port, builder.start(), log, builder);
         } catch (IOException e) {

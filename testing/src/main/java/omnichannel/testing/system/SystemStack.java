@@ -133,6 +133,16 @@ public final class SystemStack implements AutoCloseable {
         return fresh;
     }
 
+    /** Stops the service gracefully and starts it again with some environment variables changed. */
+    public ServiceProcess restart(String module, Map<String, String> changedEnv, Duration readyTimeout) {
+        ServiceProcess old = service(module);
+        old.close();
+        ServiceProcess fresh = old.restarted(changedEnv);
+        services.put(module, fresh);
+        fresh.awaitReady(readyTimeout);
+        return fresh;
+    }
+
     /** Stops services first and the simulators last, so nothing in flight loses its peer early. */
     @Override
     public void close() {

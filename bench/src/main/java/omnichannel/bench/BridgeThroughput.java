@@ -1,0 +1,183 @@
+package omnichannel.bench;
+
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import omnichannel.events.Channel;
+import omnichannel.events.Event;
+import omnichannel.events.InboundMessage;
+import omnichannel.events.Participant;
+import omnichannel.events.Topics;
+import omnichannel.events.json.EventJson;
+
+/**
+ * P3: how many inbound messages per second the ticket-bridge turns into tickets and follow-ups across conversations,
+ * with 4biz answering every call in 50 ms, and whether every conversation's follow-ups kept their order. Messages go
+ * straight onto the inbound topic (the gateway is P1's subject), as many conversations as the bridge has lanes and
+ * more. Baseline, same run: the same bridge with one lane, i.e. one ordered consumer.
+ */
+final class BridgeThroughput {
+
+    private static final int CONVERSATIONS = 300;
+    private static final int MESSAGES_EACH = 20;
+    private static final int BASELINE_CONVERSATIONS = 10;
+
+    private final BenchSystem system;
+
+    BridgeThroughput(BenchSystem system) {
+        this.system = system;
+    }
+
+    Result run() {
+        system.fourBizLatency(50);
+        try {
+            Progress.say("P3: warm-up (20 conversations x 5 messages)");
+            measure("p3-warm", 20, 5);
+
+            Progress.say("P3: %d conversations x %d messages, 64 lanes, 4biz at 50 ms", CONVERSATIONS, MESSAGES_EACH);
+            Run parallel = measure("p3-run", CONVERSATIONS, MESSAGES_EACH);
+            int ordered = orderedConversations("p3-run", CONVERSATIONS, MESSAGES_EACH);
+            Progress.say("P3: %.0f messages/s; order held in %d of %d conversations", parallel.perSecond(), ordered,
+                    CONVERSATIONS);
+
+            Progress.say("P3 baseline: the bridge restarted with one lane (one ordered consumer)");
+            system.stack.restart("ticket-bridge", Map.of("BRIDGE_LANES", "1"), Duration.ofSeconds(120));
+            Run baseline = measure("p3-base", BASELINE_CONVERSATIONS, MESSAGES_EACH);
+            system.stack.restart("ticket-bridge", Map.of("BRIDGE_LANES", "64"), Duration.ofSeconds(120));
+            Progress.say("P3 baseline: %.1f messages/s", baseline.perSecond());
+
+            Map<String, Object> raw = Result.numbers();
+            raw.put("conversations", CONVERSATIONS);
+            raw.put("messagesPerConversation", MESSAGES_EACH);
+            raw.put("messages", parallel.messages());
+            raw.put("seconds", parallel.seconds());
+            raw.put("messagesPerSecond", parallel.perSecond());
+            raw.put("conversationsInOrder", ordered);
+            raw.put("baselineMessages", baseline.messages());
+            raw.put("baselineSeconds", baseline.seconds());
+            raw.put("baselineMessagesPerSecond", baseline.perSecond());
+            boolean met = parallel.perSecond() >= 500 && ordered == CONVERSATIONS;
+            return new Result("P3", "ticket-bridge throughput, 4biz at 50 ms",
+                    "≥ 500 messages/s across conversations, order kept inside each",
+                    "%.0f messages/s (%d messages, %d conversations, %.1f s); order kept in %d/%d conversations"
+                            .formatted(parallel.perSecond(), parallel.messages(), CONVERSATIONS, parallel.seconds(),
+                                    ordered, CONVERSATIONS),
+                    "%.1f messages/s with one lane (one ordered consumer)".formatted(baseline.perSecond()),
+                    "%.1f×".formatted(parallel.perSecond() / baseline.perSecond()), met,
+                    "From the first record produced to the last message committed by the bridge (handled_at in its "
+                            + "database). Each ticket costs 2 calls (requester, ticket), each follow-up 1; the poller "
+                            + "checks every open ticket every 10 s meanwhile.",
+                    raw);
+        } finally {
+            system.fourBizLatency(0);
+        }
+    }
+
+    private record Run(int messages, double seconds) {
+
+        double perSecond() {
+            return messages / seconds;
+        }
+    }
+
+    /** Publishes conversations × messages round-robin and waits until the bridge committed all of them. */
+    private Run measure(String tag, int conversations, int messagesEach) {
+        String run = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
+        int total = conversations * messagesEach;
+        Instant start = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int m = 0; m < messagesEach; m++) {
+                for (int c = 0; c < conversations; c++) {
+                    InboundMessage message = message(run, tag, c, m);
+                    producer.send(new ProducerRecord<>(Topics.INBOUND, message.conversationKey(), EventJson.write(message)));
+                }
+            }
+        }
+        Progress.await(tag, Duration.ofMinutes(10), () -> handled(run).count() >= total,
+                () -> handled(run).count() + "/" + total + " handled");
+        Handled done = handled(run);
+        return new Run(total, Duration.between(start, done.last()).toMillis() / 1000.0);
+    }
+
+    private InboundMessage message(String run, String tag, int conversation, int index) {
+        String phone = "+55119%08d".formatted(Math.abs((run + conversation).hashCode()) % 100_000_000);
+        String sid = "SM" + run + "-" + conversation + "-" + index;
+        Instant now = Instant.now();
+        return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, now, system.interaction.id(),
+                Channel.WHATSAPP_TWILIO, sid, sid, new Participant(phone, "Bench " + conversation, phone.substring(1), phone),
+                "+5511999990000", "%s c%03d m%02d".formatted(tag, conversation, index), List.of(), null, null, null,
+                false, false, now, Map.of());
+    }
+
+    private record Handled(long count, Instant last) {
+    }
+
+    private Handled handled(String run) {
+        return system.postgres.query("bridge", connection -> {
+            try (var statement = connection.prepareStatement(
+                    "select count(*), max(handled_at) from handled_message where provider_message_id like ?")) {
+                statement.setString(1, "SM" + run + "-%");
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    var last = rows.getTimestamp(2);
+                    return new Handled(rows.getLong(1), last == null ? null : last.toInstant());
+                }
+            }
+        });
+    }
+
+    /** Conversations whose ticket has exactly their follow-ups, in the order they were sent. */
+    private int orderedConversations(String tag, int conversations, int messagesEach) {
+        Map<String, JsonNode> byFirstMessage = new HashMap<>();
+        for (JsonNode ticket : system.tickets()) {
+            String description = ticket.path("description").asText();
+            int at = description.indexOf(tag + " c");
+            if (at >= 0) {
+                byFirstMessage.put(description.substring(at, at + tag.length() + 5), ticket);
+            }
+        }
+        int ordered = 0;
+        for (int c = 0; c < conversations; c++) {
+            JsonNode ticket = byFirstMessage.get("%s c%03d".formatted(tag, c));
+            if (ticket == null) {
+                continue;
+            }
+            List<String> seen = new ArrayList<>();
+            for (JsonNode occurrence : ticket.path("occurrences")) {
+                String description = occurrence.path("description").asText();
+                int at = description.indexOf(tag + " c");
+                if (occurrence.path("numberOrigin").asText("").startsWith("OCF-") && at >= 0) {
+                    seen.add(description.substring(at));
+                }
+            }
+            List<String> expected = new ArrayList<>();
+            for (int m = 1; m < messagesEach; m++) {
+                expected.add("%s c%03d m%02d".formatted(tag, c, m));
+            }
+            if (seen.equals(expected)) {
+                ordered++;
+            }
+        }
+        return ordered;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+}

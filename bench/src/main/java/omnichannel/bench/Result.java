@@ -1,0 +1,22 @@
+package omnichannel.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One measured figure next to its bar.
+ *
+ * @param id the bar's id in quality.md (P1…P5)
+ * @param figure what was measured, in words and numbers
+ * @param baseline the same-run baseline it is compared with
+ * @param ratio figure / baseline
+ * @param met whether the bar is met
+ * @param raw every number the run produced, for the raw data file
+ */
+record Result(String id, String title, String bar, String figure, String baseline, String ratio, boolean met,
+        String notes, Map<String, Object> raw) {
+
+    static Map<String, Object> numbers() {
+        return new LinkedHashMap<>();
+    }
+}
