@@ -49,8 +49,10 @@ final class BenchSystem implements AutoCloseable {
                 omnichannel.testing.infra.FreePorts.next(), omnichannel.testing.infra.FreePorts.next(),
                 omnichannel.testing.infra.FreePorts.next());
         Tokens tokens = new Tokens();
+        // production settings where the tests shorten them
         SystemStack stack = SystemStack.start(root, root.resolve("bench/target/service-logs"), postgres, kafka, ports,
-                tokens, Duration.ofSeconds(180));
+                tokens, Duration.ofSeconds(180),
+                Map.of("ticket-bridge", Map.of("BRIDGE_ANSWERS_POLL_INTERVAL", "10s")));
         DemoInteraction interaction = DemoInteraction.create(stack.service("config-service").baseUrl(), tokens.admin());
         return new BenchSystem(root, postgres, kafka, stack, tokens, interaction, ports);
     }

@@ -34,6 +34,7 @@ public final class Benchmarks {
         List<Result> results = new ArrayList<>();
         Instant started = Instant.now();
         try (BenchSystem system = BenchSystem.start(root)) {
+            // P3 stops channel-whatsapp: it comes last
             if (wanted.contains("P3")) {
                 results.add(new BridgeThroughput(system).run());
             }

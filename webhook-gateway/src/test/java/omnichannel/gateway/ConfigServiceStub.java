@@ -19,6 +19,10 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String INACTIVE_ID = "wa-inactive";
     public static final String TWITTER_ID = "x-interaction-1";
     public static final String LOG_ONLY_ID = "wa-log-only";
+    /** The X user id of the TWITTER_ID interaction's account. */
+    public static final String X_ACCOUNT_ID = "3001";
+    /** The TWITTER_ID interaction's API secret key (the CRC vector's consumer secret). */
+    public static final String X_SECRET = "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu";
 
     private static WireMockServer server;
 
@@ -57,9 +61,11 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
                         {"id":"%s","channel":"%s","name":"Suporte","active":%s,"whatsappNumber":"+5511999990000",
                          "twilioAccountSid":"AC0123456789abcdef0123456789abcdef","twilioAuthToken":"%s",
                          "twitterApiSecretKey":"z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
+                         "twitterUserId":"%s",
                          "signatureMode":"%s",
                          "defaultUnitId":12,"defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7}
-                        """.formatted(id, channel, active, AUTH_TOKEN, LOG_ONLY_ID.equals(id) ? "LOG_ONLY" : "ENFORCE"))));
+                        """.formatted(id, channel, active, AUTH_TOKEN, X_ACCOUNT_ID,
+                        LOG_ONLY_ID.equals(id) ? "LOG_ONLY" : "ENFORCE"))));
     }
 
     @Override

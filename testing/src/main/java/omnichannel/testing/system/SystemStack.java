@@ -50,6 +50,12 @@ public final class SystemStack implements AutoCloseable {
      */
     public static SystemStack start(Path repoRoot, Path logDir, PostgresServer postgres, KafkaBroker kafka, Ports ports,
             Tokens tokens, Duration readyTimeout) {
+        return start(repoRoot, logDir, postgres, kafka, ports, tokens, readyTimeout, Map.of());
+    }
+
+    /** The same, with environment variables changed per module (e.g. the benchmarks' production poll interval). */
+    public static SystemStack start(Path repoRoot, Path logDir, PostgresServer postgres, KafkaBroker kafka, Ports ports,
+            Tokens tokens, Duration readyTimeout, Map<String, Map<String, String>> changedEnv) {
         String simulators = "http://127.0.0.1:" + ports.simulators();
         String gateway = "http://127.0.0.1:" + ports.gateway();
         String config = "http://127.0.0.1:" + ports.config();
@@ -69,24 +75,28 @@ public final class SystemStack implements AutoCloseable {
 
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         try {
-            ServiceProcess sim = ServiceProcess.start(repoRoot, "simulators", ports.simulators(), common, logDir);
+            ServiceProcess sim = ServiceProcess.start(repoRoot, "simulators", ports.simulators(),
+                    with(common, changedEnv.get("simulators")), logDir);
             started.put(sim.name(), sim);
             List<ServiceProcess> services = new ArrayList<>();
             Map<String, String> configEnv = withDb(common, postgres, "config");
             configEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             configEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             configEnv.put("OMNICHANNEL_SECRETS_KEYSET", localDevKeyset());
-            services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(), configEnv, logDir));
-            services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(), common, logDir));
+            services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(),
+                    with(configEnv, changedEnv.get("config-service")), logDir));
+            services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(),
+                    with(common, changedEnv.get("webhook-gateway")), logDir));
             Map<String, String> bridgeEnv = withDb(common, postgres, "bridge");
             bridgeEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             bridgeEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             bridgeEnv.put("BRIDGE_ANSWERS_POLL_INTERVAL", "1s");
-            services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(), bridgeEnv, logDir));
+            services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(),
+                    with(bridgeEnv, changedEnv.get("ticket-bridge")), logDir));
             services.add(ServiceProcess.start(repoRoot, "channel-whatsapp", ports.whatsapp(),
-                    withDb(common, postgres, "whatsapp"), logDir));
+                    with(withDb(common, postgres, "whatsapp"), changedEnv.get("channel-whatsapp")), logDir));
             services.add(ServiceProcess.start(repoRoot, "channel-twitter", ports.twitter(),
-                    withDb(common, postgres, "twitter"), logDir));
+                    with(withDb(common, postgres, "twitter"), changedEnv.get("channel-twitter")), logDir));
             services.forEach(service -> started.put(service.name(), service));
             CompletableFuture.allOf(started.values().stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(readyTimeout)))
@@ -107,6 +117,14 @@ public final class SystemStack implements AutoCloseable {
         }
     }
 
+    private static Map<String, String> with(Map<String, String> env, Map<String, String> changes) {
+        Map<String, String> changed = new HashMap<>(env);
+        if (changes != null) {
+            changed.putAll(changes);
+        }
+        return changed;
+    }
+
     private static Map<String, String> withDb(Map<String, String> common, PostgresServer postgres, String database) {
         Map<String, String> env = new HashMap<>(common);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
@@ -121,6 +139,12 @@ public final class SystemStack implements AutoCloseable {
             throw new IllegalArgumentException("no service " + module);
         }
         return service;
+    }
+
+    /** Stops a service gracefully for the rest of the run. */
+    public void stop(String module) {
+        service(module).close();
+        services.remove(module);
     }
 
     /** Kills the service (SIGKILL, mid-work), starts it again and waits until it is ready. */

@@ -61,17 +61,21 @@ public class ConversationStore {
         }
     }
 
-    public Uni<Boolean> isHandled(String interactionId, String providerMessageId) {
-        return pool.preparedQuery("select 1 from handled_message where interaction_id = $1 and provider_message_id = $2")
-                .execute(Tuple.of(interactionId, providerMessageId))
-                .map(rows -> rows.size() > 0);
+    /** Whether the message was handled already, and the conversation as stored (null when new). */
+    public record Loaded(boolean handled, Conversation conversation) {
     }
 
-    /** The conversation, or null when the person never wrote on this interaction. */
-    public Uni<Conversation> find(String key) {
-        return pool.preparedQuery("select " + COLUMNS + " from conversation where conversation_key = $1")
-                .execute(Tuple.of(key))
-                .map(ConversationStore::first);
+    /** One round trip: whether the message was handled, and its conversation. */
+    public Uni<Loaded> load(String interactionId, String providerMessageId, String key) {
+        return pool.preparedQuery("select h.handled, c.* from (select exists(select 1 from handled_message "
+                + "where interaction_id = $1 and provider_message_id = $2) as handled) h "
+                + "left join conversation c on c.conversation_key = $3")
+                .execute(Tuple.of(interactionId, providerMessageId, key))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Loaded(row.getBoolean("handled"),
+                            row.getString("conversation_key") == null ? null : conversation(row));
+                });
     }
 
     /** The conversation whose current or latest ticket this is, or null. */
@@ -84,25 +88,12 @@ public class ConversationStore {
 
     /**
      * Stores the conversation as the handling of one message left it, marks the message handled and records what was
-     * sent, in one transaction. Fails with {@link ConcurrentUpdate} when the poller changed the conversation meanwhile.
+     * sent: one statement, so one round trip and atomic. Fails with {@link ConcurrentUpdate} when the poller changed
+     * the conversation meanwhile (then nothing is written).
      */
-    public Uni<Void> commit(Conversation conversation, String providerMessageId, Outcome outcome,
-            List<SentMessage> sent, Duration pollInterval) {
+    public Uni<Void> commit(Conversation c, String providerMessageId, Outcome outcome, List<SentMessage> sent,
+            Duration pollInterval) {
         Instant now = Instant.now();
-        return pool.withTransaction(tx -> save(tx, conversation, now, pollInterval)
-                .chain(() -> tx.preparedQuery("insert into handled_message (interaction_id, provider_message_id, "
-                        + "conversation_key, outcome, ticket_number, handled_at) values ($1, $2, $3, $4, $5, $6) "
-                        + "on conflict do nothing")
-                        .execute(Tuple.of(conversation.interactionId, providerMessageId, conversation.key,
-                                outcome.name(), conversation.ticketNumber, utc(now))))
-                .chain(() -> insertSent(tx, sent, now)))
-                .invoke(() -> {
-                    conversation.version++;
-                    conversation.ticketOpened = false;
-                });
-    }
-
-    private Uni<Void> save(SqlClient tx, Conversation c, Instant now, Duration pollInterval) {
         // the poller starts on a new ticket after one interval; a conversation without an open ticket is not polled
         boolean setPoll = c.ticketOpened || !c.hasOpenTicket();
         OffsetDateTime nextPoll = c.hasOpenTicket() ? utc(now.plus(pollInterval)) : null;
@@ -111,14 +102,18 @@ public class ConversationStore {
                 .addValue(c.ticketNumber).addValue(c.ticketStatus).addValue(c.correlationId)
                 .addValue(c.occurrencesSeen).addValue(c.optedOut).addValue(c.botTranscript)
                 .addValue(new JsonArray(c.botOptions).encode()).addValue(utc(c.lastInboundAt))
-                .addValue(utc(now)).addValue(setPoll).addValue(nextPoll).addValue(c.ticketOpened);
-        if (c.version != 0) {
-            values.addValue(c.version);
-        }
-        String sql = c.version == 0
-                ? "insert into conversation (" + COLUMNS + ", updated_at, next_poll_at) values ($1, $2, $3, $4, $5, "
-                        + "$6, $7, $8, $9, $10, $11, case when $20 then 0 else $12 end, $13, $14, $15, $16, 1, $17, "
-                        + "case when $18 then $19::timestamptz end) on conflict do nothing"
+                .addValue(utc(now)).addValue(setPoll).addValue(nextPoll).addValue(c.ticketOpened)
+                .addValue(c.version).addValue(providerMessageId).addValue(outcome.name())
+                .addValue(sent.stream().map(SentMessage::eventId).toArray(UUID[]::new))
+                .addValue(sent.stream().map(SentMessage::ticketNumber).toArray(String[]::new))
+                .addValue(sent.stream().map(SentMessage::purpose).toArray(String[]::new))
+                .addValue(sent.stream().map(SentMessage::text).toArray(String[]::new));
+        String saved = c.version == 0
+                ? "insert into conversation (" + COLUMNS + ", updated_at, next_poll_at) select $1, $2, $3, $4, "
+                        + "$5::text, $6::text, $7::text, $8, $9::text, $10::text, $11, "
+                        + "case when $20 then 0 else $12::int end, $13::boolean, $14::text, $15::text, "
+                        + "$16::timestamptz, 1, $17::timestamptz, case when $18 then $19::timestamptz end "
+                        + "where $21::bigint = 0 on conflict do nothing returning 1"
                 : "update conversation set display_name = $5, handle = $6, phone_number = $7, phase = $8, "
                         + "ticket_number = $9, ticket_status = $10, correlation_id = $11, "
                         // what the poller has seen is the poller's, except that a new ticket starts from nothing
@@ -127,11 +122,21 @@ public class ConversationStore {
                         + "updated_at = $17, next_poll_at = case when $18 then $19::timestamptz else next_poll_at end, "
                         + "version = version + 1 "
                         + "where conversation_key = $1 and version = $21 and interaction_id = $2 and channel = $3 "
-                        + "and person_id = $4";
-        return tx.preparedQuery(sql).execute(values).invoke(rows -> {
-            if (rows.rowCount() != 1) {
+                        + "and person_id = $4 returning 1";
+        String sql = "with saved as (" + saved + "), "
+                + "handled as (insert into handled_message (interaction_id, provider_message_id, conversation_key, "
+                + "outcome, ticket_number, handled_at) select $2, $22, $1, $23, $9::text, $17::timestamptz from saved "
+                + "on conflict do nothing), "
+                + "sent as (insert into sent_message (event_id, conversation_key, ticket_number, purpose, text, "
+                + "created_at) select s.e, $1, s.t, s.p, s.x, $17::timestamptz from saved, "
+                + "unnest($24::uuid[], $25::text[], $26::text[], $27::text[]) as s(e, t, p, x) on conflict do nothing) "
+                + "select count(*) as saved from saved";
+        return pool.preparedQuery(sql).execute(values).invoke(rows -> {
+            if (rows.iterator().next().getLong("saved") != 1) {
                 throw new ConcurrentUpdate(c.key);
             }
+            c.version++;
+            c.ticketOpened = false;
         }).replaceWithVoid();
     }
 

@@ -63,7 +63,7 @@ public class AttendantAnswers {
      * One poll round: claims the conversations due (several instances share the work without overlap) and checks
      * their tickets a few at a time. Nothing is written when nothing changed.
      */
-    @Scheduled(every = "${bridge.answers.poll-interval}", delayed = "${bridge.answers.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bridge.answers.poll-interval}", delayed = "${bridge.answers.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> poll() {
         return store.claimDue(bridge.answers().batchSize(), bridge.answers().pollInterval())
                 .chain(due -> Multi.createFrom().iterable(due)

@@ -1,9 +1,13 @@
 package omnichannel.bridge.service;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +19,9 @@ import omnichannel.bridge.client.FourBizException;
 public class BridgeMetrics {
 
     private final MeterRegistry registry;
+    /** Meters by name and tags: looking one up in the registry on every message costs more than the count itself. */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     public BridgeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,11 +63,12 @@ public class BridgeMetrics {
     <T> Uni<T> fourBiz(String interactionId, String operation, Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
-            return call.get().onItemOrFailure().invoke((item, failure) -> sample.stop(Timer
-                    .builder("omnichannel_bridge_fourbiz_calls")
-                    .tag("interaction", interactionId).tag("operation", operation).tag("outcome", outcome(failure))
-                    .publishPercentileHistogram(false)
-                    .register(registry)));
+            return call.get().onItemOrFailure().invoke((item, failure) -> {
+                String outcome = outcome(failure);
+                sample.stop(timers.computeIfAbsent(List.of(interactionId, operation, outcome),
+                        key -> Timer.builder("omnichannel_bridge_fourbiz_calls").tag("interaction", interactionId)
+                                .tag("operation", operation).tag("outcome", outcome).register(registry)));
+            });
         });
     }
 
@@ -75,6 +83,7 @@ public class BridgeMetrics {
     }
 
     private void count(String name, String interactionId) {
-        registry.counter(name, "interaction", interactionId).increment();
+        counters.computeIfAbsent(List.of(name, interactionId), key -> registry.counter(name, "interaction", interactionId))
+                .increment();
     }
 }

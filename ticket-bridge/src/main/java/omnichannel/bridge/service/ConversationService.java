@@ -66,14 +66,14 @@ public class ConversationService {
     @Retry(maxRetries = 40, delay = 200, jitter = 100, maxDuration = 180, durationUnit = ChronoUnit.SECONDS, abortOn = PermanentFailure.class)
     @ExponentialBackoff(maxDelay = 5000)
     public Uni<Void> handle(InboundMessage message) {
-        return store.isHandled(message.interactionId(), message.providerMessageId())
-                .chain(handled -> {
-                    if (handled) {
+        return store.load(message.interactionId(), message.providerMessageId(), message.conversationKey())
+                .chain(loaded -> {
+                    if (loaded.handled()) {
                         Log.infof("message already handled, skipped interaction=%s correlationId=%s",
                                 message.interactionId(), message.correlationId());
                         return Uni.createFrom().voidItem();
                     }
-                    return process(message);
+                    return process(message, loaded.conversation());
                 })
                 .onFailure(FourBizException.class).transform(ConversationService::classify)
                 .onFailure(e -> !(e instanceof PermanentFailure))
@@ -84,9 +84,9 @@ public class ConversationService {
                 });
     }
 
-    private Uni<Void> process(InboundMessage message) {
+    private Uni<Void> process(InboundMessage message, Conversation stored) {
         return interaction(message.interactionId())
-                .chain(interaction -> store.find(message.conversationKey()).chain(stored -> {
+                .chain(interaction -> {
                     metrics.messageIn(interaction.id());
                     Conversation conversation = stored != null ? stored : Conversation.startedBy(message);
                     conversation.received(message);
@@ -120,7 +120,7 @@ public class ConversationService {
                             .chain(() -> store.commit(conversation, message.providerMessageId(),
                                     conversation.hasOpenTicket() && outcome == Outcome.HELPER ? Outcome.TICKET : outcome,
                                     Turn.sent(conversation, turn.deliverable()), bridge.answers().pollInterval()));
-                }));
+                });
     }
 
     private Uni<Interaction> interaction(String id) {

@@ -24,6 +24,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response invalidEvent(omnichannel.gateway.twitter.XDirectMessages.InvalidEvent e) {
+        return problem(400, "Bad request", e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(Forbidden e) {
         return problem(403, "Forbidden", e.getMessage());
     }

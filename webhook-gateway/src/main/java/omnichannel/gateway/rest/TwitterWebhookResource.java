@@ -1,31 +1,58 @@
 package omnichannel.gateway.rest;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.Channel;
+import omnichannel.events.InboundMessage;
 import omnichannel.gateway.client.ConfigServiceClient;
+import omnichannel.gateway.client.Interaction;
+import omnichannel.gateway.messaging.InboundPublisher;
 import omnichannel.gateway.twitter.CrcResponse;
+import omnichannel.gateway.twitter.XDirectMessages;
+import omnichannel.gateway.twitter.XSignature;
 
-/** X's Account Activity webhook: the CRC challenge. (Event intake arrives with the X channel.) */
+/** X's Account Activity webhook: the CRC challenge, and the signed deliveries of direct-message events. */
 @Path("/webhooks/twitter")
 public class TwitterWebhookResource {
 
-    private final ConfigServiceClient interactions;
+    static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
 
-    public TwitterWebhookResource(ConfigServiceClient interactions) {
+    private final ConfigServiceClient interactions;
+    private final InboundPublisher publisher;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+
+    public TwitterWebhookResource(ConfigServiceClient interactions, InboundPublisher publisher, ObjectMapper json,
+            MeterRegistry metrics) {
         this.interactions = interactions;
+        this.publisher = publisher;
+        this.json = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.metrics = metrics;
     }
 
     @GET
@@ -39,14 +66,74 @@ public class TwitterWebhookResource {
         if (crcToken == null || crcToken.isEmpty()) {
             throw new BadRequest("crc_token is required");
         }
+        return twitterInteraction(id)
+                .map(interaction -> Map.of("response_token", CrcResponse.of(interaction.twitterApiSecretKey(), crcToken)));
+    }
+
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces("application/problem+json")
+    @Operation(summary = "Direct-message events (X Account Activity webhook, or the X Activity API envelope)")
+    @APIResponse(responseCode = "200", description = "Kafka has every message of the delivery (possibly none)")
+    @APIResponse(responseCode = "400", description = "Not JSON, or an event without id or sender")
+    @APIResponse(responseCode = "403", description = "x-twitter-webhooks-signature does not match the body")
+    @APIResponse(responseCode = "404", description = "No active X interaction with this id")
+    @APIResponse(responseCode = "503", description = "Kafka or config-service unavailable; X retries")
+    public Uni<Response> events(@PathParam("id") String id, @HeaderParam(SIGNATURE_HEADER) String signature,
+            byte[] body) {
+        Instant receivedAt = Instant.now();
+        return twitterInteraction(id)
+                .invoke(interaction -> authenticate(interaction, body, signature))
+                .map(interaction -> XDirectMessages.normalise(interaction.id(), interaction.twitterUserId(), parse(body),
+                        receivedAt))
+                .call(this::publishInOrder)
+                .invoke(messages -> Log.infof("X delivery accepted interaction=%s messages=%d", id, messages.size()))
+                .map(messages -> Response.ok().build());
+    }
+
+    private Uni<Void> publishInOrder(List<InboundMessage> messages) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (InboundMessage message : messages) {
+            chain = chain.chain(() -> publisher.publish(message));
+        }
+        return chain;
+    }
+
+    private Uni<Interaction> twitterInteraction(String id) {
         return interactions.interaction(id)
                 .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
-                .map(interaction -> {
+                .invoke(interaction -> {
                     if (interaction.channel() != Channel.TWITTER_DM || !interaction.active()
                             || interaction.twitterApiSecretKey() == null) {
                         throw new NotFound("interaction " + id);
                     }
-                    return Map.of("response_token", CrcResponse.of(interaction.twitterApiSecretKey(), crcToken));
                 });
+    }
+
+    private void authenticate(Interaction interaction, byte[] body, String signature) {
+        if (XSignature.isValid(interaction.twitterApiSecretKey(), body, signature)) {
+            return;
+        }
+        metrics.counter("omnichannel.webhook.signature.failures", "interaction", interaction.id(), "mode",
+                interaction.signatureLogOnly() ? "log-only" : "enforce").increment();
+        if (interaction.signatureLogOnly()) {
+            Log.warnf("accepted an X delivery with a bad signature (log-only mode) interaction=%s", interaction.id());
+            return;
+        }
+        Log.warnf("rejected X delivery with a bad signature interaction=%s", interaction.id());
+        throw new Forbidden(SIGNATURE_HEADER + " does not match the body");
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null) {
+                throw new BadRequest("the body is empty");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new BadRequest("the body is not valid JSON");
+        }
     }
 }

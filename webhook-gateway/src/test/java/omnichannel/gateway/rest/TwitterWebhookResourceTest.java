@@ -1,15 +1,25 @@
 package omnichannel.gateway.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import omnichannel.events.Topics;
 import omnichannel.gateway.ConfigServiceStub;
+import omnichannel.gateway.twitter.XSignature;
+import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
+import omnichannel.testing.SharedInfrastructure;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -30,5 +40,80 @@ class TwitterWebhookResourceTest {
         given().queryParam("crc_token", "t").when().get("/webhooks/twitter/" + ConfigServiceStub.WHATSAPP_ID)
                 .then().statusCode(404);
         given().queryParam("crc_token", "t").when().get("/webhooks/twitter/unknown").then().statusCode(404);
+    }
+
+    private static String delivery(String id, String sender, String text) {
+        return """
+                {"for_user_id":"3001","direct_message_events":[{"type":"message_create","id":"%s",
+                  "created_timestamp":"1763726400000","message_create":{"target":{"recipient_id":"3001"},
+                  "sender_id":"%s","message_data":{"text":"%s"}}}],
+                 "users":{"%s":{"id":"%s","name":"Joana Lima","screen_name":"joanalima"}}}
+                """.formatted(id, sender, text, sender, sender);
+    }
+
+    private static List<ConsumerRecord<String, String>> inboundWith(String text, Duration window) {
+        return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.INBOUND,
+                record -> record.value().contains(text), window);
+    }
+
+    private static io.restassured.specification.RequestSpecification signed(String body) {
+        return given().contentType("application/json")
+                .header("x-twitter-webhooks-signature",
+                        XSignature.of(ConfigServiceStub.X_SECRET, body.getBytes(StandardCharsets.UTF_8)))
+                .body(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSignedDirectMessageIsPublishedBeforeThe200() {
+        String id = "146" + System.nanoTime();
+        String body = delivery(id, "4002", "DM assinada " + id);
+
+        signed(body).when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = inboundWith("DM assinada " + id, Duration.ofSeconds(2));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo(ConfigServiceStub.TWITTER_ID + ":4002");
+        assertThat(records.get(0).value()).contains("\"channel\":\"TWITTER_DM\"").contains("\"handle\":\"joanalima\"");
+    }
+
+    @Test
+    void aTamperedBodyOrAMissingSignatureGets403AndNoEvent() {
+        String id = "147" + System.nanoTime();
+        String body = delivery(id, "4002", "DM adulterada " + id);
+        String signature = XSignature.of(ConfigServiceStub.X_SECRET, body.getBytes(StandardCharsets.UTF_8));
+
+        given().contentType("application/json").header("x-twitter-webhooks-signature", signature)
+                .body(body.replace("adulterada", "adulterado")).when()
+                .post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().contentType("application/json").body(body).when()
+                .post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(403);
+
+        assertThat(inboundWith(id, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void theAccountsEchoIsAcceptedAndDropped() {
+        String id = "148" + System.nanoTime();
+        signed(delivery(id, ConfigServiceStub.X_ACCOUNT_ID, "eco " + id)).when()
+                .post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(200);
+
+        assertThat(inboundWith("eco " + id, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void badInputGetsAProblemAndUnknownInteractionsA404() {
+        signed("{\"direct_message_events\":[").when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then()
+                .statusCode(400).contentType("application/problem+json");
+        signed("{\"direct_message_events\":[{\"type\":\"message_create\"}]}").when()
+                .post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(400)
+                .contentType("application/problem+json");
+        signed("{}").contentType("text/plain").when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then()
+                .statusCode(415);
+        signed("{}").when().post("/webhooks/twitter/unknown").then().statusCode(404);
+        signed("{}").when().post("/webhooks/twitter/" + ConfigServiceStub.WHATSAPP_ID).then().statusCode(404);
+        // typing indicators and other kinds arrive on the same URL: 200, nothing published
+        signed("{\"for_user_id\":\"3001\",\"direct_message_indicate_typing_events\":[{\"sender_id\":\"4002\"}]}")
+                .when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(200);
     }
 }
