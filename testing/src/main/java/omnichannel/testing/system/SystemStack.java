@@ -95,8 +95,12 @@ public final class SystemStack implements AutoCloseable {
                     with(bridgeEnv, changedEnv.get("ticket-bridge")), logDir));
             services.add(ServiceProcess.start(repoRoot, "channel-whatsapp", ports.whatsapp(),
                     with(withDb(common, postgres, "whatsapp"), changedEnv.get("channel-whatsapp")), logDir));
+            Map<String, String> twitterEnv = withDb(common, postgres, "twitter");
+            twitterEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
+            twitterEnv.put("OIDC_ISSUER", Tokens.ISSUER);
+            twitterEnv.put("TWITTER_POLLING_INTERVAL", "1s");
             services.add(ServiceProcess.start(repoRoot, "channel-twitter", ports.twitter(),
-                    with(withDb(common, postgres, "twitter"), changedEnv.get("channel-twitter")), logDir));
+                    with(twitterEnv, changedEnv.get("channel-twitter")), logDir));
             services.forEach(service -> started.put(service.name(), service));
             CompletableFuture.allOf(started.values().stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(readyTimeout)))

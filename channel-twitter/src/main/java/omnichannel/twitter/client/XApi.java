@@ -1,0 +1,130 @@
+package omnichannel.twitter.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * The X API calls channel-twitter makes (providers.md §6), on {@code X_API_BASE_URL}. Every answer comes back as an
+ * {@link XResponse} with its rate-limit headers; only a transport failure (timeout, refused connection) fails the Uni.
+ */
+@ApplicationScoped
+public class XApi {
+
+    private final WebClient client;
+    private final String base;
+    private final XSigner signer = new XSigner();
+
+    public XApi(Vertx vertx, @ConfigProperty(name = "twitter.x-api-base-url") String base) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5000).setIdleTimeout(60)
+                .setKeepAlive(true).setMaxPoolSize(16));
+        this.base = base.replaceAll("/+$", "");
+    }
+
+    /** {@code POST /2/dm_conversations/with/{participant}/messages}, user context. */
+    public Uni<XResponse> sendDm(XCredentials credentials, String participantId, String text) {
+        String url = base + "/2/dm_conversations/with/" + participantId + "/messages";
+        return send(userContext(HttpMethod.POST, url, credentials), new JsonObject().put("text", text));
+    }
+
+    /** {@code GET /2/dm_events}, newest first; {@code paginationToken} for the next (older) page. */
+    public Uni<XResponse> dmEvents(XCredentials credentials, String paginationToken) {
+        String url = base + "/2/dm_events?dm_event.fields=id,text,sender_id,dm_conversation_id,created_at,attachments"
+                + "&event_types=MessageCreate&max_results=100&expansions=sender_id&user.fields=name,username"
+                + (paginationToken == null ? "" : "&pagination_token=" + paginationToken);
+        return send(userContext(HttpMethod.GET, url, credentials), null);
+    }
+
+    /** An app-only bearer token: {@code POST /oauth2/token} with the app's key and secret. */
+    public Uni<XResponse> bearerToken(XCredentials credentials) {
+        String basic = Base64.getEncoder().encodeToString((credentials.apiKey() + ":" + credentials.apiSecret())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.POST, base + "/oauth2/token")
+                .putHeader("Authorization", "Basic " + basic)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8");
+        return request.timeout(10_000).sendBuffer(Buffer.buffer("grant_type=client_credentials")).map(XApi::answer);
+    }
+
+    /** {@code POST /2/webhooks}: X answers only after its CRC against the URL succeeded. */
+    public Uni<XResponse> registerWebhook(String bearer, String url) {
+        return send(bearer(HttpMethod.POST, base + "/2/webhooks", bearer), new JsonObject().put("url", url));
+    }
+
+    public Uni<XResponse> webhooks(String bearer) {
+        return send(bearer(HttpMethod.GET, base + "/2/webhooks", bearer), null);
+    }
+
+    /** {@code PUT /2/webhooks/{id}}: X runs the CRC again. */
+    public Uni<XResponse> recheckWebhook(String bearer, String webhookId) {
+        return send(bearer(HttpMethod.PUT, base + "/2/webhooks/" + webhookId, bearer), null);
+    }
+
+    /** Subscribes the account (user context) to the webhook's events. */
+    public Uni<XResponse> subscribe(XCredentials credentials, String webhookId) {
+        String url = base + "/2/account_activity/webhooks/" + webhookId + "/subscriptions/all";
+        return send(userContext(HttpMethod.POST, url, credentials), null);
+    }
+
+    private HttpRequest<Buffer> userContext(HttpMethod method, String url, XCredentials credentials) {
+        return client.requestAbs(method, url)
+                .putHeader("Authorization", signer.authorization(method.name(), url, Map.of(), credentials));
+    }
+
+    private HttpRequest<Buffer> bearer(HttpMethod method, String url, String token) {
+        return client.requestAbs(method, url).putHeader("Authorization", "Bearer " + token);
+    }
+
+    private static Uni<XResponse> send(HttpRequest<Buffer> request, JsonObject body) {
+        request.timeout(15_000);
+        return (body == null ? request.send() : request.sendJsonObject(body)).map(XApi::answer);
+    }
+
+    private static XResponse answer(HttpResponse<Buffer> response) {
+        JsonObject body;
+        try {
+            String text = response.bodyAsString();
+            body = text == null || text.isBlank() || !text.trim().startsWith("{") ? new JsonObject() : new JsonObject(text);
+        } catch (RuntimeException e) {
+            body = new JsonObject();
+        }
+        return new XResponse(response.statusCode(), body, number(response.getHeader("x-rate-limit-remaining")),
+                reset(response.getHeader("x-rate-limit-reset")));
+    }
+
+    private static int number(String header) {
+        try {
+            return header == null ? -1 : Integer.parseInt(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Instant reset(String header) {
+        try {
+            return header == null ? null : Instant.ofEpochSecond(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

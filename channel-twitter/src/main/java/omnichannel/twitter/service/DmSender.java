@@ -1,0 +1,123 @@
+package omnichannel.twitter.service;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.events.Channel;
+import omnichannel.events.DeliveryStatus;
+import omnichannel.events.OutboundMessage;
+import omnichannel.twitter.client.ConfigServiceClient;
+import omnichannel.twitter.client.Interaction;
+import omnichannel.twitter.client.XApi;
+import omnichannel.twitter.messaging.DeliveryPublisher;
+
+/**
+ * Sends one outbound message as an X direct message, once: a redelivered event whose send is settled is skipped. X's
+ * rate limit is respected from its headers (a spent budget or a 429 waits for the reset, holding back only this
+ * conversation's lane); server errors and timeouts are retried; any other 4xx is a permanent failure, reported as a
+ * {@code DeliveryStatus} so the bridge writes it on the ticket.
+ */
+@ApplicationScoped
+public class DmSender {
+
+    public static final String INTERACTION_GONE = "INTERACTION_GONE";
+    /** A 429 storm bounded: after this many waits in a row the send fails over to the retry policy. */
+    static final int MAX_RATE_LIMIT_WAITS = 5;
+
+    private final SendLog log;
+    private final ConfigServiceClient interactions;
+    private final XApi api;
+    private final RateLimits limits;
+    private final DeliveryPublisher delivery;
+
+    public DmSender(SendLog log, ConfigServiceClient interactions, XApi api, RateLimits limits,
+            DeliveryPublisher delivery) {
+        this.log = log;
+        this.interactions = interactions;
+        this.api = api;
+        this.limits = limits;
+        this.delivery = delivery;
+    }
+
+    /** Transient: retried by the policy below. */
+    static class TransientSendFailure extends RuntimeException {
+
+        TransientSendFailure(String message) {
+            super(message);
+        }
+    }
+
+    @Retry(maxRetries = 30, delay = 500, jitter = 200, maxDuration = 300, durationUnit = ChronoUnit.SECONDS, abortOn = PermanentSendFailure.class)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public Uni<Void> deliver(OutboundMessage message) {
+        return log.reserve(message).chain(status -> {
+            if (!SendLog.SENDING.equals(status)) {
+                Log.debugf("outbound %s already %s, skipped", message.eventId(), status);
+                return Uni.createFrom().voidItem();
+            }
+            return interactions.interaction(message.interactionId()).chain(interaction -> {
+                if (interaction == null || interaction.channel() != Channel.TWITTER_DM) {
+                    return Uni.createFrom().failure(new PermanentSendFailure(INTERACTION_GONE,
+                            "interaction " + message.interactionId() + " no longer exists"));
+                }
+                return attempt(interaction, message, text(message), 0);
+            });
+        }).onFailure(PermanentSendFailure.class).recoverWithUni(failure -> {
+            PermanentSendFailure permanent = (PermanentSendFailure) failure;
+            Log.warnf("DM not sent, permanent failure interaction=%s correlationId=%s reason=%s",
+                    message.interactionId(), message.correlationId(), permanent.getMessage());
+            return log.settle(message.eventId(), SendLog.FAILED, null, permanent.getMessage())
+                    .chain(() -> delivery.publish(message, DeliveryStatus.State.FAILED, null, permanent.code(),
+                            permanent.getMessage()));
+        }).onFailure(TransientSendFailure.class)
+                .invoke(e -> Log.warnf("DM send failed, will retry interaction=%s correlationId=%s reason=%s",
+                        message.interactionId(), message.correlationId(), e.getMessage()));
+    }
+
+    private Uni<Void> attempt(Interaction interaction, OutboundMessage message, String text, int rateLimitWaits) {
+        String window = interaction.id() + ":dm";
+        return limits.await(window)
+                .chain(() -> api.sendDm(interaction.credentials(), message.recipient().id(), text))
+                .onFailure().transform(e -> new TransientSendFailure("X unreachable: " + e.getMessage()))
+                .chain(response -> {
+                    limits.record(window, response);
+                    if (response.ok()) {
+                        String dmEventId = response.body().getJsonObject("data", new io.vertx.core.json.JsonObject())
+                                .getString("dm_event_id");
+                        Log.infof("DM sent interaction=%s correlationId=%s dmEventId=%s", interaction.id(),
+                                message.correlationId(), dmEventId);
+                        return log.settle(message.eventId(), SendLog.SENT, dmEventId, null)
+                                .chain(() -> delivery.publish(message, DeliveryStatus.State.SENT, dmEventId, null, null));
+                    }
+                    if (response.rateLimited()) {
+                        if (rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+                            return Uni.createFrom().failure(new TransientSendFailure("X keeps answering 429"));
+                        }
+                        Log.infof("X rate limit reached interaction=%s, waiting %s", interaction.id(),
+                                limits.waitFor(window));
+                        return attempt(interaction, message, text, rateLimitWaits + 1);
+                    }
+                    if (response.transientFailure()) {
+                        return Uni.createFrom().failure(new TransientSendFailure(response.reason()));
+                    }
+                    return Uni.createFrom().failure(new PermanentSendFailure("X_" + response.status(), response.reason()));
+                });
+    }
+
+    /** X needs uploaded media ids for attachments; media URLs travel as links in the text. */
+    static String text(OutboundMessage message) {
+        if (message.mediaUrls().isEmpty()) {
+            return message.text();
+        }
+        StringBuilder text = new StringBuilder(message.text());
+        message.mediaUrls().forEach(url -> text.append(text.isEmpty() ? "" : "\n").append(url));
+        return text.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package omnichannel.twitter.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import omnichannel.events.OutboundMessage;
+
+/** What was sent, by outbound event id: the memory that makes a redelivered event a no-op. */
+@ApplicationScoped
+public class SendLog {
+
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    private final Pool pool;
+
+    public SendLog(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The entry's status; a new entry is reserved as SENDING. */
+    public Uni<String> reserve(OutboundMessage message) {
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        return pool.preparedQuery("insert into sent_dm (event_id, interaction_id, recipient, status, created_at, "
+                + "updated_at) values ($1, $2, $3, 'SENDING', $4, $4) on conflict (event_id) do update "
+                + "set updated_at = sent_dm.updated_at returning status")
+                .execute(Tuple.of(message.eventId(), message.interactionId(), message.recipient().id(), now))
+                .map(rows -> rows.iterator().next().getString("status"));
+    }
+
+    public Uni<Void> settle(UUID eventId, String status, String dmEventId, String error) {
+        return pool.preparedQuery("update sent_dm set status = $2, dm_event_id = $3, error = $4, updated_at = $5 "
+                + "where event_id = $1")
+                .execute(Tuple.of(eventId, status, dmEventId, error == null || error.length() <= 512
+                        ? error
+                        : error.substring(0, 512), Instant.now().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** The DM event id X gave a sent message, or null. */
+    public Uni<String> dmEventId(UUID eventId) {
+        return pool.preparedQuery("select dm_event_id from sent_dm where event_id = $1").execute(Tuple.of(eventId))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? it.next().getString("dm_event_id") : null;
+                });
+    }
+}

@@ -1,0 +1,83 @@
+package omnichannel.twitter.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Webhook registrations and polling cursors in PostgreSQL. */
+@ApplicationScoped
+public class TwitterStore {
+
+    private final Pool pool;
+
+    public TwitterStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Registration> registration(String interactionId) {
+        return pool.preparedQuery("select * from webhook_registration where interaction_id = $1")
+                .execute(Tuple.of(interactionId))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? registration(it.next()) : null;
+                });
+    }
+
+    public Uni<Registration> save(Registration r) {
+        return pool.preparedQuery("insert into webhook_registration (interaction_id, webhook_id, url, valid, subscribed, "
+                + "last_error, updated_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict (interaction_id) do update "
+                + "set webhook_id = $2, url = $3, valid = $4, subscribed = $5, last_error = $6, updated_at = $7")
+                .execute(Tuple.of(r.interactionId(), r.webhookId(), r.url(), r.valid(), r.subscribed(), r.lastError())
+                        .addValue(utc(r.updatedAt())))
+                .replaceWith(r);
+    }
+
+    /** A polled interaction and the newest DM event already published (null before the first poll). */
+    public record Cursor(String interactionId, String newestEventId) {
+    }
+
+    public Uni<Void> polling(String interactionId, boolean active) {
+        return pool.preparedQuery("insert into polling_state (interaction_id, active, updated_at) values ($1, $2, now()) "
+                + "on conflict (interaction_id) do update set active = $2, updated_at = now()")
+                .execute(Tuple.of(interactionId, active)).replaceWithVoid();
+    }
+
+    public Uni<List<Cursor>> activeCursors() {
+        return pool.query("select interaction_id, newest_event_id from polling_state where active").execute()
+                .map(rows -> {
+                    List<Cursor> cursors = new ArrayList<>();
+                    rows.forEach(row -> cursors.add(new Cursor(row.getString("interaction_id"),
+                            row.getString("newest_event_id"))));
+                    return cursors;
+                });
+    }
+
+    /** Moves the cursor forward only: a slower concurrent poll never moves it back. */
+    public Uni<Void> advance(String interactionId, String newestEventId) {
+        return pool.preparedQuery("update polling_state set newest_event_id = $2, updated_at = now() "
+                + "where interaction_id = $1 and (newest_event_id is null "
+                + "or length(newest_event_id) < length($2) "
+                + "or (length(newest_event_id) = length($2) and newest_event_id < $2))")
+                .execute(Tuple.of(interactionId, newestEventId)).replaceWithVoid();
+    }
+
+    private static Registration registration(Row row) {
+        OffsetDateTime updated = row.getOffsetDateTime("updated_at");
+        return new Registration(row.getString("interaction_id"), row.getString("webhook_id"), row.getString("url"),
+                row.getBoolean("valid"), row.getBoolean("subscribed"), row.getString("last_error"),
+                updated == null ? null : updated.toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

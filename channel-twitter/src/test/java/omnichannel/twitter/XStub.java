@@ -1,0 +1,121 @@
+package omnichannel.twitter;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import omnichannel.twitter.client.XCredentials;
+
+/** The X API and config-service's internal API, played by WireMock over HTTP. */
+public class XStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String WEBHOOK_INTERACTION = "x-webhook";
+    public static final String DUPLICATE_INTERACTION = "x-dup";
+    public static final String POLLING_INTERACTION = "x-poll";
+    public static final String ACCOUNT = "3001";
+    /** X refuses DMs to this person (403). */
+    public static final String UNREACHABLE_PERSON = "5003";
+    /** The first DM to this person meets a 429 whose window resets two seconds later. */
+    public static final String THROTTLED_PERSON = "5004";
+    public static final XCredentials CREDENTIALS = new XCredentials("local-x-api-key", "local-x-api-secret",
+            "3001-local-access-token", "local-access-token-secret");
+
+    public static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        interaction(WEBHOOK_INTERACTION, "WEBHOOK");
+        interaction(DUPLICATE_INTERACTION, "WEBHOOK");
+        interaction(POLLING_INTERACTION, "POLLING");
+
+        server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + "4002" + "/messages")).willReturn(sent()));
+        server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + UNREACHABLE_PERSON + "/messages"))
+                .willReturn(json(403, "{\"title\":\"Forbidden\",\"detail\":\"You cannot send messages to this user.\"}")));
+        server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + THROTTLED_PERSON + "/messages"))
+                .inScenario("throttled").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("reset")
+                .willReturn(json(429, "{\"title\":\"Too Many Requests\"}")
+                        .withHeader("x-rate-limit-limit", "15").withHeader("x-rate-limit-remaining", "0")
+                        // two seconds after the refusal, whenever the test runs
+                        .withHeader("x-rate-limit-reset", "{{now offset='2 seconds' format='unix'}}")
+                        .withTransformers("response-template")));
+        server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + THROTTLED_PERSON + "/messages"))
+                .inScenario("throttled").whenScenarioStateIs("reset").willReturn(sent()));
+
+        server.stubFor(post(urlEqualTo("/oauth2/token"))
+                .willReturn(json(200, "{\"token_type\":\"bearer\",\"access_token\":\"AAAA-app-only\"}")));
+        server.stubFor(post(urlEqualTo("/2/webhooks")).atPriority(5).willReturn(json(200,
+                "{\"data\":{\"id\":\"wh-1\",\"url\":\"https://omnichannel.example.com/webhooks/twitter/x-webhook\",\"valid\":true}}")));
+        server.stubFor(post(urlEqualTo("/2/webhooks")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(DUPLICATE_INTERACTION))
+                .willReturn(json(409, "{\"title\":\"DuplicateUrlFailed\",\"detail\":\"URL already registered\"}")));
+        server.stubFor(get(urlEqualTo("/2/webhooks")).willReturn(json(200, """
+                {"data":[{"id":"wh-7","url":"https://omnichannel.example.com/webhooks/twitter/x-dup","valid":true}]}
+                """)));
+        server.stubFor(post(urlPathEqualTo("/2/account_activity/webhooks/wh-1/subscriptions/all"))
+                .willReturn(json(200, "{\"data\":{\"subscribed\":true}}")));
+        server.stubFor(post(urlPathEqualTo("/2/account_activity/webhooks/wh-7/subscriptions/all"))
+                .willReturn(json(409, "{\"title\":\"DuplicateSubscriptionFailed\"}")));
+
+        // polling: empty at first, then two DMs from a person and one echo of ours
+        server.stubFor(get(urlPathEqualTo("/2/dm_events")).inScenario("dms").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, "{\"meta\":{\"result_count\":0}}").withHeader("x-rate-limit-remaining", "14")));
+        server.stubFor(get(urlPathEqualTo("/2/dm_events")).inScenario("dms").whenScenarioStateIs("arrived")
+                .willReturn(json(200,
+                        """
+                                {"data":[
+                                  {"id":"1900000000000000003","event_type":"MessageCreate","text":"segunda DM por polling","sender_id":"4002","created_at":"2026-11-21T12:00:03.000Z"},
+                                  {"id":"1900000000000000002","event_type":"MessageCreate","text":"eco da conta","sender_id":"3001","created_at":"2026-11-21T12:00:02.000Z"},
+                                  {"id":"1900000000000000001","event_type":"MessageCreate","text":"primeira DM por polling","sender_id":"4002","created_at":"2026-11-21T12:00:01.000Z"}],
+                                 "includes":{"users":[{"id":"4002","name":"Joana Lima","username":"joanalima"}]},
+                                 "meta":{"result_count":3}}
+                                """)
+                        .withHeader("x-rate-limit-remaining", "13")));
+
+        return Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
+                "twitter.x-api-base-url", server.baseUrl());
+    }
+
+    /** People start writing to the polled account. */
+    public static void dmsArrive() {
+        server.setScenarioState("dms", "arrived");
+    }
+
+    private static void interaction(String id, String mode) {
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).willReturn(json(200, """
+                {"id":"%s","channel":"TWITTER_DM","name":"Suporte X","active":true,
+                 "callbackUrl":"https://omnichannel.example.com/webhooks/twitter/%s",
+                 "twitterApiKey":"%s","twitterApiSecretKey":"%s","twitterAccessToken":"%s",
+                 "twitterAccessTokenSecret":"%s","twitterUserId":"%s","twitterDeliveryMode":"%s"}
+                """.formatted(id, id, CREDENTIALS.apiKey(), CREDENTIALS.apiSecret(), CREDENTIALS.accessToken(),
+                CREDENTIALS.accessTokenSecret(), ACCOUNT, mode))));
+    }
+
+    private static ResponseDefinitionBuilder sent() {
+        return json(201, "{\"data\":{\"dm_conversation_id\":\"3001-4002\",\"dm_event_id\":\"1800000000000000001\"}}")
+                .withHeader("x-rate-limit-limit", "200").withHeader("x-rate-limit-remaining", "199")
+                .withHeader("x-rate-limit-reset", Long.toString(Instant.now().getEpochSecond() + 900));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+}
