@@ -4,6 +4,7 @@
 #
 #   ./run-local.sh                 build if needed, start everything, Ctrl-C stops it all
 #   ./run-local.sh demo [text]     send a signed WhatsApp message to the running system and show the result
+#   ./run-local.sh demo-x [text]   the same with an X direct message (signed webhook event, answer DM)
 #   ./run-local.sh --rebuild       rebuild before starting
 set -euo pipefail
 cd "$(dirname "$0")"

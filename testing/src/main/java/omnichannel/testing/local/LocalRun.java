@@ -16,13 +16,14 @@ import omnichannel.testing.infra.Directories;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
 import omnichannel.testing.system.DemoInteraction;
+import omnichannel.testing.system.DemoXInteraction;
 import omnichannel.testing.system.HttpJson;
 import omnichannel.testing.system.SystemStack;
 
 /**
  * The whole system on this machine with no Docker: {@code start} runs PostgreSQL, Kafka, the simulators and every
  * service until Ctrl-C; {@code demo [text]} sends a signed WhatsApp message to the running system and shows the
- * ticket and the answer it produced.
+ * ticket and the answer it produced; {@code demo-x [text]} does the same with an X direct message.
  */
 public final class LocalRun {
 
@@ -40,8 +41,11 @@ public final class LocalRun {
             case "demo" -> demo(root, args.length > 1
                     ? String.join(" ", List.of(args).subList(1, args.length))
                     : "Olá! Minha impressora parou de funcionar.");
+            case "demo-x" -> demoX(root, args.length > 1
+                    ? String.join(" ", List.of(args).subList(1, args.length))
+                    : "Oi! Não consigo acessar a VPN.");
             default -> {
-                System.err.println("usage: LocalRun start | demo [text]");
+                System.err.println("usage: LocalRun start | demo [text] | demo-x [text]");
                 System.exit(2);
             }
         }
@@ -83,7 +87,11 @@ public final class LocalRun {
         }, "local-run-shutdown"));
 
         DemoInteraction demo = DemoInteraction.create("http://127.0.0.1:" + ports.config(), adminToken);
+        DemoXInteraction demoX = DemoXInteraction.create("http://127.0.0.1:" + ports.config(), adminToken, "WEBHOOK");
         Properties saved = new Properties();
+        saved.setProperty("x.id", demoX.id());
+        saved.setProperty("twitter", "http://127.0.0.1:" + ports.twitter());
+        saved.setProperty("viewerToken", tokens.viewer());
         saved.setProperty("id", demo.id());
         saved.setProperty("callbackUrl", demo.callbackUrl());
         saved.setProperty("simulators", "http://127.0.0.1:" + ports.simulators());
@@ -105,6 +113,7 @@ public final class LocalRun {
 
                 A demo WhatsApp interaction was created: %s
                   callback URL %s
+                and a demo X (Twitter) DM interaction: %s (its webhook is registered with the X simulator)
 
                 Admin bearer token (role omnichannel-admin, valid 12 h, this run only):
                   %s
@@ -112,10 +121,12 @@ public final class LocalRun {
 
                 Send a first message from another terminal:
                   ./run-local.sh demo "Olá! Minha impressora parou de funcionar."
+                  ./run-local.sh demo-x "Oi! Não consigo acessar a VPN."
 
                 Ctrl-C stops everything.
                 """.formatted(ports.gateway(), ports.config(), ports.bridge(), ports.whatsapp(), ports.twitter(),
-                ports.simulators(), KAFKA_PORT, POSTGRES_PORT, demo.id(), demo.callbackUrl(), adminToken, ports.config()));
+                ports.simulators(), KAFKA_PORT, POSTGRES_PORT, demo.id(), demo.callbackUrl(), demoX.id(), adminToken,
+                ports.config()));
         stopped.await();
     }
 
@@ -161,6 +172,42 @@ public final class LocalRun {
                 + answer.path("body").asText() + "\"");
         String answerSid = answer.path("sid").asText();
         say("Its status, from Twilio's signed status callbacks: " + awaitStatuses(answerSid));
+    }
+
+    private static void demoX(Path root, String text) throws Exception {
+        Path file = root.resolve(".local/demo-interaction.properties");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("the local system is not running: start it with ./run-local.sh");
+        }
+        Properties saved = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            saved.load(reader);
+        }
+        String simulators = saved.getProperty("simulators");
+        HttpJson.Reply registration = HttpJson.get(saved.getProperty("twitter") + "/api/v1/twitter/webhooks/"
+                + saved.getProperty("x.id"), java.util.Map.of("Authorization", "Bearer " + saved.getProperty("viewerToken")));
+        say("X webhook of the demo interaction (channel-twitter): " + registration.body());
+
+        say("Joana (@joanalima, X user 4002) sends a DM: \"" + text + "\"");
+        HttpJson.Reply dm = DemoXInteraction.personWrites(simulators, "4002", "Joana Lima", "joanalima", text);
+        say("The X simulator delivered it as a signed webhook event: " + dm.body());
+
+        JsonNode ticket = awaitFound(() -> find(HttpJson.get(simulators + "/simulators/fourbiz/tickets").json(),
+                "description", text));
+        if (ticket == null) {
+            say("No ticket appeared in the 4biz simulator within 30 s; see .local/logs/ticket-bridge.log");
+            System.exit(1);
+        }
+        say("\nTicket in 4biz (simulator): nº " + ticket.path("number").asText() + ", requester "
+                + ticket.path("userID").asText() + ", numberOrigin " + ticket.path("numberOrigin").asText());
+        JsonNode answer = awaitFound(() -> find(HttpJson.get(simulators + "/simulators/x/sent?to=4002").json(), "text",
+                "nº " + ticket.path("number").asText()));
+        if (answer == null) {
+            say("No answer DM reached the X simulator within 30 s; see .local/logs/channel-twitter.log");
+            System.exit(1);
+        }
+        say("Answer DM sent through the X API (simulator) to 4002: \"" + answer.path("text").asText()
+                + "\" (OAuth 1.0a signature valid: " + answer.path("signatureValid").asBoolean() + ")");
     }
 
     /** The status history channel-whatsapp recorded for a message, once it reached "read" (or after 15 s). */

@@ -35,7 +35,13 @@ public final class HttpJson {
     }
 
     public static Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return get(url, Map.of());
+    }
+
+    public static Reply get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public static Reply postJson(String url, String json, Map<String, String> headers) {

@@ -1,0 +1,198 @@
+package omnichannel.simulators.x;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The X API subset our system calls (providers.md §6) with X's rules: OAuth 1.0a user context checked by recomputing
+ * the signature, app-only bearer tokens, a CRC against the URL before a webhook is registered, rate-limit headers on
+ * every DM send and 429 above the window's budget.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class XApiResource {
+
+    /** The app-only token this simulator hands out. */
+    static final String BEARER = "local-x-app-only-token";
+
+    private final XAccount account;
+    private final XState state;
+    private final XWebhookClient webhooks;
+
+    public XApiResource(XAccount account, XState state, XWebhookClient webhooks) {
+        this.account = account;
+        this.state = state;
+        this.webhooks = webhooks;
+    }
+
+    @POST
+    @Path("oauth2/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response token(@HeaderParam("Authorization") String authorization, String body) {
+        if (!account.validBasic(authorization) || body == null || !body.contains("grant_type=client_credentials")) {
+            return error(403, "Unable to verify your credentials");
+        }
+        return Response.ok(new JsonObject().put("token_type", "bearer").put("access_token", BEARER).encode()).build();
+    }
+
+    @POST
+    @Path("2/webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> register(@HeaderParam("Authorization") String authorization, String body) {
+        if (!("Bearer " + BEARER).equals(authorization)) {
+            return Uni.createFrom().item(error(401, "Unauthorized"));
+        }
+        String url = new JsonObject(body == null || body.isBlank() ? "{}" : body).getString("url");
+        if (url == null) {
+            return Uni.createFrom().item(error(400, "url is required"));
+        }
+        if (state.webhookByUrl(url) != null) {
+            return Uni.createFrom().item(error(409, "DuplicateUrlFailed: URL already registered"));
+        }
+        return webhooks.crc(url).map(valid -> {
+            if (!valid) {
+                return error(400, "CrcValidationFailed: the webhook did not answer the CRC");
+            }
+            XState.Webhook webhook = new XState.Webhook(state.nextId(), url, true, Instant.now());
+            state.save(webhook);
+            return Response.ok(new JsonObject().put("data", webhookJson(webhook)).encode()).build();
+        });
+    }
+
+    @GET
+    @Path("2/webhooks")
+    public Response webhooks(@HeaderParam("Authorization") String authorization) {
+        if (!("Bearer " + BEARER).equals(authorization)) {
+            return error(401, "Unauthorized");
+        }
+        JsonArray data = new JsonArray();
+        state.webhooks().forEach(w -> data.add(webhookJson(w)));
+        return Response.ok(new JsonObject().put("data", data).encode()).build();
+    }
+
+    @PUT
+    @Path("2/webhooks/{id}")
+    public Uni<Response> recheck(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        XState.Webhook webhook = state.webhook(id);
+        if (!("Bearer " + BEARER).equals(authorization)) {
+            return Uni.createFrom().item(error(401, "Unauthorized"));
+        }
+        if (webhook == null) {
+            return Uni.createFrom().item(error(404, "webhook " + id + " not found"));
+        }
+        return webhooks.crc(webhook.url()).map(valid -> {
+            state.save(new XState.Webhook(webhook.id(), webhook.url(), valid, webhook.createdAt()));
+            return valid
+                    ? Response.ok(new JsonObject().put("data", new JsonObject().put("valid", true)).encode()).build()
+                    : error(400, "CrcValidationFailed");
+        });
+    }
+
+    @POST
+    @Path("2/account_activity/webhooks/{id}/subscriptions/all")
+    public Response subscribe(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            @Context UriInfo uri) {
+        if (!account.validUserContext(authorization, "POST", uri.getRequestUri().toString())) {
+            return error(401, "Unauthorized: OAuth signature invalid");
+        }
+        if (state.webhook(id) == null) {
+            return error(404, "webhook " + id + " not found");
+        }
+        if (!state.subscribe(id)) {
+            return error(409, "DuplicateSubscriptionFailed");
+        }
+        return Response.ok(new JsonObject().put("data", new JsonObject().put("subscribed", true)).encode()).build();
+    }
+
+    @POST
+    @Path("2/dm_conversations/with/{participant}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> sendDm(@HeaderParam("Authorization") String authorization,
+            @PathParam("participant") String participant, @Context UriInfo uri, String body) {
+        boolean valid = account.validUserContext(authorization, "POST", uri.getRequestUri().toString());
+        if (!valid) {
+            return Uni.createFrom().item(error(401, "Unauthorized: OAuth signature invalid"));
+        }
+        if (!state.takeBudget()) {
+            return Uni.createFrom().item(limits(Response.status(429)
+                    .entity(new JsonObject().put("title", "Too Many Requests").put("status", 429).encode())).build());
+        }
+        String text = new JsonObject(body == null || body.isBlank() ? "{}" : body).getString("text");
+        if (text == null || text.isBlank()) {
+            return Uni.createFrom().item(error(400, "text is required"));
+        }
+        String id = state.nextId();
+        state.sent(new XState.SentDm(id, participant, text, true, Instant.now()));
+        // X delivers the account's own messages to its webhook too (our gateway drops them)
+        XState.DmEvent echo = new XState.DmEvent(id, account.userId, "Suporte", account.screenName, participant, text,
+                Instant.now());
+        state.add(echo);
+        return webhooks.deliver(state.deliveryUrls(), echo).map(ignored -> limits(Response.status(201)
+                .entity(new JsonObject().put("data", new JsonObject()
+                        .put("dm_conversation_id", account.userId + "-" + participant).put("dm_event_id", id)).encode()))
+                .build());
+    }
+
+    @GET
+    @Path("2/dm_events")
+    public Response dmEvents(@HeaderParam("Authorization") String authorization, @Context UriInfo uri) {
+        if (!account.validUserContext(authorization, "GET", uri.getRequestUri().toString())) {
+            return error(401, "Unauthorized: OAuth signature invalid");
+        }
+        List<XState.DmEvent> events = state.events();
+        JsonArray data = new JsonArray();
+        JsonObject users = new JsonObject();
+        for (XState.DmEvent e : events.subList(0, Math.min(100, events.size()))) {
+            data.add(new JsonObject().put("id", e.id()).put("event_type", "MessageCreate").put("text", e.text())
+                    .put("sender_id", e.senderId()).put("dm_conversation_id", account.userId + "-" + e.senderId())
+                    .put("created_at", e.createdAt().toString()));
+            users.put(e.senderId(), new JsonObject().put("id", e.senderId()).put("name", e.senderName())
+                    .put("username", e.senderUsername()));
+        }
+        JsonArray userList = new JsonArray();
+        users.forEach(entry -> userList.add(entry.getValue()));
+        return Response.ok(new JsonObject().put("data", data).put("includes", new JsonObject().put("users", userList))
+                .put("meta", new JsonObject().put("result_count", data.size())).encode())
+                .header("x-rate-limit-limit", 15).header("x-rate-limit-remaining", 14)
+                .header("x-rate-limit-reset", Instant.now().getEpochSecond() + XState.WINDOW_SECONDS).build();
+    }
+
+    private Response.ResponseBuilder limits(Response.ResponseBuilder response) {
+        return response.header("x-rate-limit-limit", state.remaining() + 1)
+                .header("x-rate-limit-remaining", state.remaining())
+                .header("x-rate-limit-reset", state.resetEpochSecond());
+    }
+
+    private static JsonObject webhookJson(XState.Webhook webhook) {
+        return new JsonObject().put("id", webhook.id()).put("url", webhook.url()).put("valid", webhook.valid())
+                .put("created_at", webhook.createdAt().toString());
+    }
+
+    private static Response error(int status, String detail) {
+        return Response.status(status).entity(new JsonObject().put("title", detail).put("detail", detail)
+                .put("status", status).encode()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    static Map<String, Object> summary(XState.SentDm dm) {
+        return Map.of("dmEventId", dm.dmEventId(), "to", dm.to(), "text", dm.text(), "signatureValid",
+                dm.signatureValid(), "at", dm.at().toString());
+    }
+}

@@ -1,0 +1,141 @@
+package omnichannel.simulators.x;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What the simulated X holds: webhooks, subscriptions, DM events, the DMs we sent, the DM send budget. */
+@ApplicationScoped
+public class XState {
+
+    /** A 15-minute rate-limit window. */
+    static final long WINDOW_SECONDS = 900;
+
+    public record Webhook(String id, String url, boolean valid, Instant createdAt) {
+    }
+
+    /** A DM event, as GET /2/dm_events lists it. */
+    public record DmEvent(String id, String senderId, String senderName, String senderUsername, String recipientId,
+            String text, Instant createdAt) {
+    }
+
+    /** A DM our system sent, with whether its OAuth signature was valid. */
+    public record SentDm(String dmEventId, String to, String text, boolean signatureValid, Instant at) {
+    }
+
+    private final AtomicLong ids = new AtomicLong(1_900_000_000_000_000_000L);
+    private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
+    private final List<String> subscriptions = new ArrayList<>();
+    private final List<DmEvent> events = new ArrayList<>();
+    private final List<SentDm> sent = new ArrayList<>();
+    private int budget;
+    private int used;
+    private long windowStart = Instant.now().getEpochSecond();
+
+    public XState(@ConfigProperty(name = "simulators.x.dm-budget") int budget) {
+        this.budget = budget;
+    }
+
+    String nextId() {
+        return Long.toString(ids.incrementAndGet());
+    }
+
+    synchronized Webhook webhookByUrl(String url) {
+        return webhooks.values().stream().filter(w -> w.url().equals(url)).findFirst().orElse(null);
+    }
+
+    synchronized Webhook webhook(String id) {
+        return webhooks.get(id);
+    }
+
+    synchronized void save(Webhook webhook) {
+        webhooks.put(webhook.id(), webhook);
+    }
+
+    public synchronized List<Webhook> webhooks() {
+        return List.copyOf(webhooks.values());
+    }
+
+    /** False when the webhook was subscribed already. */
+    synchronized boolean subscribe(String webhookId) {
+        if (subscriptions.contains(webhookId)) {
+            return false;
+        }
+        subscriptions.add(webhookId);
+        return true;
+    }
+
+    /** The URLs X delivers the account's events to: valid webhooks with a subscription. */
+    synchronized List<String> deliveryUrls() {
+        return subscriptions.stream().map(webhooks::get).filter(w -> w != null && w.valid()).map(Webhook::url).toList();
+    }
+
+    synchronized void add(DmEvent event) {
+        events.add(event);
+    }
+
+    /** Newest first, as X lists them. */
+    synchronized List<DmEvent> events() {
+        List<DmEvent> list = new ArrayList<>(events);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
+    synchronized void sent(SentDm dm) {
+        sent.add(dm);
+    }
+
+    public synchronized List<SentDm> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** Takes one DM from the window's budget; false when it is spent. */
+    synchronized boolean takeBudget() {
+        rollWindow();
+        if (used >= budget) {
+            return false;
+        }
+        used++;
+        return true;
+    }
+
+    synchronized int remaining() {
+        rollWindow();
+        return Math.max(0, budget - used);
+    }
+
+    synchronized long resetEpochSecond() {
+        rollWindow();
+        return windowStart + WINDOW_SECONDS;
+    }
+
+    /** A new budget, in a window that ends {@code seconds} from now (tests use a short one). */
+    synchronized void budget(int budget, long windowEndsInSeconds) {
+        this.budget = budget;
+        this.used = 0;
+        this.windowStart = Instant.now().getEpochSecond() + windowEndsInSeconds - WINDOW_SECONDS;
+    }
+
+    private void rollWindow() {
+        long now = Instant.now().getEpochSecond();
+        if (now >= windowStart + WINDOW_SECONDS) {
+            windowStart = now;
+            used = 0;
+        }
+    }
+
+    synchronized void reset() {
+        webhooks.clear();
+        subscriptions.clear();
+        events.clear();
+        sent.clear();
+        used = 0;
+    }
+}
