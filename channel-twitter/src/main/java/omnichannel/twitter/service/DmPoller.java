@@ -46,9 +46,12 @@ public class DmPoller {
     private final XApi api;
     private final RateLimits limits;
     private final InboundPublisher publisher;
+    private final java.time.Duration interval;
 
     public DmPoller(TwitterStore store, ConfigServiceClient interactions, XApi api, RateLimits limits,
-            InboundPublisher publisher) {
+            InboundPublisher publisher,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "twitter.polling.interval") java.time.Duration interval) {
+        this.interval = interval;
         this.store = store;
         this.interactions = interactions;
         this.api = api;
@@ -58,7 +61,8 @@ public class DmPoller {
 
     @Scheduled(every = "${twitter.polling.interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> pollAll() {
-        return store.activeCursors().chain(cursors -> Multi.createFrom().iterable(cursors)
+        // held for most of an interval, so that the next round (here or on another instance) polls it again
+        return store.claimDue(interval.multipliedBy(9).dividedBy(10)).chain(cursors -> Multi.createFrom().iterable(cursors)
                 .onItem().transformToUniAndConcatenate(cursor -> poll(cursor).onFailure().recoverWithItem(e -> {
                     Log.warnf("polling X DMs failed interaction=%s, next interval retries: %s", cursor.interactionId(),
                             e.getMessage());

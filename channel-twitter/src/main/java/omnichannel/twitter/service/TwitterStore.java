@@ -51,8 +51,15 @@ public class TwitterStore {
                 .execute(Tuple.of(interactionId, active)).replaceWithVoid();
     }
 
-    public Uni<List<Cursor>> activeCursors() {
-        return pool.query("select interaction_id, newest_event_id from polling_state where active").execute()
+    /**
+     * Claims the polled interactions due now, holding each for {@code hold}: with several instances, each interaction
+     * is polled by one of them at a time (rows being claimed elsewhere are skipped).
+     */
+    public Uni<List<Cursor>> claimDue(java.time.Duration hold) {
+        return pool.preparedQuery("update polling_state set not_before = $1 where interaction_id in (select "
+                + "interaction_id from polling_state where active and (not_before is null or not_before <= now()) "
+                + "for update skip locked) returning interaction_id, newest_event_id")
+                .execute(Tuple.of(utc(Instant.now().plus(hold))))
                 .map(rows -> {
                     List<Cursor> cursors = new ArrayList<>();
                     rows.forEach(row -> cursors.add(new Cursor(row.getString("interaction_id"),
