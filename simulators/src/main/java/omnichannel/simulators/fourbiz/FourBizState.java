@@ -23,7 +23,7 @@ public class FourBizState {
     /** A ticket as created, with the fields the integration is judged on. */
     public record Ticket(String number, String numberOrigin, String userID, String description, String contractID,
             String serviceCode, String originCode, String contactName, String contactPhone, String status,
-            List<Occurrence> occurrences) {
+            List<Occurrence> occurrences, java.time.Instant createdAt) {
     }
 
     /** A follow-up on a ticket. */
@@ -85,7 +85,7 @@ public class FourBizState {
         }
         String number = Long.toString(ticketNumbers.incrementAndGet());
         Ticket ticket = new Ticket(number, numberOrigin, userID, description, contractID, serviceCode, originCode,
-                contactName, contactPhone, "EmAndamento", new ArrayList<>());
+                contactName, contactPhone, "EmAndamento", new ArrayList<>(), java.time.Instant.now());
         ticketsByNumber.put(number, ticket);
         ticketNumberByOrigin.put(numberOrigin, number);
         return ticket;
@@ -107,7 +107,7 @@ public class FourBizState {
         }
         Ticket updated = new Ticket(ticket.number(), ticket.numberOrigin(), ticket.userID(), ticket.description(),
                 ticket.contractID(), ticket.serviceCode(), ticket.originCode(), ticket.contactName(),
-                ticket.contactPhone(), status, ticket.occurrences());
+                ticket.contactPhone(), status, ticket.occurrences(), ticket.createdAt());
         ticketsByNumber.put(number, updated);
         return updated;
     }
@@ -133,7 +133,7 @@ public class FourBizState {
         return ticketsByNumber.values().stream()
                 .map(t -> new Ticket(t.number(), t.numberOrigin(), t.userID(), t.description(), t.contractID(),
                         t.serviceCode(), t.originCode(), t.contactName(), t.contactPhone(), t.status(),
-                        List.copyOf(t.occurrences())))
+                        List.copyOf(t.occurrences()), t.createdAt()))
                 .toList();
     }
 

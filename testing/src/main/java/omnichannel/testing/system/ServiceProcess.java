@@ -99,6 +99,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The operating system's process id (to read its resident memory). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
