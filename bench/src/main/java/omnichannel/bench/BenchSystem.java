@@ -57,6 +57,15 @@ final class BenchSystem implements AutoCloseable {
         return new BenchSystem(root, postgres, kafka, stack, tokens, interaction, ports);
     }
 
+    /** Stops a service for the rest of the run (benchmarks that measure another one). */
+    void stopIfRunning(String module) {
+        try {
+            stack.stop(module);
+        } catch (IllegalArgumentException alreadyStopped) {
+            // nothing to stop
+        }
+    }
+
     String simulators() {
         return stack.service("simulators").baseUrl();
     }

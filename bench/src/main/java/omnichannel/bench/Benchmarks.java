@@ -34,11 +34,33 @@ public final class Benchmarks {
         List<Result> results = new ArrayList<>();
         Instant started = Instant.now();
         try (BenchSystem system = BenchSystem.start(root)) {
-            // P3 stops channel-whatsapp: it comes last
+            // The order matters: start times on the quiet system; P2 and P3 before P1, which stops everything but
+            // the gateway; each service's memory read right after its own load.
+            Footprint footprint = new Footprint(system);
+            if (wanted.contains("P5")) {
+                footprint.measureStarts();
+            }
+            // the channels carry no load here (P4's subject): their memory is read idle, before P2 stops them
+            footprint.recordRss("channel-whatsapp");
+            footprint.recordRss("channel-twitter");
+            if (wanted.contains("P2")) {
+                results.add(new EndToEnd(system).run());
+            }
             if (wanted.contains("P3")) {
                 results.add(new BridgeThroughput(system).run());
             }
+            footprint.recordRss("ticket-bridge");
+            if (wanted.contains("P1")) {
+                results.add(new WebhookIntake(system).run());
+            }
+            for (String module : List.of("webhook-gateway", "config-service", "simulators")) {
+                footprint.recordRss(module);
+            }
+            if (wanted.contains("P5")) {
+                results.add(footprint.result());
+            }
         }
+        results.sort(java.util.Comparator.comparing(Result::id));
         write(root, results, started);
         System.exit(0);
     }

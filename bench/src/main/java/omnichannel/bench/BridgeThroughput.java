@@ -46,7 +46,7 @@ final class BridgeThroughput {
         system.fourBizLatency(50);
         // the acknowledgements wait in Kafka: sending them is P4's subject, and on two cores it would take the CPU
         // this figure is about (each one is a Twilio call and three signed status callbacks through the gateway)
-        system.stack.stop("channel-whatsapp");
+        system.stopIfRunning("channel-whatsapp");
         try {
             Progress.say("P3: warm-up (50 conversations x 10 messages)");
             measure("p3-warm", 50, 10);
