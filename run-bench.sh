@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (bench/) against the packaged system and writes BENCHMARKS.md and bench/results/latest.json.
-#   ./run-bench.sh            all of P1, P2, P3, P5
+#   ./run-bench.sh            all of P1 to P5
 #   ./run-bench.sh P3         only the named ones
 #   ./run-bench.sh --rebuild  package everything first (also done when a jar is missing)
 set -euo pipefail

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Runs the benchmarks against the packaged system and writes BENCHMARKS.md (the table, the machine, each figure's
  * details, then bench/ANALYSIS.md) and bench/results/latest.json (every raw number).
  * <p>
- * Usage: {@code ./run-bench.sh [P1] [P2] [P3] [P5]} (all when none is named).
+ * Usage: {@code ./run-bench.sh [P1] [P2] [P3] [P4] [P5]} (all when none is named).
  */
 public final class Benchmarks {
 
@@ -30,7 +30,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("omnichannel.root", ".")).toAbsolutePath().normalize();
-        Set<String> wanted = args.length == 0 ? Set.of("P1", "P2", "P3", "P5") : Set.of(args);
+        Set<String> wanted = args.length == 0 ? Set.of("P1", "P2", "P3", "P4", "P5") : Set.of(args);
         List<Result> results = new ArrayList<>();
         Instant started = Instant.now();
         try (BenchSystem system = BenchSystem.start(root)) {
@@ -40,7 +40,10 @@ public final class Benchmarks {
             if (wanted.contains("P5")) {
                 footprint.measureStarts();
             }
-            // the channels carry no load here (P4's subject): their memory is read idle, before P2 stops them
+            if (wanted.contains("P4")) {
+                results.add(new OutboundBurst(system).run());
+            }
+            // channel-whatsapp after P4's burst; channel-twitter carries no load here: read before P2 stops them
             footprint.recordRss("channel-whatsapp");
             footprint.recordRss("channel-twitter");
             if (wanted.contains("P2")) {

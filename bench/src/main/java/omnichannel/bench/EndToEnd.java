@@ -39,6 +39,8 @@ final class EndToEnd {
         URI gateway = URI.create(system.stack.service("webhook-gateway").baseUrl());
         String path = Webhooks.callbackPath(system.interaction);
         try (OpenLoad load = new OpenLoad(gateway.getHost(), gateway.getPort(), 64)) {
+            Progress.say("P2: warm-up, 30 s at 30 messages/s");
+            measure(load, "p2-warm", 30, 30, path);
             Progress.say("P2 baseline: 5 messages/s for 20 s, each opening a ticket");
             Histogram baseline = measure(load, "p2-base", 5, 20, path);
             Progress.say("P2: 100 messages/s for 60 s, each opening a ticket");

@@ -85,8 +85,8 @@ final class Footprint {
                 "Ready = from the process start (JVM launch included) to the first 200 of /q/health/ready, each service "
                         + "restarted alone on the quiet system; Quarkus' own \"started in\" is in the raw data. RSS = "
                         + "VmRSS from /proc right after the service's own load: the gateway and config-service after "
-                        + "P1, the bridge after P2 and P3; the channels carry no load in these benchmarks (P4 is their "
-                        + "subject) and are read idle after start.",
+                        + "P1, the bridge after P2 and P3, channel-whatsapp after P4; channel-twitter carries no load here "
+                        + "and is read idle.",
                 raw);
     }
 

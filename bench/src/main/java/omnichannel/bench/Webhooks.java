@@ -16,6 +16,10 @@ import omnichannel.testing.twilio.TwilioWebhookSigner;
 /** Genuine Twilio-signed WhatsApp webhooks with unique MessageSids, prepared before a run starts. */
 final class Webhooks {
 
+    /** Every new person of the run has a number no earlier message used. */
+    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger(
+            10_000_000);
+
     private Webhooks() {
     }
 
@@ -28,7 +32,7 @@ final class Webhooks {
         List<OpenLoad.Request> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String sid = DemoInteraction.newMessageSid();
-            String from = "+55119%08d".formatted(uniquePeople ? 10_000_000 + i : 20_000_000 + i % 50);
+            String from = "+55119%08d".formatted(uniquePeople ? PEOPLE.incrementAndGet() : 90_000_000 + i % 50);
             Map<String, List<String>> params = DemoInteraction.webhook(sid, from, "Bench", tag + " " + i);
             String signature = TwilioWebhookSigner.sign(DemoInteraction.AUTH_TOKEN, interaction.callbackUrl(), params);
             requests.add(new OpenLoad.Request(path, Buffer.buffer(form(params)),
