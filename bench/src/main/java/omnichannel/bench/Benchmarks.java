@@ -64,8 +64,25 @@ public final class Benchmarks {
             }
         }
         results.sort(java.util.Comparator.comparing(Result::id));
-        write(root, results, started);
+        write(root, merged(root, results), started);
         System.exit(0);
+    }
+
+    /** A partial run replaces its own figures and keeps the others of the previous run's raw file. */
+    private static List<Result> merged(Path root, List<Result> fresh) throws IOException {
+        Path json = root.resolve("bench/results/latest.json");
+        List<Result> all = new ArrayList<>(fresh);
+        if (Files.exists(json)) {
+            var previous = new ObjectMapper().readTree(json.toFile()).path("rows");
+            for (var row : previous) {
+                Result old = new ObjectMapper().treeToValue(row, Result.class);
+                if (fresh.stream().noneMatch(r -> r.id().equals(old.id()))) {
+                    all.add(old);
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparing(Result::id));
+        return all;
     }
 
     private static void write(Path root, List<Result> results, Instant started) throws IOException {
@@ -102,6 +119,7 @@ public final class Benchmarks {
         Map<String, Object> figures = new LinkedHashMap<>();
         results.forEach(r -> figures.put(r.id(), r.raw()));
         raw.put("results", figures);
+        raw.put("rows", results);
         Path json = root.resolve("bench/results/latest.json");
         Files.createDirectories(json.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), raw);

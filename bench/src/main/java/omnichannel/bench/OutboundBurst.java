@@ -32,6 +32,8 @@ final class OutboundBurst {
     static final int LIMIT_PER_SECOND = 10;
     static final int BURST = 10 * LIMIT_PER_SECOND * 3;
 
+    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
+
     private final BenchSystem system;
 
     OutboundBurst(BenchSystem system) {
@@ -39,16 +41,30 @@ final class OutboundBurst {
     }
 
     Result run() {
+        // warm-up: a service just (re)started loads classes on its first sends, which can stall its event loop for
+        // seconds on this machine; the figure is about the steady state
+        String warm = "p4w-" + UUID.randomUUID().toString().substring(0, 8);
+        Progress.say("P4: warm-up, %d messages", 2 * LIMIT_PER_SECOND);
+        publish(warm, 2 * LIMIT_PER_SECOND);
+        Progress.await("P4 warm-up", Duration.ofMinutes(2), () -> arrived(warm) >= 2 * LIMIT_PER_SECOND,
+                () -> arrived(warm) + " sent");
         JsonNode before = HttpJson.get(system.simulators() + "/simulators/twilio/stats").json();
         String tag = "p4-" + UUID.randomUUID().toString().substring(0, 8);
         Progress.say("P4: %d messages for one sender (limit %d/s) published at once", BURST, LIMIT_PER_SECOND);
         Instant start = Instant.now();
+        publish(tag, BURST);
+        Progress.await("P4 sends", Duration.ofMinutes(3), () -> arrived(tag) >= BURST,
+                () -> arrived(tag) + "/" + BURST + " at the simulated Twilio");
+        return result(tag, start, before);
+    }
+
+    private void publish(String tag, int count) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
                 "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < BURST; i++) {
+            for (int i = 0; i < count; i++) {
                 // many people, one sender: the sender's limit is what is tested, conversations run in parallel
-                String person = "+55119%08d".formatted(80_000_000 + i);
+                String person = "+55119%08d".formatted(80_000_000 + PEOPLE.incrementAndGet());
                 OutboundMessage message = new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(),
                         system.interaction.id(), Channel.WHATSAPP_TWILIO, tag + "-" + i,
                         OutboundMessage.Purpose.ATTENDANT_ANSWER, new Participant(person, "Bench", null, person),
@@ -57,8 +73,9 @@ final class OutboundBurst {
                         EventJson.write(message)));
             }
         }
-        Progress.await("P4 sends", Duration.ofMinutes(3), () -> arrived(tag) >= BURST,
-                () -> arrived(tag) + "/" + BURST + " at the simulated Twilio");
+    }
+
+    private Result result(String tag, Instant start, JsonNode before) {
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         JsonNode after = HttpJson.get(system.simulators() + "/simulators/twilio/stats").json();
         long throttled = after.path("throttled").asLong() - before.path("throttled").asLong();
@@ -78,8 +95,8 @@ final class OutboundBurst {
                 "%.2f× the limit".formatted(rate / LIMIT_PER_SECOND),
                 throttled == 0 && arrived == BURST && rate >= 0.9 * LIMIT_PER_SECOND,
                 "Three seconds' worth of ten times the limit put on the outbound topic at once (300 messages, one "
-                        + "sender, 300 people); the simulated Twilio answers 429/20429 above 10 messages/s per sender "
-                        + "like Twilio. Counted at the simulator.",
+                        + "sender, 300 people) after a 20-message warm-up; the simulated Twilio answers 429/20429 above "
+                        + "10 messages/s per sender (burst 10). Counted at the simulator.",
                 raw);
     }
 
