@@ -3,7 +3,6 @@ package omnichannel.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import omnichannel.events.Topics;
 import omnichannel.testing.KafkaRecords;
-import omnichannel.testing.Tokens;
-import omnichannel.testing.infra.FreePorts;
 import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.infra.PostgresServer;
 import omnichannel.testing.system.DemoInteraction;
 import omnichannel.testing.system.SystemStack;
 
@@ -31,7 +27,7 @@ import omnichannel.testing.system.SystemStack;
  */
 class ConversationSystemTest {
 
-    static PostgresServer postgres;
+    static RunningSystem system;
     static KafkaBroker kafka;
     static SystemStack stack;
     static Simulators simulators;
@@ -40,31 +36,19 @@ class ConversationSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        Path root = Path.of(System.getProperty("omnichannel.root", "..")).toAbsolutePath().normalize();
-        postgres = PostgresServer.startTemporary();
-        kafka = KafkaBroker.startTemporary();
-        SystemStack.Ports ports = new SystemStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next());
-        Tokens tokens = new Tokens();
-        stack = SystemStack.start(root, root.resolve("system-tests/target/service-logs-conversations"), postgres, kafka,
-                ports, tokens, Duration.ofSeconds(120));
-        simulators = new Simulators(stack.service("simulators").baseUrl());
-        String config = stack.service("config-service").baseUrl();
-        interaction = DemoInteraction.create(config, tokens.admin(), "+5511999990101");
-        helperInteraction = DemoInteraction.createWithHelper(config, tokens.admin(), "+5511999990102",
-                simulators.baseUrl());
+        system = RunningSystem.start("service-logs-conversations");
+        kafka = system.kafka();
+        stack = system.stack();
+        simulators = system.simulators();
+        interaction = DemoInteraction.create(system.configService(), system.tokens().admin(), "+5511999990101");
+        helperInteraction = DemoInteraction.createWithHelper(system.configService(), system.tokens().admin(),
+                "+5511999990102", simulators.baseUrl());
     }
 
     @AfterAll
     static void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (system != null) {
+            system.close();
         }
     }
 

@@ -3,7 +3,6 @@ package omnichannel.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +26,6 @@ import omnichannel.events.Participant;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
 import omnichannel.testing.Tokens;
-import omnichannel.testing.infra.FreePorts;
-import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.infra.PostgresServer;
 import omnichannel.testing.system.DemoInteraction;
 import omnichannel.testing.system.HttpJson;
 import omnichannel.testing.system.SystemStack;
@@ -40,8 +36,7 @@ import omnichannel.testing.system.SystemStack;
  */
 class WhatsAppToTicketTest {
 
-    static PostgresServer postgres;
-    static KafkaBroker kafka;
+    static RunningSystem system;
     static SystemStack stack;
     static DemoInteraction interaction;
     static String simulators;
@@ -49,28 +44,17 @@ class WhatsAppToTicketTest {
 
     @BeforeAll
     static void startTheSystem() {
-        Path root = Path.of(System.getProperty("omnichannel.root", "..")).toAbsolutePath().normalize();
-        postgres = PostgresServer.startTemporary();
-        kafka = KafkaBroker.startTemporary();
-        SystemStack.Ports ports = new SystemStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next());
-        tokens = new Tokens();
-        stack = SystemStack.start(root, root.resolve("system-tests/target/service-logs"), postgres, kafka, ports, tokens,
-                Duration.ofSeconds(120));
-        simulators = stack.service("simulators").baseUrl();
-        interaction = DemoInteraction.create(stack.service("config-service").baseUrl(), tokens.admin());
+        system = RunningSystem.start("service-logs");
+        stack = system.stack();
+        tokens = system.tokens();
+        simulators = system.simulators().baseUrl();
+        interaction = DemoInteraction.create(system.configService(), tokens.admin());
     }
 
     @AfterAll
     static void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -152,7 +136,7 @@ class WhatsAppToTicketTest {
         int before = HttpJson.get(simulators + "/simulators/twilio/stats").json().path("accepted").asInt();
         long throttledBefore = HttpJson.get(simulators + "/simulators/twilio/stats").json().path("throttled").asLong();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                system.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < burst; i++) {
                 String to = "+55119123410" + String.format("%02d", i);
                 OutboundMessage message = new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(),
@@ -180,7 +164,7 @@ class WhatsAppToTicketTest {
         assertThat(interaction.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Rui", "status")).status())
                 .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "READ".equals(postgres.query("whatsapp", connection -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> "READ".equals(system.postgres().query("whatsapp", connection -> {
             try (var rs = connection.createStatement().executeQuery(
                     "select status from sent_message where recipient = '" + from + "'")) {
                 return rs.next() ? rs.getString(1) : null;

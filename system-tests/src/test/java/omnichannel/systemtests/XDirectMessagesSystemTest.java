@@ -3,7 +3,6 @@ package omnichannel.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import omnichannel.events.Topics;
 import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.Tokens;
-import omnichannel.testing.infra.FreePorts;
 import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.infra.PostgresServer;
 import omnichannel.testing.system.DemoInteraction;
 import omnichannel.testing.system.DemoXInteraction;
 import omnichannel.testing.system.HttpJson;
@@ -36,7 +33,7 @@ import omnichannel.testing.system.SystemStack;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class XDirectMessagesSystemTest {
 
-    static PostgresServer postgres;
+    static RunningSystem system;
     static KafkaBroker kafka;
     static SystemStack stack;
     static Simulators simulators;
@@ -45,30 +42,20 @@ class XDirectMessagesSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        Path root = Path.of(System.getProperty("omnichannel.root", "..")).toAbsolutePath().normalize();
-        postgres = PostgresServer.startTemporary();
-        kafka = KafkaBroker.startTemporary();
-        SystemStack.Ports ports = new SystemStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next());
-        tokens = new Tokens();
-        stack = SystemStack.start(root, root.resolve("system-tests/target/service-logs-x"), postgres, kafka, ports,
-                tokens, Duration.ofSeconds(120));
-        simulators = new Simulators(stack.service("simulators").baseUrl());
-        config = stack.service("config-service").baseUrl();
+        system = RunningSystem.start("service-logs-x");
+        kafka = system.kafka();
+        stack = system.stack();
+        simulators = system.simulators();
+        tokens = system.tokens();
+        config = system.configService();
         // the SmartChat parameters, through the WhatsApp demo's helper
         DemoInteraction.create(config, tokens.admin(), "+5511999990201");
     }
 
     @AfterAll
     static void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (system != null) {
+            system.close();
         }
     }
 
