@@ -23,7 +23,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -45,14 +44,14 @@ public class TwitterWebhookResource {
     private final ConfigServiceClient interactions;
     private final InboundPublisher publisher;
     private final ObjectMapper json;
-    private final MeterRegistry metrics;
+    private final BadSignatures badSignatures;
 
     public TwitterWebhookResource(ConfigServiceClient interactions, InboundPublisher publisher, ObjectMapper json,
-            MeterRegistry metrics) {
+            BadSignatures badSignatures) {
         this.interactions = interactions;
         this.publisher = publisher;
         this.json = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.metrics = metrics;
+        this.badSignatures = badSignatures;
     }
 
     @GET
@@ -112,17 +111,9 @@ public class TwitterWebhookResource {
     }
 
     private void authenticate(Interaction interaction, byte[] body, String signature) {
-        if (XSignature.isValid(interaction.twitterApiSecretKey(), body, signature)) {
-            return;
+        if (!XSignature.isValid(interaction.twitterApiSecretKey(), body, signature)) {
+            badSignatures.handle(interaction, SIGNATURE_HEADER + " over the body");
         }
-        metrics.counter("omnichannel.webhook.signature.failures", "interaction", interaction.id(), "mode",
-                interaction.signatureLogOnly() ? "log-only" : "enforce").increment();
-        if (interaction.signatureLogOnly()) {
-            Log.warnf("accepted an X delivery with a bad signature (log-only mode) interaction=%s", interaction.id());
-            return;
-        }
-        Log.warnf("rejected X delivery with a bad signature interaction=%s", interaction.id());
-        throw new Forbidden(SIGNATURE_HEADER + " does not match the body");
     }
 
     private JsonNode parse(byte[] body) {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -50,15 +49,15 @@ public class WhatsAppWebhookResource {
     private final InboundPublisher publisher;
     private final DeliveryPublisher delivery;
     private final GatewayConfig config;
-    private final MeterRegistry metrics;
+    private final BadSignatures badSignatures;
 
     public WhatsAppWebhookResource(ConfigServiceClient interactions, InboundPublisher publisher,
-            DeliveryPublisher delivery, GatewayConfig config, MeterRegistry metrics) {
+            DeliveryPublisher delivery, GatewayConfig config, BadSignatures badSignatures) {
         this.interactions = interactions;
         this.publisher = publisher;
         this.delivery = delivery;
         this.config = config;
-        this.metrics = metrics;
+        this.badSignatures = badSignatures;
     }
 
     @POST
@@ -123,14 +122,7 @@ public class WhatsAppWebhookResource {
             throw new NotFound("interaction " + interaction.id());
         }
         if (!TwilioSignature.isValid(interaction.twilioAuthToken(), url, params, signature)) {
-            metrics.counter("omnichannel.webhook.signature.failures", "interaction", interaction.id(), "mode",
-                    interaction.signatureLogOnly() ? "log-only" : "enforce").increment();
-            if (interaction.signatureLogOnly()) {
-                Log.warnf("accepted a webhook with a bad signature (log-only mode) interaction=%s", interaction.id());
-                return;
-            }
-            Log.warnf("rejected webhook with a bad signature interaction=%s", interaction.id());
-            throw new Forbidden("X-Twilio-Signature does not match");
+            badSignatures.handle(interaction, "X-Twilio-Signature");
         }
     }
 

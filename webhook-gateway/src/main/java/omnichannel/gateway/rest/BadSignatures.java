@@ -1,0 +1,35 @@
+package omnichannel.gateway.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+
+import omnichannel.gateway.client.Interaction;
+
+/**
+ * What a webhook with a bad signature gets, whatever the provider: counted
+ * ({@code omnichannel_webhook_signature_failures_total}), then refused with 403, or accepted and logged when the
+ * interaction is in log-only mode for a rollout.
+ */
+@ApplicationScoped
+public class BadSignatures {
+
+    private final MeterRegistry metrics;
+
+    public BadSignatures(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Returns when log-only mode accepts the request; throws {@link Forbidden} otherwise. */
+    void handle(Interaction interaction, String what) {
+        metrics.counter("omnichannel.webhook.signature.failures", "interaction", interaction.id(), "mode",
+                interaction.signatureLogOnly() ? "log-only" : "enforce").increment();
+        if (interaction.signatureLogOnly()) {
+            Log.warnf("accepted a webhook with a bad signature (log-only mode) interaction=%s", interaction.id());
+            return;
+        }
+        Log.warnf("rejected a webhook with a bad signature interaction=%s", interaction.id());
+        throw new Forbidden(what + " does not match");
+    }
+}
