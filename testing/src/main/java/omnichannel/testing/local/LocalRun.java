@@ -130,7 +130,8 @@ public final class LocalRun {
         stopped.await();
     }
 
-    private static void demo(Path root, String text) throws Exception {
+    /** What the running local system saved for the demos; fails when it is not running. */
+    private static Properties runningSystem(Path root) throws java.io.IOException {
         Path file = root.resolve(".local/demo-interaction.properties");
         if (!Files.exists(file)) {
             throw new IllegalStateException("the local system is not running: start it with ./run-local.sh");
@@ -139,6 +140,11 @@ public final class LocalRun {
         try (Reader reader = Files.newBufferedReader(file)) {
             saved.load(reader);
         }
+        return saved;
+    }
+
+    private static void demo(Path root, String text) throws Exception {
+        Properties saved = runningSystem(root);
         DemoInteraction demo = new DemoInteraction(saved.getProperty("id"), saved.getProperty("callbackUrl"),
                 DemoInteraction.AUTH_TOKEN);
         String simulators = saved.getProperty("simulators");
@@ -175,18 +181,20 @@ public final class LocalRun {
     }
 
     private static void demoX(Path root, String text) throws Exception {
-        Path file = root.resolve(".local/demo-interaction.properties");
-        if (!Files.exists(file)) {
-            throw new IllegalStateException("the local system is not running: start it with ./run-local.sh");
-        }
-        Properties saved = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            saved.load(reader);
-        }
+        Properties saved = runningSystem(root);
         String simulators = saved.getProperty("simulators");
-        HttpJson.Reply registration = HttpJson.get(saved.getProperty("twitter") + "/api/v1/twitter/webhooks/"
-                + saved.getProperty("x.id"), java.util.Map.of("Authorization", "Bearer " + saved.getProperty("viewerToken")));
-        say("X webhook of the demo interaction (channel-twitter): " + registration.body());
+        // channel-twitter registers the webhook when the interaction's event reaches it: wait for the subscription
+        JsonNode registration = awaitFound(() -> {
+            HttpJson.Reply reply = HttpJson.get(saved.getProperty("twitter") + "/api/v1/twitter/webhooks/"
+                    + saved.getProperty("x.id"),
+                    java.util.Map.of("Authorization", "Bearer " + saved.getProperty("viewerToken")));
+            return reply.status() == 200 && reply.json().path("subscribed").asBoolean() ? reply.json() : null;
+        });
+        if (registration == null) {
+            say("The demo X interaction's webhook was not registered within 30 s; see .local/logs/channel-twitter.log");
+            System.exit(1);
+        }
+        say("X webhook of the demo interaction (channel-twitter): " + registration);
 
         say("Joana (@joanalima, X user 4002) sends a DM: \"" + text + "\"");
         HttpJson.Reply dm = DemoXInteraction.personWrites(simulators, "4002", "Joana Lima", "joanalima", text);
