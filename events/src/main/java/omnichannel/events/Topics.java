@@ -9,8 +9,16 @@ public final class Topics {
     public static final String OUTBOUND_WHATSAPP = "omnichannel.outbound.whatsapp.v1";
     /** Messages to X users, keyed by conversation. */
     public static final String OUTBOUND_TWITTER = "omnichannel.outbound.twitter.v1";
-    /** Send results and provider status callbacks, keyed by conversation. */
+    /**
+     * The final result of each outbound message (event id always set), keyed by conversation: the channel services
+     * produce, only the bridge consumes. Provider codes never travel here.
+     */
     public static final String DELIVERY = "omnichannel.delivery.v1";
+    /**
+     * Twilio's status callbacks as the gateway received them, keyed by conversation: owned by channel-whatsapp, the one
+     * service that knows which of our messages a Twilio message id is.
+     */
+    public static final String WHATSAPP_STATUS = "omnichannel.whatsapp.status.v1";
     /** Compacted: the latest change of each interaction, keyed by interaction id. Never carries a secret. */
     public static final String INTERACTIONS = "omnichannel.interactions.v1";
 

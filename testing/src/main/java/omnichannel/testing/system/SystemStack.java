@@ -26,7 +26,8 @@ public final class SystemStack implements AutoCloseable {
 
     /** Every topic of architecture.md, dead-letter topics included. */
     public static final List<String> ALL_TOPICS = List.of(Topics.INBOUND, Topics.OUTBOUND_WHATSAPP,
-            Topics.OUTBOUND_TWITTER, Topics.DELIVERY, Topics.INTERACTIONS, Topics.deadLetter(Topics.INBOUND),
+            Topics.OUTBOUND_TWITTER, Topics.DELIVERY, Topics.WHATSAPP_STATUS, Topics.INTERACTIONS,
+            Topics.deadLetter(Topics.INBOUND),
             Topics.deadLetter(Topics.OUTBOUND_WHATSAPP), Topics.deadLetter(Topics.OUTBOUND_TWITTER),
             Topics.deadLetter(Topics.DELIVERY));
 

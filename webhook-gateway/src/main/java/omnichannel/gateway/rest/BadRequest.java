@@ -1,9 +1,11 @@
 package omnichannel.gateway.rest;
 
-/** The provider's request is malformed: a 4xx problem, no event. */
-public class BadRequest extends RuntimeException {
+import omnichannel.platform.rest.ProblemException;
+
+/** The provider's request is malformed: 400, no event. */
+public class BadRequest extends ProblemException {
 
     public BadRequest(String message) {
-        super(message);
+        super(400, "Bad request", message);
     }
 }

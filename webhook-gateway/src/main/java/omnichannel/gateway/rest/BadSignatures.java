@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
-import omnichannel.gateway.client.Interaction;
+import omnichannel.platform.interactions.InternalInteraction;
 
 /**
  * What a webhook with a bad signature gets, whatever the provider: counted
@@ -22,7 +22,7 @@ public class BadSignatures {
     }
 
     /** Returns when log-only mode accepts the request; throws {@link Forbidden} otherwise. */
-    void handle(Interaction interaction, String what) {
+    void handle(InternalInteraction interaction, String what) {
         metrics.counter("omnichannel.webhook.signature.failures", "interaction", interaction.id(), "mode",
                 interaction.signatureLogOnly() ? "log-only" : "enforce").increment();
         if (interaction.signatureLogOnly()) {

@@ -28,12 +28,11 @@ import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.Channel;
 import omnichannel.events.InboundMessage;
-import omnichannel.gateway.client.ConfigServiceClient;
-import omnichannel.gateway.client.Interaction;
-import omnichannel.gateway.messaging.InboundPublisher;
-import omnichannel.gateway.twitter.CrcResponse;
-import omnichannel.gateway.twitter.XDirectMessages;
-import omnichannel.gateway.twitter.XSignature;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.x.XDirectMessages;
+import omnichannel.platform.x.XSignature;
 
 /** X's Account Activity webhook: the CRC challenge, and the signed deliveries of direct-message events. */
 @Path("/webhooks/twitter")
@@ -41,12 +40,13 @@ public class TwitterWebhookResource {
 
     static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
 
-    private final ConfigServiceClient interactions;
-    private final InboundPublisher publisher;
+    private final InteractionDirectory interactions;
+    private final KeyedPublisher<InboundMessage> publisher;
     private final ObjectMapper json;
     private final BadSignatures badSignatures;
 
-    public TwitterWebhookResource(ConfigServiceClient interactions, InboundPublisher publisher, ObjectMapper json,
+    public TwitterWebhookResource(InteractionDirectory interactions, KeyedPublisher<InboundMessage> publisher,
+            ObjectMapper json,
             BadSignatures badSignatures) {
         this.interactions = interactions;
         this.publisher = publisher;
@@ -66,7 +66,7 @@ public class TwitterWebhookResource {
             throw new BadRequest("crc_token is required");
         }
         return twitterInteraction(id)
-                .map(interaction -> Map.of("response_token", CrcResponse.of(interaction.twitterApiSecretKey(), crcToken)));
+                .map(interaction -> Map.of("response_token", XSignature.crc(interaction.twitterApiSecretKey(), crcToken)));
     }
 
     @POST
@@ -99,7 +99,7 @@ public class TwitterWebhookResource {
         return chain;
     }
 
-    private Uni<Interaction> twitterInteraction(String id) {
+    private Uni<InternalInteraction> twitterInteraction(String id) {
         return interactions.interaction(id)
                 .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
                 .invoke(interaction -> {
@@ -110,7 +110,7 @@ public class TwitterWebhookResource {
                 });
     }
 
-    private void authenticate(Interaction interaction, byte[] body, String signature) {
+    private void authenticate(InternalInteraction interaction, byte[] body, String signature) {
         if (!XSignature.isValid(interaction.twitterApiSecretKey(), body, signature)) {
             badSignatures.handle(interaction, SIGNATURE_HEADER + " over the body");
         }

@@ -22,15 +22,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 import omnichannel.events.Channel;
+import omnichannel.events.DeliveryStatus;
 import omnichannel.events.InboundMessage;
-import omnichannel.gateway.client.ConfigServiceClient;
-import omnichannel.gateway.client.Interaction;
 import omnichannel.gateway.config.GatewayConfig;
-import omnichannel.gateway.messaging.DeliveryPublisher;
-import omnichannel.gateway.messaging.InboundPublisher;
-import omnichannel.gateway.twilio.TwilioSignature;
 import omnichannel.gateway.twilio.WhatsAppInbound;
 import omnichannel.gateway.twilio.WhatsAppStatus;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.twilio.TwilioSignature;
 
 /** Twilio's WhatsApp webhook: authenticate, normalise, hand to Kafka, and only then say 200. */
 @Path("/webhooks/whatsapp")
@@ -45,14 +45,14 @@ public class WhatsAppWebhookResource {
     static final String SELF_TEST_PARAMETER = "OmnichannelSelfTest";
     static final String SELF_TEST_HEADER = "X-Omnichannel-Self-Test";
 
-    private final ConfigServiceClient interactions;
-    private final InboundPublisher publisher;
-    private final DeliveryPublisher delivery;
+    private final InteractionDirectory interactions;
+    private final KeyedPublisher<InboundMessage> publisher;
+    private final KeyedPublisher<DeliveryStatus> delivery;
     private final GatewayConfig config;
     private final BadSignatures badSignatures;
 
-    public WhatsAppWebhookResource(ConfigServiceClient interactions, InboundPublisher publisher,
-            DeliveryPublisher delivery, GatewayConfig config, BadSignatures badSignatures) {
+    public WhatsAppWebhookResource(InteractionDirectory interactions, KeyedPublisher<InboundMessage> publisher,
+            KeyedPublisher<DeliveryStatus> delivery, GatewayConfig config, BadSignatures badSignatures) {
         this.interactions = interactions;
         this.publisher = publisher;
         this.delivery = delivery;
@@ -74,7 +74,7 @@ public class WhatsAppWebhookResource {
             @Context HttpServerRequest request, byte[] body) {
         Instant receivedAt = Instant.now();
         Map<String, List<String>> params = FormBody.parse(body);
-        Uni<Interaction> authenticated = authenticated(id, request, params, signature);
+        Uni<InternalInteraction> authenticated = authenticated(id, request, params, signature);
         if (params.containsKey(SELF_TEST_PARAMETER)) {
             return authenticated.map(interaction -> Response.ok(EMPTY_TWIML, MediaType.TEXT_XML)
                     .header(SELF_TEST_HEADER, "authenticated").build());
@@ -109,7 +109,7 @@ public class WhatsAppWebhookResource {
                 .map(status -> Response.noContent().build());
     }
 
-    private Uni<Interaction> authenticated(String id, HttpServerRequest request, Map<String, List<String>> params,
+    private Uni<InternalInteraction> authenticated(String id, HttpServerRequest request, Map<String, List<String>> params,
             String signature) {
         String url = publicUrl(request);
         return interactions.interaction(id)
@@ -117,7 +117,7 @@ public class WhatsAppWebhookResource {
                 .invoke(interaction -> authenticate(interaction, url, params, signature));
     }
 
-    private void authenticate(Interaction interaction, String url, Map<String, List<String>> params, String signature) {
+    private void authenticate(InternalInteraction interaction, String url, Map<String, List<String>> params, String signature) {
         if (interaction.channel() != Channel.WHATSAPP_TWILIO || !interaction.active()) {
             throw new NotFound("interaction " + interaction.id());
         }

@@ -16,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import omnichannel.events.Topics;
 import omnichannel.gateway.ConfigServiceStub;
-import omnichannel.gateway.twitter.XSignature;
+import omnichannel.platform.x.XSignature;
 import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;

@@ -51,7 +51,7 @@ class WhatsAppWebhookInputTest {
                 .then().statusCode(204);
 
         List<ConsumerRecord<String, String>> records = KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(),
-                Topics.DELIVERY, record -> record.value().contains(sid), Duration.ofSeconds(3));
+                Topics.WHATSAPP_STATUS, record -> record.value().contains(sid), Duration.ofSeconds(3));
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo(ConfigServiceStub.WHATSAPP_ID + ":+5511912345678");
         DeliveryStatus status = EventJson.read(records.get(0).value().getBytes(), DeliveryStatus.class);

@@ -1,0 +1,65 @@
+package omnichannel.platform.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The settings of the shared runtime ({@code omnichannel.platform.*}); every one has a default that suits production. */
+@ConfigMapping(prefix = "omnichannel.platform")
+public interface PlatformConfig {
+
+    Problems problems();
+
+    Consumer consumer();
+
+    Interactions interactions();
+
+    interface Problems {
+
+        /**
+         * The status of a failure nobody foresaw: 500, or 503 where the sender retries a 503 and would lose the
+         * message on a 500 (the gateway).
+         */
+        @WithDefault("500")
+        int unexpectedStatus();
+    }
+
+    interface Consumer {
+
+        /** Records taken from Kafka and not yet finished, per consumer: the memory bound and the back-pressure point. */
+        @WithDefault("2000")
+        int maxInFlight();
+
+        /** The first retry's delay after a transient failure; each further retry doubles it, with jitter. */
+        @WithDefault("1s")
+        Duration firstRetry();
+
+        /** The longest delay between two retries: a conversation retries at least this often through any outage. */
+        @WithDefault("5M")
+        Duration maxRetry();
+
+        /** How long shutdown waits for the records being processed before leaving them to the next owner. */
+        @WithDefault("10s")
+        Duration shutdownGrace();
+    }
+
+    interface Interactions {
+
+        /** How long a known interaction is served from the cache (changes invalidate it at once). */
+        @WithDefault("1H")
+        Duration ttl();
+
+        /** How long an id config-service does not know is remembered as unknown. */
+        @WithDefault("30S")
+        Duration unknownTtl();
+
+        /** At most this many interactions, and as many unknown ids, are remembered. */
+        @WithDefault("10000")
+        long maxSize();
+
+        /** How long the 4biz parameters are served from the cache (they carry no change event). */
+        @WithDefault("1M")
+        Duration parametersTtl();
+    }
+}

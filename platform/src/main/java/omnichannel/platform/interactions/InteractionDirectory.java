@@ -1,0 +1,96 @@
+package omnichannel.platform.interactions;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.platform.config.PlatformConfig;
+
+/**
+ * Interactions and 4biz parameters from config-service, cached: the one client every service uses.
+ *
+ * <ul>
+ * <li>Known interactions are kept for {@code omnichannel.platform.interactions.ttl} (1 hour), so a config-service outage does
+ * not stop traffic for them, and dropped the moment config-service says they changed ({@link InteractionChanges},
+ * which reads the compacted topic from its start: correct from a pod's first second).</li>
+ * <li>An id config-service does not know is remembered as unknown for {@code omnichannel.platform.interactions.unknown-ttl} (30
+ * seconds), at most {@code omnichannel.platform.interactions.max-size} of them: a flood of made-up ids neither reaches
+ * config-service each time nor grows memory without bound.</li>
+ * <li>Not found is a null item; any other failure is {@link ConfigServiceUnavailable} (transient).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class InteractionDirectory {
+
+    private static final Object PARAMETERS = new Object();
+
+    private final InternalApi api;
+    private final Cache<String, InternalInteraction> known;
+    private final Cache<String, Boolean> unknown;
+    private final Cache<Object, Map<Integer, String>> parameters;
+
+    public InteractionDirectory(@RestClient InternalApi api, PlatformConfig config) {
+        PlatformConfig.Interactions settings = config.interactions();
+        this.api = api;
+        this.known = Caffeine.newBuilder().maximumSize(settings.maxSize()).expireAfterWrite(settings.ttl()).build();
+        this.unknown = Caffeine.newBuilder().maximumSize(settings.maxSize()).expireAfterWrite(settings.unknownTtl())
+                .build();
+        this.parameters = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(settings.parametersTtl()).build();
+    }
+
+    /** The interaction, or null when config-service has none (deleted or never created). */
+    public Uni<InternalInteraction> interaction(String id) {
+        InternalInteraction cached = known.getIfPresent(id);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        if (unknown.getIfPresent(id) != null) {
+            return Uni.createFrom().nullItem();
+        }
+        return fresh(id);
+    }
+
+    /** Read now, not from the cache (after a change event); the answer refreshes the cache. */
+    public Uni<InternalInteraction> fresh(String id) {
+        return api.interaction(id)
+                .onFailure(InteractionDirectory::notFound).recoverWithNull()
+                .onFailure().transform(ConfigServiceUnavailable::new)
+                .invoke(found -> {
+                    if (found == null) {
+                        known.invalidate(id);
+                        unknown.put(id, Boolean.TRUE);
+                    } else {
+                        unknown.invalidate(id);
+                        known.put(id, found);
+                    }
+                });
+    }
+
+    /** The 4biz parameters' values by id, re-read after a short while (they change rarely and carry no event). */
+    public Uni<Map<Integer, String>> parameters() {
+        Map<Integer, String> cached = parameters.getIfPresent(PARAMETERS);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return api.parameters().onFailure().transform(ConfigServiceUnavailable::new)
+                .invoke(values -> parameters.put(PARAMETERS, Map.copyOf(values)));
+    }
+
+    /** Forgets what is known of an interaction; the next read asks config-service. */
+    public void invalidate(String id) {
+        known.invalidate(id);
+        unknown.invalidate(id);
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
+    }
+}

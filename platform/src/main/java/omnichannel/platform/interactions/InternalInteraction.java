@@ -1,0 +1,55 @@
+package omnichannel.platform.interactions;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import omnichannel.events.Channel;
+
+/**
+ * An interaction as the services need it, secrets in clear: what config-service's internal API serves (to the service
+ * role only) and every service reads through {@link InteractionDirectory}. One shape for one meaning. Its
+ * {@code toString} hides the secrets so a careless log line cannot leak them.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record InternalInteraction(
+        String id,
+        Channel channel,
+        String name,
+        long defaultUnitId,
+        long defaultGroupId,
+        long defaultActivityId,
+        long contactOriginId,
+        boolean helperInterception,
+        boolean active,
+        String callbackUrl,
+        String whatsappNumber,
+        String twilioAccountSid,
+        String twilioAuthToken,
+        String templateContentSid,
+        BigDecimal messagesPerSecond,
+        SignatureMode signatureMode,
+        String twitterApiKey,
+        String twitterApiSecretKey,
+        String twitterAccessToken,
+        String twitterAccessTokenSecret,
+        String twitterUserId,
+        String twitterEnvironment,
+        DeliveryMode twitterDeliveryMode,
+        long version) {
+
+    /** Log-only: a bad signature is counted and logged but the request accepted, for a careful rollout. */
+    public boolean signatureLogOnly() {
+        return signatureMode == SignatureMode.LOG_ONLY;
+    }
+
+    /** X direct messages are polled rather than pushed to the webhook. */
+    public boolean polling() {
+        return twitterDeliveryMode == DeliveryMode.POLLING;
+    }
+
+    @Override
+    public String toString() {
+        return "InternalInteraction[" + id + ", " + channel + ", " + name + ", active=" + active + ", secrets=****]";
+    }
+}

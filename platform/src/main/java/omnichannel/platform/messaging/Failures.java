@@ -1,0 +1,44 @@
+package omnichannel.platform.messaging;
+
+import io.vertx.sqlclient.DatabaseException;
+
+/** Tells permanent failures from transient ones, in one place for every consumer. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /**
+     * Permanent: a {@link PermanentFailure} anywhere in the causes, or PostgreSQL refusing the data itself (SQLState
+     * class 22, data exception: a value too long, out of range, invalid text; class 23 is not here because our writes
+     * use conflicts as idempotency marks). Everything else (timeouts, refused connections, 5xx, a closed pool) is
+     * transient.
+     */
+    public static boolean isPermanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PermanentFailure) {
+                return true;
+            }
+            if (t instanceof DatabaseException db && db.getSqlState() != null && db.getSqlState().startsWith("22")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The reason recorded with a dead letter: the first message in the causes, never a stack trace. */
+    public static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,55 @@
+package omnichannel.platform.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+import omnichannel.platform.config.PlatformConfig;
+
+/**
+ * Makes the {@link OrderedProcessor}s of a service and closes them first at shutdown, before the connectors, the
+ * database pools and the REST clients they use go away. Settings: {@link PlatformConfig.Consumer}.
+ */
+@ApplicationScoped
+public class OrderedConsumers {
+
+    private final Vertx vertx;
+    private final MeterRegistry registry;
+    private final int maxInFlight;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final Duration shutdownGrace;
+    private final List<OrderedProcessor<?>> processors = new CopyOnWriteArrayList<>();
+
+    public OrderedConsumers(Vertx vertx, MeterRegistry registry, PlatformConfig config) {
+        this.vertx = vertx;
+        this.registry = registry;
+        this.maxInFlight = config.consumer().maxInFlight();
+        this.firstRetry = config.consumer().firstRetry();
+        this.maxRetry = config.consumer().maxRetry();
+        this.shutdownGrace = config.consumer().shutdownGrace();
+    }
+
+    /** A processor named after its channel (the name tags its metrics and log lines). */
+    public <T> OrderedProcessor<T> create(String name, Function<T, Uni<Void>> handler) {
+        OrderedProcessor<T> processor = new OrderedProcessor<>(name, handler, maxInFlight, firstRetry, maxRetry, vertx,
+                registry);
+        processors.add(processor);
+        return processor;
+    }
+
+    /** First among the shutdown observers: the work stops before what it needs is closed. */
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
+        processors.forEach(processor -> processor.close(shutdownGrace));
+    }
+}

@@ -1,0 +1,266 @@
+package omnichannel.platform.messaging;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Processes the records of one Kafka channel in order within a key (a conversation) and in parallel across keys, so a
+ * conversation waiting (for seconds or hours) holds back nobody else. Made by {@link OrderedConsumers}.
+ *
+ * <p>
+ * How: the channel's {@code @Incoming} method hands each record to {@link #accept}; the record joins its key's queue
+ * and the Uni completes at once, unless {@code maxInFlight} records are already unfinished, in which case it completes
+ * when one finishes. The connector waits for that Uni before it asks for the next record, so the bound is real
+ * back-pressure (the connector pauses its partitions) and memory stays bounded whatever one key does. Each key runs its
+ * head record; when it finishes the next starts. Unlike a stream split with {@code group().by()}, no key's queue
+ * consumes the others' demand: a stuck key holds only its own records.
+ *
+ * <p>
+ * Outcomes: success acks the record; a {@linkplain Failures#isPermanent permanent} failure nacks it (the dead-letter
+ * topic, with the reason) and the key goes on; any other failure is retried, with capped exponential back-off and full
+ * jitter, for as long as it lasts. Offsets are committed by the connector's throttled strategy up to the oldest
+ * unfinished record of each partition, so a record is committed only once it is done.
+ *
+ * <p>
+ * Shutdown ({@link #close}): stop taking records (they stay uncommitted and go to the partition's next owner), let the
+ * running ones finish within the grace period, and leave everything else unacknowledged: nothing is dead-lettered
+ * because the service is stopping.
+ */
+public final class OrderedProcessor<T> {
+
+    private final String name;
+    private final Function<T, Uni<Void>> handler;
+    private final int maxInFlight;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final Vertx vertx;
+
+    private final Map<Object, ArrayDeque<Entry<T>>> keys = new HashMap<>();
+    private int inFlight;
+    private int running;
+    private boolean closing;
+    /** The connector's wait for room, when there was none. */
+    private Runnable waitingForRoom;
+
+    private final Counter retries;
+    private final Counter deadLetters;
+    private final AtomicLong retryingKeys = new AtomicLong();
+
+    OrderedProcessor(String name, Function<T, Uni<Void>> handler, int maxInFlight, Duration firstRetry,
+            Duration maxRetry, Vertx vertx, MeterRegistry registry) {
+        this.name = name;
+        this.handler = handler;
+        this.maxInFlight = maxInFlight;
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+        this.vertx = vertx;
+        this.retries = Counter.builder("omnichannel.consumer.retries").tag("consumer", name)
+                .description("Transient failures retried").register(registry);
+        this.deadLetters = Counter.builder("omnichannel.consumer.dead.letters").tag("consumer", name)
+                .description("Records sent to the dead-letter topic").register(registry);
+        registry.gauge("omnichannel.consumer.in.flight", java.util.List.of(io.micrometer.core.instrument.Tag.of(
+                "consumer", name)), this, p -> p.inFlight());
+        registry.gauge("omnichannel.consumer.retrying.keys", java.util.List.of(io.micrometer.core.instrument.Tag.of(
+                "consumer", name)), retryingKeys);
+    }
+
+    /**
+     * Takes a record; the Uni completes when there is room for it (back-pressure). A record whose payload could not be
+     * read is dead-lettered at once.
+     */
+    public Uni<Void> accept(Message<T> record) {
+        if (record.getPayload() == null) {
+            deadLetters.increment();
+            return Uni.createFrom().completionStage(record.nack(new PermanentFailure("unreadable " + name + " event")));
+        }
+        return Uni.createFrom().emitter(emitter -> {
+            Entry<T> entry = new Entry<>(record, keyOf(record));
+            boolean start;
+            synchronized (this) {
+                if (closing) {
+                    // not ours any more: uncommitted, so the partition's next owner gets it
+                    emitter.complete(null);
+                    return;
+                }
+                inFlight++;
+                ArrayDeque<Entry<T>> queue = keys.computeIfAbsent(entry.key, k -> new ArrayDeque<>());
+                queue.addLast(entry);
+                start = queue.size() == 1;
+                if (inFlight >= maxInFlight) {
+                    waitingForRoom = () -> emitter.complete(null);
+                } else {
+                    emitter.complete(null);
+                }
+            }
+            if (start) {
+                run(entry);
+            }
+        });
+    }
+
+    /** Records taken and not yet finished. */
+    public synchronized int inFlight() {
+        return inFlight;
+    }
+
+    /** Keys whose head record is waiting to be retried. */
+    public long retryingKeys() {
+        return retryingKeys.get();
+    }
+
+    /**
+     * Stops taking records and waits up to {@code grace} for the running ones; what has not finished then stays
+     * unacknowledged (uncommitted), for the next owner of its partition.
+     */
+    public void close(Duration grace) {
+        synchronized (this) {
+            closing = true;
+            keys.values().forEach(queue -> {
+                // only the heads can be running; the rest never started
+                while (queue.size() > 1) {
+                    queue.removeLast();
+                    inFlight--;
+                }
+            });
+            if (waitingForRoom != null) {
+                Runnable wake = waitingForRoom;
+                waitingForRoom = null;
+                wake.run();
+            }
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (this) {
+            while (running > 0 && System.nanoTime() < deadline) {
+                try {
+                    wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (running > 0) {
+                Log.warnf("consumer %s stopped with %d records still running; they stay uncommitted", name, running);
+            }
+        }
+    }
+
+    private void run(Entry<T> entry) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            running++;
+        }
+        // each record on its own duplicated context: request-scoped state (a reactive session) is never shared
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(ignored -> {
+            Uni<Void> work;
+            try {
+                work = handler.apply(entry.record.getPayload());
+            } catch (RuntimeException e) {
+                work = Uni.createFrom().failure(e);
+            }
+            work.subscribe().with(done -> finished(entry, null), failure -> finished(entry, failure));
+        });
+    }
+
+    private void finished(Entry<T> entry, Throwable failure) {
+        boolean stopping;
+        synchronized (this) {
+            running--;
+            stopping = closing;
+            if (stopping) {
+                notifyAll();
+            }
+        }
+        if (failure == null) {
+            complete(entry, entry.record.ack());
+        } else if (Failures.isPermanent(failure)) {
+            Log.errorf("%s record dead-lettered key=%s reason=%s", name, entry.key, Failures.reason(failure));
+            deadLetters.increment();
+            complete(entry, entry.record.nack(failure));
+        } else if (stopping) {
+            Log.infof("%s record left for the next owner at shutdown key=%s", name, entry.key);
+        } else {
+            retry(entry, failure);
+        }
+    }
+
+    private void retry(Entry<T> entry, Throwable failure) {
+        retries.increment();
+        if (entry.attempts++ == 0) {
+            retryingKeys.incrementAndGet();
+        }
+        long cap = Math.min(maxRetry.toMillis(), firstRetry.toMillis() << Math.min(entry.attempts - 1, 20));
+        long delay = Math.max(1, cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+        Log.warnf("%s record retried in %d ms (attempt %d) key=%s reason=%s", name, delay, entry.attempts, entry.key,
+                Failures.reason(failure));
+        vertx.setTimer(delay, id -> run(entry));
+    }
+
+    private void complete(Entry<T> entry, java.util.concurrent.CompletionStage<Void> settled) {
+        settled.whenComplete((ok, error) -> {
+            if (entry.attempts > 0) {
+                retryingKeys.decrementAndGet();
+            }
+            Entry<T> next = null;
+            Runnable wake = null;
+            synchronized (this) {
+                inFlight--;
+                ArrayDeque<Entry<T>> queue = keys.get(entry.key);
+                if (queue != null) {
+                    queue.pollFirst();
+                    if (queue.isEmpty()) {
+                        keys.remove(entry.key);
+                    } else {
+                        next = queue.peekFirst();
+                    }
+                }
+                if (waitingForRoom != null && inFlight < maxInFlight) {
+                    wake = waitingForRoom;
+                    waitingForRoom = null;
+                }
+            }
+            if (wake != null) {
+                wake.run();
+            }
+            if (next != null) {
+                run(next);
+            }
+        });
+    }
+
+    private static Object keyOf(Message<?> record) {
+        Object key = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getKey)
+                .orElse(null);
+        return key == null ? "" : key;
+    }
+
+    private static final class Entry<T> {
+
+        final Message<T> record;
+        final Object key;
+        int attempts;
+
+        Entry(Message<T> record, Object key) {
+            this.record = record;
+            this.key = key;
+        }
+    }
+}

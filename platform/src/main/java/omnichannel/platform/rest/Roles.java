@@ -1,0 +1,15 @@
+package omnichannel.platform.rest;
+
+/** The roles of the bearer tokens (claim {@code groups}), named once for every service. */
+public final class Roles {
+
+    /** Writes interactions and parameters. */
+    public static final String ADMIN = "omnichannel-admin";
+    /** Reads them. */
+    public static final String VIEWER = "omnichannel-viewer";
+    /** The other services, on the internal API. */
+    public static final String SERVICE = "omnichannel-service";
+
+    private Roles() {
+    }
+}
