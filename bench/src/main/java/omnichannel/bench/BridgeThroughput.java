@@ -51,16 +51,18 @@ final class BridgeThroughput {
             Progress.say("P3: warm-up (50 conversations x 10 messages)");
             measure("p3-warm", 50, 10);
 
-            Progress.say("P3: %d conversations x %d messages, 64 lanes, 4biz at 50 ms", CONVERSATIONS, MESSAGES_EACH);
+            Progress.say("P3: %d conversations x %d messages, ordered consumer, 4biz at 50 ms", CONVERSATIONS, MESSAGES_EACH);
             Run parallel = measure("p3-run", CONVERSATIONS, MESSAGES_EACH);
             int ordered = orderedConversations("p3-run", CONVERSATIONS, MESSAGES_EACH);
             Progress.say("P3: %.0f messages/s; order held in %d of %d conversations", parallel.perSecond(), ordered,
                     CONVERSATIONS);
 
             Progress.say("P3 baseline: the bridge restarted with one lane (one ordered consumer)");
-            system.stack.restart("ticket-bridge", Map.of("BRIDGE_LANES", "1"), Duration.ofSeconds(120));
+            system.stack.restart("ticket-bridge", Map.of("OMNICHANNEL_PLATFORM_CONSUMER_MAX_IN_FLIGHT", "1"),
+                    Duration.ofSeconds(120));
             Run baseline = measure("p3-base", BASELINE_CONVERSATIONS, MESSAGES_EACH);
-            system.stack.restart("ticket-bridge", Map.of("BRIDGE_LANES", "64"), Duration.ofSeconds(120));
+            system.stack.restart("ticket-bridge", Map.of("OMNICHANNEL_PLATFORM_CONSUMER_MAX_IN_FLIGHT", "2000"),
+                    Duration.ofSeconds(120));
             Progress.say("P3 baseline: %.1f messages/s", baseline.perSecond());
 
             Map<String, Object> raw = Result.numbers();

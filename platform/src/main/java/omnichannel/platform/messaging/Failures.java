@@ -10,7 +10,8 @@ public final class Failures {
 
     /**
      * Permanent: a {@link PermanentFailure} anywhere in the causes, or PostgreSQL refusing the data itself (SQLState
-     * class 22, data exception: a value too long, out of range, invalid text; class 23 is not here because our writes
+     * class 22, data exception: a value too long, out of range, invalid text; class 54, a key too large for an index;
+     * class 23 is not here because our writes
      * use conflicts as idempotency marks). Everything else (timeouts, refused connections, 5xx, a closed pool) is
      * transient.
      */
@@ -19,7 +20,8 @@ public final class Failures {
             if (t instanceof PermanentFailure) {
                 return true;
             }
-            if (t instanceof DatabaseException db && db.getSqlState() != null && db.getSqlState().startsWith("22")) {
+            if (t instanceof DatabaseException db && db.getSqlState() != null
+                    && (db.getSqlState().startsWith("22") || db.getSqlState().startsWith("54"))) {
                 return true;
             }
             if (t.getCause() == t) {

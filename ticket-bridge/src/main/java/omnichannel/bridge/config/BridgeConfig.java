@@ -10,14 +10,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bridge")
 public interface BridgeConfig {
 
-    /**
-     * Conversations handled at once (each lane keeps its conversations' order). With 4biz answering in 50 ms, 64
-     * lanes allow over 1,000 messages/s across conversations; one lane is the ordered single consumer (the benchmark's
-     * baseline).
-     */
-    @WithDefault("64")
-    int lanes();
-
     /** 4biz's time zone: follow-ups carry a local date and hour. */
     @WithDefault("America/Sao_Paulo")
     ZoneId timeZone();

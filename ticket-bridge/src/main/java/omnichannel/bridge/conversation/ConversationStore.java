@@ -187,18 +187,11 @@ public class ConversationStore {
                 .execute(Tuple.of(key, ticketNumber, status)).replaceWithVoid();
     }
 
-    /** Remembers the provider's id of a sent message, so a later callback that only names it can be matched. */
-    public Uni<Void> linkProviderMessage(UUID eventId, String providerMessageId) {
-        return pool.preparedQuery("update sent_message set provider_message_id = $2 where event_id = $1 "
-                + "and provider_message_id is null")
-                .execute(Tuple.of(eventId, providerMessageId)).replaceWithVoid();
-    }
-
-    /** The sent message by our event id or, failing that, by the provider's message id; null when unknown. */
-    public Uni<SentRecord> findSent(UUID eventId, String providerMessageId) {
+    /** The sent message with our event id; null when unknown. */
+    public Uni<SentRecord> findSent(UUID eventId) {
         return pool.preparedQuery("select event_id, conversation_key, ticket_number, text, failure_recorded "
-                + "from sent_message where event_id = $1 or ($2::text is not null and provider_message_id = $2) limit 1")
-                .execute(Tuple.of(eventId, providerMessageId))
+                + "from sent_message where event_id = $1")
+                .execute(Tuple.of(eventId))
                 .map(rows -> {
                     var it = rows.iterator();
                     if (!it.hasNext()) {

@@ -19,12 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.service.AttendantAnswers;
+import omnichannel.platform.rest.ProblemException;
+import omnichannel.platform.rest.Roles;
 
 /** Attendants' answers pushed by 4biz (or an integration) instead of waiting for the poller. */
 @Path("/api/v1/tickets/{number}/replies")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("omnichannel-service")
+@RolesAllowed(Roles.SERVICE)
 @SecurityRequirement(name = "bearer")
 public class RepliesResource {
 
@@ -66,10 +68,10 @@ public class RepliesResource {
     }
 
     /** The body is not a usable reply. */
-    static class InvalidReply extends RuntimeException {
+    static class InvalidReply extends ProblemException {
 
         InvalidReply(String message) {
-            super(message);
+            super(400, "Invalid request", message);
         }
     }
 }

@@ -15,9 +15,10 @@ import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.bridge.conversation.Conversation;
 import omnichannel.bridge.conversation.ConversationStore;
-import omnichannel.bridge.messaging.OutboundPublisher;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
+import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.rest.ProblemException;
 
 /**
  * Carries what attendants write in 4biz back to the person: follow-ups in the answer categories, found by polling the
@@ -30,11 +31,11 @@ public class AttendantAnswers {
 
     private final ConversationStore store;
     private final FourBizClient fourBiz;
-    private final OutboundPublisher publisher;
+    private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
 
-    public AttendantAnswers(ConversationStore store, FourBizClient fourBiz, OutboundPublisher publisher,
+    public AttendantAnswers(ConversationStore store, FourBizClient fourBiz, KeyedPublisher<OutboundMessage> publisher,
             BridgeConfig bridge, BridgeMetrics metrics) {
         this.store = store;
         this.fourBiz = fourBiz;
@@ -44,18 +45,18 @@ public class AttendantAnswers {
     }
 
     /** The person opted out of messages on this interaction; nothing but a confirmation may be sent. */
-    public static class OptedOut extends RuntimeException {
+    public static class OptedOut extends ProblemException {
 
         OptedOut(String ticket) {
-            super("the requester of ticket " + ticket + " opted out of messages");
+            super(409, "Conflict", "the requester of ticket " + ticket + " opted out of messages");
         }
     }
 
     /** No conversation has this ticket. */
-    public static class UnknownTicket extends RuntimeException {
+    public static class UnknownTicket extends ProblemException {
 
         UnknownTicket(String ticket) {
-            super("no conversation has ticket " + ticket);
+            super(404, "Not found", "no conversation has ticket " + ticket);
         }
     }
 
@@ -152,7 +153,7 @@ public class AttendantAnswers {
         if (deliverable.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return publisher.publish(deliverable)
+        return publisher.publishInOrder(deliverable)
                 .chain(() -> store.recordSent(Turn.sent(conversation, deliverable)))
                 .invoke(() -> deliverable.stream().filter(m -> m.purpose() == Purpose.ATTENDANT_ANSWER)
                         .forEach(m -> metrics.answerSent(conversation.interactionId())));

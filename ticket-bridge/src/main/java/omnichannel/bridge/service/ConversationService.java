@@ -1,27 +1,24 @@
 package omnichannel.bridge.service;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 import io.quarkus.logging.Log;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
-import omnichannel.bridge.client.ConfigServiceClient;
 import omnichannel.bridge.client.FourBizException;
-import omnichannel.bridge.client.Interaction;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.bridge.conversation.Conversation;
 import omnichannel.bridge.conversation.ConversationStore;
 import omnichannel.bridge.conversation.ConversationStore.Outcome;
-import omnichannel.bridge.messaging.OutboundPublisher;
 import omnichannel.events.InboundMessage;
+import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.PermanentFailure;
 
 /**
  * What one inbound message does: a follow-up on the person's open ticket, a turn with the Helper bot, or a new
@@ -39,16 +36,16 @@ public class ConversationService {
         NONE, OPT_OUT, OPT_IN
     }
 
-    private final ConfigServiceClient config;
+    private final InteractionDirectory config;
     private final ConversationStore store;
     private final TicketService tickets;
     private final HelperConversation helper;
-    private final OutboundPublisher publisher;
+    private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
 
-    public ConversationService(ConfigServiceClient config, ConversationStore store, TicketService tickets,
-            HelperConversation helper, OutboundPublisher publisher, BridgeConfig bridge, BridgeMetrics metrics) {
+    public ConversationService(InteractionDirectory config, ConversationStore store, TicketService tickets,
+            HelperConversation helper, KeyedPublisher<OutboundMessage> publisher, BridgeConfig bridge, BridgeMetrics metrics) {
         this.config = config;
         this.store = store;
         this.tickets = tickets;
@@ -59,12 +56,10 @@ public class ConversationService {
     }
 
     /**
-     * Every step can be repeated safely, so the whole is retried on a transient failure (timeouts, 5xx, 4biz's
-     * INTERNAL errors, a concurrent change of the conversation) with exponential back-off and jitter for up to three
-     * minutes, long enough to ride out a 60 s 4biz outage. A permanent failure is not retried.
+     * Every step can be repeated safely, so the ordered consumer retries the whole on a transient failure (timeouts,
+     * 5xx, 4biz's INTERNAL errors, a concurrent change of the conversation) for as long as it lasts; a permanent one
+     * ({@link PermanentFailure}: 4biz refusing the data, an interaction that is gone) dead-letters this message alone.
      */
-    @Retry(maxRetries = 40, delay = 200, jitter = 100, maxDuration = 180, durationUnit = ChronoUnit.SECONDS, abortOn = PermanentFailure.class)
-    @ExponentialBackoff(maxDelay = 5000)
     public Uni<Void> handle(InboundMessage message) {
         return store.load(message.interactionId(), message.providerMessageId(), message.conversationKey())
                 .chain(loaded -> {
@@ -77,11 +72,7 @@ public class ConversationService {
                 })
                 .onFailure(FourBizException.class).transform(ConversationService::classify)
                 .onFailure(e -> !(e instanceof PermanentFailure))
-                .invoke(e -> {
-                    metrics.retry(message.interactionId());
-                    Log.warnf("handling failed, will retry interaction=%s correlationId=%s reason=%s",
-                            message.interactionId(), message.correlationId(), e.getMessage());
-                });
+                .invoke(e -> metrics.retry(message.interactionId()));
     }
 
     private Uni<Void> process(InboundMessage message, Conversation stored) {
@@ -116,17 +107,16 @@ public class ConversationService {
                                 TicketService.messageDescription(message, conversation));
                     }
                     return effect
-                            .chain(() -> publisher.publish(turn.deliverable()))
+                            .chain(() -> publisher.publishInOrder(turn.deliverable()))
                             .chain(() -> store.commit(conversation, message.providerMessageId(),
                                     conversation.hasOpenTicket() && outcome == Outcome.HELPER ? Outcome.TICKET : outcome,
                                     Turn.sent(conversation, turn.deliverable()), bridge.answers().pollInterval()));
                 });
     }
 
-    private Uni<Interaction> interaction(String id) {
+    private Uni<InternalInteraction> interaction(String id) {
         return config.interaction(id)
-                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
-                .transform(e -> new PermanentFailure("interaction " + id + " no longer exists", e));
+                .onItem().ifNull().failWith(() -> new PermanentFailure("interaction " + id + " no longer exists"));
     }
 
     private Keyword keyword(String text) {

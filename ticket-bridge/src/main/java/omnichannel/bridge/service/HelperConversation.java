@@ -8,13 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
-import omnichannel.bridge.client.ConfigServiceClient;
 import omnichannel.bridge.client.HelperClient;
-import omnichannel.bridge.client.Interaction;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.bridge.conversation.Conversation;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.messaging.PermanentFailure;
 
 /**
  * The Helper bot phase of an interaction with interception on: the person's messages go to the bot (parameter 441),
@@ -27,13 +28,13 @@ public class HelperConversation {
     static final String PERSON = "Solicitante";
     static final String BOT = "Helper";
 
-    private final ConfigServiceClient config;
+    private final InteractionDirectory config;
     private final HelperClient helper;
     private final TicketService tickets;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
 
-    public HelperConversation(ConfigServiceClient config, HelperClient helper, TicketService tickets,
+    public HelperConversation(InteractionDirectory config, HelperClient helper, TicketService tickets,
             BridgeConfig bridge, BridgeMetrics metrics) {
         this.config = config;
         this.helper = helper;
@@ -43,7 +44,7 @@ public class HelperConversation {
     }
 
     /** Handles one message of the bot phase; may end it by opening a ticket. */
-    Uni<Void> handle(Interaction interaction, Conversation conversation, Turn turn) {
+    Uni<Void> handle(InternalInteraction interaction, Conversation conversation, Turn turn) {
         InboundMessage message = turn.message();
         String said = said(message);
         conversation.addToTranscript(PERSON, said);
@@ -59,7 +60,7 @@ public class HelperConversation {
         }).replaceWithVoid();
     }
 
-    private Uni<Void> choose(Interaction interaction, Conversation conversation, Turn turn, String choice) {
+    private Uni<Void> choose(InternalInteraction interaction, Conversation conversation, Turn turn, String choice) {
         if (choice.equals("1") || choice.equalsIgnoreCase("Falar com Atendente")) {
             return tickets.openTicket(interaction, conversation, turn,
                     TicketService.helperDescription(turn.message(), conversation));
@@ -121,19 +122,19 @@ public class HelperConversation {
         return "";
     }
 
-    private record Parameters(String url, String fallback) {
+    private record HelperParameters(String url, String fallback) {
     }
 
-    private Uni<Parameters> parameters() {
+    private Uni<HelperParameters> parameters() {
         return config.parameters().map(HelperConversation::helperParameters);
     }
 
-    private static Parameters helperParameters(Map<Integer, String> values) {
-        String url = values.get(ConfigServiceClient.HELPER_CONVERSATION_URL);
-        String fallback = values.get(ConfigServiceClient.HELPER_FALLBACK_MESSAGE);
+    private static HelperParameters helperParameters(Map<Integer, String> values) {
+        String url = values.get(Parameters.HELPER_CONVERSATION_URL);
+        String fallback = values.get(Parameters.HELPER_FALLBACK_MESSAGE);
         if (url == null || url.isBlank() || fallback == null || fallback.isBlank()) {
             throw new PermanentFailure("Helper interception needs 4biz parameters 441 and 453");
         }
-        return new Parameters(url, fallback);
+        return new HelperParameters(url, fallback);
     }
 }

@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-import omnichannel.bridge.client.ConfigServiceClient;
 import omnichannel.bridge.client.FourBizClient;
-import omnichannel.bridge.client.Interaction;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.bridge.conversation.Conversation;
 import omnichannel.events.Channel;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.messaging.PermanentFailure;
 
 /** Requesters, tickets and follow-ups in 4biz, each write keyed so that repeating it changes nothing. */
 @ApplicationScoped
@@ -22,12 +23,12 @@ public class TicketService {
 
     static final String FOLLOW_UP_CATEGORY = "Acompanhamento";
 
-    private final ConfigServiceClient config;
+    private final InteractionDirectory config;
     private final FourBizClient fourBiz;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
 
-    public TicketService(ConfigServiceClient config, FourBizClient fourBiz, BridgeConfig bridge, BridgeMetrics metrics) {
+    public TicketService(InteractionDirectory config, FourBizClient fourBiz, BridgeConfig bridge, BridgeMetrics metrics) {
         this.config = config;
         this.fourBiz = fourBiz;
         this.bridge = bridge;
@@ -38,7 +39,7 @@ public class TicketService {
      * Finds or creates the requester and opens a ticket for the message with the interaction's defaults and the
      * default contract (parameter 118); the person is told the ticket's number.
      */
-    Uni<Void> openTicket(Interaction interaction, Conversation conversation, Turn turn, String description) {
+    Uni<Void> openTicket(InternalInteraction interaction, Conversation conversation, Turn turn, String description) {
         InboundMessage message = turn.message();
         String login = requesterLogin(message.channel(), message.sender().id());
         String name = conversation.displayName() != null ? conversation.displayName() : login;
@@ -62,7 +63,7 @@ public class TicketService {
     }
 
     /** Adds the message to the conversation's open ticket as a follow-up. */
-    Uni<Void> followUp(Interaction interaction, Conversation conversation, InboundMessage message) {
+    Uni<Void> followUp(InternalInteraction interaction, Conversation conversation, InboundMessage message) {
         return metrics.fourBiz(interaction.id(), "request/createOccurrence",
                 () -> fourBiz.createOccurrence(new FourBizClient.NewOccurrence(conversation.ticketNumber(),
                         OriginKeys.followUp(message.interactionId(), message.providerMessageId()),
@@ -80,7 +81,7 @@ public class TicketService {
 
     private Uni<String> contract() {
         return config.parameters().map(values -> {
-            String contract = values.get(ConfigServiceClient.DEFAULT_CONTRACT);
+            String contract = values.get(Parameters.DEFAULT_CONTRACT);
             if (contract == null || contract.isBlank()) {
                 throw new PermanentFailure("4biz parameter 118 (default contract) is not set");
             }

@@ -44,8 +44,11 @@ class DeliveryFailuresTest {
             DeliveryStatus.State state, String code) {
         return new DeliveryStatus(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), about.interactionId(),
                 Channel.WHATSAPP_TWILIO, about.correlationId(), eventId, providerId, about.recipient().id(), state, code,
-                code == null ? null : "falhou");
+                code == null ? null : "WINDOW_CLOSED".equals(code) ? WINDOW_CLOSED_TEXT : "falhou");
     }
+
+    /** What channel-whatsapp says with a WINDOW_CLOSED result: the bridge writes it as it comes. */
+    private static final String WINDOW_CLOSED_TEXT = "A janela de 24 horas do WhatsApp está fechada.";
 
     private static int notesWith(String text) {
         return FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
@@ -70,15 +73,14 @@ class DeliveryFailuresTest {
     }
 
     @Test
-    void aProviderCallbackFailureIsMatchedThroughTheSentResult() {
+    void onlyFailuresAreWrittenAndOnlyByOurEventId() {
         OutboundMessage ack = acknowledgementTo("+5511912346002");
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
 
+        // channel-whatsapp links Twilio's ids to our events and sends one final result, event id always set
         publish(status(ack, ack.eventId(), sid, DeliveryStatus.State.SENT, null));
-        // a late "outside the window" callback is channel-whatsapp's to handle (template resend or WINDOW_CLOSED);
-        // were it recorded, the failure after it would find the message already noted and be skipped
         publish(status(ack, null, sid, DeliveryStatus.State.UNDELIVERED, "63016"));
-        publish(status(ack, null, sid, DeliveryStatus.State.UNDELIVERED, "63032"));
+        publish(status(ack, ack.eventId(), sid, DeliveryStatus.State.UNDELIVERED, "63032"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> notesWith("63032") == 1);
         assertThat(notesWith("63016")).isZero();
