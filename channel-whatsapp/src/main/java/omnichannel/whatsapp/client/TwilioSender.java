@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
+import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.whatsapp.config.WhatsAppConfig;
 
 /**
@@ -47,13 +48,13 @@ public class TwilioSender {
     }
 
     /** The Twilio message sid. Fails with the SDK's {@code ApiException} / {@code ApiConnectionException}. */
-    public Uni<String> send(Interaction interaction, Outgoing outgoing) {
+    public Uni<String> send(InternalInteraction interaction, Outgoing outgoing) {
         Context context = Vertx.currentContext();
         Uni<String> sent = Uni.createFrom().item(() -> create(interaction, outgoing)).runSubscriptionOn(pool);
         return context == null ? sent : sent.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
-    private String create(Interaction interaction, Outgoing outgoing) {
+    private String create(InternalInteraction interaction, Outgoing outgoing) {
         TwilioRestClient client = new TwilioRestClient.Builder(interaction.twilioAccountSid(), interaction.twilioAuthToken())
                 .httpClient(http)
                 .build();

@@ -3,31 +3,25 @@ package omnichannel.whatsapp.service;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import com.twilio.exception.ApiException;
 
 import io.quarkus.logging.Log;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.Event;
 import omnichannel.events.OutboundMessage;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.PermanentSendFailure;
 import omnichannel.whatsapp.SentMessage;
-import omnichannel.whatsapp.client.ConfigServiceClient;
-import omnichannel.whatsapp.client.Interaction;
 import omnichannel.whatsapp.client.TwilioSender;
 
 /** Sends one outbound message once: skips what was already sent, retries what may succeed later, reports failures. */
@@ -41,26 +35,37 @@ public class OutboundService {
     /** Our reason code when a message cannot be sent because the window is closed and there is no template. */
     public static final String WINDOW_CLOSED = "WINDOW_CLOSED";
 
+    /** What the attendant reads on the ticket when the window was closed and there is no template. */
+    static final String WINDOW_CLOSED_EXPLANATION = "A janela de 24 horas do WhatsApp está fechada e a interação não "
+            + "tem modelo aprovado: o solicitante precisa escrever antes de receber respostas livres.";
+    /** Twilio's "outside the 24-hour window" error, when it arrives in a status callback rather than on the send. */
+    private static final String WINDOW_CLOSED_CODE = "63016";
+
     /** Twilio's "slow down" answers: retried later, never reported as a failure. */
     private static final Set<Integer> THROTTLING_CODES = Set.of(20429, 63018);
 
     private final SendLog log;
-    private final ConfigServiceClient interactions;
+    private final InteractionDirectory interactions;
     private final TwilioSender twilio;
     private final SenderRateLimiter limiter;
-    private final MutinyEmitter<DeliveryStatus> delivery;
+    private final KeyedPublisher<DeliveryStatus> delivery;
+    private final StatusTracker tracker;
 
-    public OutboundService(SendLog log, ConfigServiceClient interactions, TwilioSender twilio, SenderRateLimiter limiter,
-            @Channel("delivery") MutinyEmitter<DeliveryStatus> delivery) {
+    public OutboundService(SendLog log, InteractionDirectory interactions, TwilioSender twilio, SenderRateLimiter limiter,
+            KeyedPublisher<DeliveryStatus> delivery, StatusTracker tracker) {
         this.log = log;
         this.interactions = interactions;
         this.twilio = twilio;
         this.limiter = limiter;
         this.delivery = delivery;
+        this.tracker = tracker;
     }
 
-    @Retry(maxRetries = 30, delay = 500, jitter = 200, maxDuration = 300, durationUnit = ChronoUnit.SECONDS, abortOn = PermanentSendFailure.class)
-    @ExponentialBackoff(maxDelay = 30000)
+    /**
+     * Sends the message unless it was sent already. A transient failure (Twilio 5xx or throttling, config-service or
+     * PostgreSQL away) fails the Uni: the ordered consumer retries it for as long as it lasts, holding back only this
+     * conversation. A permanent refusal is settled as failed and reported to the bridge.
+     */
     public Uni<Void> deliver(OutboundMessage message) {
         return log.reserve(message).chain(entry -> {
             if (entry.isSettled()) {
@@ -73,8 +78,7 @@ public class OutboundService {
 
     private Uni<Void> send(OutboundMessage message) {
         return interactions.interaction(message.interactionId())
-                .onFailure(e -> e instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse().getStatus() == 404)
-                .transform(e -> new PermanentSendFailure(INTERACTION_GONE, "the interaction was deleted", e))
+                .onItem().ifNull().failWith(() -> new PermanentSendFailure(INTERACTION_GONE, "the interaction was deleted"))
                 .chain(interaction -> {
                     TwilioSender.Outgoing outgoing = outgoing(message, interaction);
                     String sentAs = outgoing.contentSid() == null ? SentMessage.TEXT : SentMessage.TEMPLATE;
@@ -100,7 +104,7 @@ public class OutboundService {
      * Free text inside WhatsApp's 24-hour customer-service window; outside it the interaction's approved template
      * with the message's variables, or no send at all ({@code WINDOW_CLOSED}) when there is no template.
      */
-    private TwilioSender.Outgoing outgoing(OutboundMessage message, Interaction interaction) {
+    private TwilioSender.Outgoing outgoing(OutboundMessage message, InternalInteraction interaction) {
         URI statusCallback = interaction.callbackUrl() == null ? null : URI.create(interaction.callbackUrl() + "/status");
         boolean windowOpen = message.lastInboundAt() == null
                 || message.lastInboundAt().isAfter(Instant.now().minus(CUSTOMER_SERVICE_WINDOW));
@@ -109,8 +113,7 @@ public class OutboundService {
                     statusCallback);
         }
         if (interaction.templateContentSid() == null) {
-            throw new PermanentSendFailure(WINDOW_CLOSED,
-                    "the person last wrote more than 24 hours ago and the interaction has no approved template", null);
+            throw new PermanentSendFailure(WINDOW_CLOSED, WINDOW_CLOSED_EXPLANATION);
         }
         return new TwilioSender.Outgoing(message.recipient().id(), null, List.of(), interaction.templateContentSid(),
                 SendLog.templateJson(message), statusCallback);
@@ -120,7 +123,7 @@ public class OutboundService {
      * Twilio reported 63016 after accepting a free-form message: the window had closed. Handled like a closed window
      * at send time: the approved template goes out instead (once), or the failure is reported as {@code WINDOW_CLOSED}.
      */
-    public Uni<Void> windowClosedLater(SentMessage sent) {
+    private Uni<Void> windowClosedLater(SentMessage sent) {
         UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         OutboundMessage original = new OutboundMessage(sent.eventId, Event.SCHEMA_VERSION, Instant.now(),
                 sent.interactionId, omnichannel.events.Channel.WHATSAPP_TWILIO,
@@ -130,12 +133,39 @@ public class OutboundService {
         return interactions.interaction(sent.interactionId).chain(interaction -> {
             if (interaction.templateContentSid() == null) {
                 return report(original, sent.providerMessageId, DeliveryStatus.State.FAILED, WINDOW_CLOSED,
-                        "WhatsApp's 24-hour window was closed (63016) and the interaction has no approved template");
+                        WINDOW_CLOSED_EXPLANATION);
             }
             OutboundMessage templated = new OutboundMessage(retryId, Event.SCHEMA_VERSION, Instant.now(),
                     original.interactionId(), original.channel(), original.correlationId(), original.purpose(),
                     original.recipient(), original.text(), List.of(), null, Instant.EPOCH, original.templateVariables());
             return deliver(templated);
+        });
+    }
+
+    /**
+     * A Twilio status callback (published by the gateway): its status history is kept; a late 63016 on a free-form
+     * message sends the approved template instead; any other failure is our message's final result, reported to the
+     * bridge by our event id. Callbacks for messages that are not ours change nothing.
+     */
+    public Uni<Void> statusCallback(DeliveryStatus callback) {
+        if (callback.providerMessageId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return tracker.record(callback).chain(sent -> {
+            if (sent == null || !callback.state().isFailure()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (WINDOW_CLOSED_CODE.equals(callback.errorCode()) && !sent.sentAsTemplate()) {
+                return windowClosedLater(sent);
+            }
+            OutboundMessage original = new OutboundMessage(sent.eventId, Event.SCHEMA_VERSION, Instant.now(),
+                    sent.interactionId, omnichannel.events.Channel.WHATSAPP_TWILIO,
+                    sent.correlationId == null ? sent.eventId.toString() : sent.correlationId,
+                    OutboundMessage.Purpose.ATTENDANT_ANSWER,
+                    new omnichannel.events.Participant(sent.recipient, null, null, null), "", List.of(), null, null,
+                    java.util.Map.of());
+            return report(original, sent.providerMessageId, callback.state(), callback.errorCode(),
+                    callback.errorMessage());
         });
     }
 
@@ -152,10 +182,10 @@ public class OutboundService {
     private Uni<Void> report(OutboundMessage message, String sid, DeliveryStatus.State state, String code,
             String reason) {
         DeliveryStatus status = new DeliveryStatus(
-                UUID.nameUUIDFromBytes(("send:" + message.eventId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                UUID.nameUUIDFromBytes(
+                        ("send:" + message.eventId() + ":" + state).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 Event.SCHEMA_VERSION, Instant.now(), message.interactionId(), message.channel(), message.correlationId(),
                 message.eventId(), sid, message.recipient().id(), state, code, reason);
-        return delivery.sendMessage(Message.of(status).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(status.conversationKey()).build()));
+        return delivery.publish(status);
     }
 }

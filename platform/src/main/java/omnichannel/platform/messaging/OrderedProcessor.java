@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -169,6 +170,7 @@ public final class OrderedProcessor<T> {
         }
         // each record on its own duplicated context: request-scoped state (a reactive session) is never shared
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> {
             Uni<Void> work;
             try {

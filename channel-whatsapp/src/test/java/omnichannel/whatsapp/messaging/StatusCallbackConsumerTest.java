@@ -40,7 +40,7 @@ import omnichannel.whatsapp.ProvidersStub;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "whatsapp"))
 @QuarkusTestResource(ProvidersStub.class)
-class DeliveryStatusConsumerTest {
+class StatusCallbackConsumerTest {
 
     /** Sends a message and returns Twilio's sid for it. */
     static String sent(String interaction, String to) {
@@ -55,7 +55,7 @@ class DeliveryStatusConsumerTest {
                 Channel.WHATSAPP_TWILIO, sid, null, sid, to, state, code, code == null ? null : "error " + code);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DELIVERY, status.conversationKey(), EventJson.write(status)));
+            producer.send(new ProducerRecord<>(Topics.WHATSAPP_STATUS, status.conversationKey(), EventJson.write(status)));
         }
     }
 
