@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import omnichannel.twitter.client.XCredentials;
+import omnichannel.platform.x.XCredentials;
 
 /** The X API and config-service's internal API, played by WireMock over HTTP. */
 public class XStub implements QuarkusTestResourceLifecycleManager {

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What became of an outbound message: a send result of a channel service or a provider's status callback.
+ * What became of an outbound message. On {@code omnichannel.delivery.v1}: a channel service's result for one of our
+ * messages ({@link #resultOf}, event id always set), read by the bridge. On {@code omnichannel.whatsapp.status.v1}:
+ * Twilio's status callback as the gateway received it (no event id: only channel-whatsapp can match it).
  *
- * @param outboundEventId the {@link OutboundMessage#eventId()} it reports on, when known (null for a callback about a
- *        message we cannot match)
+ * @param outboundEventId the {@link OutboundMessage#eventId()} it reports on; null only in a raw provider callback
  * @param providerMessageId the provider's id of the sent message (Twilio {@code MessageSid}, X DM event id)
  * @param recipientId the person the message was for
  * @param errorCode the provider's error code, or our reason (e.g. {@code WINDOW_CLOSED}); null on success
@@ -49,6 +50,21 @@ public record DeliveryStatus(
         Required.text(correlationId, "correlationId");
         Required.text(recipientId, "recipientId");
         Required.field(state, "state");
+    }
+
+    /**
+     * A channel service's result for one of our messages. Its id is derived from the message and the state, so a
+     * repeated report is recognisably the same event.
+     *
+     * @param reason what the attendant should read on the ticket, in words (never a secret)
+     */
+    public static DeliveryStatus resultOf(OutboundMessage message, String providerMessageId, State state,
+            String errorCode, String reason) {
+        UUID id = UUID.nameUUIDFromBytes(("result:" + message.eventId() + ":" + state)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new DeliveryStatus(id, Event.SCHEMA_VERSION, Instant.now(), message.interactionId(), message.channel(),
+                message.correlationId(), message.eventId(), providerMessageId, message.recipient().id(), state,
+                errorCode, reason);
     }
 
     /** The Kafka key: the conversation the message belongs to. */

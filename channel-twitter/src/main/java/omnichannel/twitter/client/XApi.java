@@ -8,8 +8,6 @@ import java.util.Map;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +17,10 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+
+import omnichannel.platform.x.XCredentials;
+import omnichannel.platform.x.XSigner;
+import omnichannel.twitter.config.TwitterConfig;
 
 /**
  * The X API calls channel-twitter makes (providers.md §6), on {@code X_API_BASE_URL}. Every answer comes back as an
@@ -31,7 +33,8 @@ public class XApi {
     private final String base;
     private final XSigner signer = new XSigner();
 
-    public XApi(Vertx vertx, @ConfigProperty(name = "twitter.x-api-base-url") String base) {
+    public XApi(Vertx vertx, TwitterConfig config) {
+        String base = config.xApiBaseUrl();
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5000).setIdleTimeout(60)
                 .setKeepAlive(true).setMaxPoolSize(16));
         this.base = base.replaceAll("/+$", "");

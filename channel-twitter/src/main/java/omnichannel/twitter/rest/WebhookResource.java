@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.platform.rest.Roles;
 import omnichannel.twitter.service.Registration;
 import omnichannel.twitter.service.TwitterStore;
 import omnichannel.twitter.service.WebhookRegistrar;
@@ -34,7 +35,7 @@ public class WebhookResource {
     }
 
     @GET
-    @RolesAllowed({"omnichannel-admin", "omnichannel-viewer"})
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(summary = "The interaction's X webhook: id, URL, valid (CRC passed), subscribed, last error")
     @APIResponse(responseCode = "404", description = "No registration for this interaction (yet)")
     public Uni<Registration> status(@PathParam("interactionId") String interactionId) {
@@ -44,7 +45,7 @@ public class WebhookResource {
 
     @POST
     @Path("/registration")
-    @RolesAllowed("omnichannel-admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register the callback URL and subscribe the account again")
     @APIResponse(responseCode = "404", description = "No active X interaction in WEBHOOK mode with this id")
     public Uni<Registration> register(@PathParam("interactionId") String interactionId) {
@@ -54,7 +55,7 @@ public class WebhookResource {
 
     @POST
     @Path("/crc")
-    @RolesAllowed("omnichannel-admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Ask X to run the CRC against the callback URL again (PUT /2/webhooks/{id})")
     @APIResponse(responseCode = "404", description = "No registered webhook for this interaction")
     public Uni<Registration> recheck(@PathParam("interactionId") String interactionId) {

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,18 +18,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import omnichannel.events.Channel;
-import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
-import omnichannel.events.Participant;
-import omnichannel.twitter.client.ConfigServiceClient;
-import omnichannel.twitter.client.Interaction;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.x.XCredentials;
+import omnichannel.platform.x.XDirectMessages;
 import omnichannel.twitter.client.XApi;
 import omnichannel.twitter.client.XResponse;
-import omnichannel.twitter.messaging.InboundPublisher;
+import omnichannel.twitter.config.TwitterConfig;
 
 /**
  * Where webhooks are not available (POLLING interactions): reads {@code GET /2/dm_events} at an interval and publishes
- * the DMs newer than the stored cursor, oldest first, as inbound messages like the gateway's (same echo filter). The
+ * every DM newer than the stored cursor, oldest first, as inbound messages like the gateway's (one normalisation, one
+ * echo filter: {@link XDirectMessages}). The
  * cursor moves only after Kafka has the messages, so a crash repeats a poll rather than losing a DM, and the bridge
  * drops the repeat by its event id. The first poll of an interaction only sets the cursor: a month of history does not
  * become tickets. The endpoint's rate limit is read from its headers; a spent budget skips polls until the reset.
@@ -38,20 +39,19 @@ import omnichannel.twitter.messaging.InboundPublisher;
 @ApplicationScoped
 public class DmPoller {
 
-    /** Pages read per poll at most (100 events each): a longer gap is caught up over the next polls. */
-    static final int MAX_PAGES = 5;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final TwitterStore store;
-    private final ConfigServiceClient interactions;
+    private final InteractionDirectory interactions;
     private final XApi api;
     private final RateLimits limits;
-    private final InboundPublisher publisher;
+    private final KeyedPublisher<InboundMessage> publisher;
     private final java.time.Duration interval;
 
-    public DmPoller(TwitterStore store, ConfigServiceClient interactions, XApi api, RateLimits limits,
-            InboundPublisher publisher,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "twitter.polling.interval") java.time.Duration interval) {
-        this.interval = interval;
+    public DmPoller(TwitterStore store, InteractionDirectory interactions, XApi api, RateLimits limits,
+            KeyedPublisher<InboundMessage> publisher,
+            TwitterConfig config) {
+        this.interval = config.polling().interval();
         this.store = store;
         this.interactions = interactions;
         this.api = api;
@@ -82,27 +82,37 @@ public class DmPoller {
                     || !interaction.active()) {
                 return store.polling(cursor.interactionId(), false);
             }
-            return newer(interaction, window, cursor.newestEventId(), null, 0, new Page(new ArrayList<>(), new HashMap<>()))
-                    .chain(page -> publish(interaction, cursor, page));
+            return newer(interaction, window, cursor.newestEventId(), null, new Page(new ArrayList<>(), new HashMap<>()))
+                    .chain(page -> page == null ? Uni.createFrom().voidItem() : publish(interaction, cursor, page));
         });
     }
 
     private record Page(List<JsonObject> events, Map<String, JsonObject> users) {
     }
 
-    /** The events newer than the cursor, following older pages while a whole page is newer. */
-    private Uni<Page> newer(Interaction interaction, String window, String cursor, String token, int pages, Page found) {
-        return api.dmEvents(interaction.credentials(), token).chain(answer -> {
+    /**
+     * Every event newer than the cursor: X answers newest first, so older pages are followed until one reaches the
+     * cursor (or the account's history ends). When the rate limit stops the walk before that, the result is null and
+     * nothing is published: the newer events must not go out before the older unread ones, and the cursor must not
+     * pass them. The next poll after the reset reads them all.
+     */
+    private Uni<Page> newer(InternalInteraction interaction, String window, String cursor, String token, Page found) {
+        return api.dmEvents(XCredentials.of(interaction), token).chain(answer -> {
             limits.record(window, answer);
             if (!answer.ok()) {
                 return Uni.createFrom().failure(new IllegalStateException("GET /2/dm_events: " + answer.reason()));
             }
             boolean reachedCursor = collect(answer, cursor, found);
             String next = answer.body().getJsonObject("meta", new JsonObject()).getString("next_token");
-            if (cursor == null || reachedCursor || next == null || pages + 1 >= MAX_PAGES) {
+            if (cursor == null || reachedCursor || next == null) {
                 return Uni.createFrom().item(found);
             }
-            return newer(interaction, window, cursor, next, pages + 1, found);
+            if (!limits.waitFor(window).isZero()) {
+                Log.infof("X rate limit reached after %d unread DM(s) interaction=%s: read again after the reset",
+                        found.events().size(), interaction.id());
+                return Uni.createFrom().nullItem();
+            }
+            return newer(interaction, window, cursor, next, found);
         });
     }
 
@@ -115,7 +125,7 @@ public class DmPoller {
                 });
         boolean reached = false;
         for (Object item : answer.body().getJsonArray("data", new JsonArray())) {
-            if (!(item instanceof JsonObject event) || event.getString("id") == null) {
+            if (!(item instanceof JsonObject event) || !XDirectMessages.isXId(event.getString("id"))) {
                 continue;
             }
             if (cursor != null && !isNewer(event.getString("id"), cursor)) {
@@ -127,7 +137,7 @@ public class DmPoller {
         return reached;
     }
 
-    private Uni<Void> publish(Interaction interaction, TwitterStore.Cursor cursor, Page page) {
+    private Uni<Void> publish(InternalInteraction interaction, TwitterStore.Cursor cursor, Page page) {
         List<JsonObject> events = new ArrayList<>(page.events());
         events.sort(Comparator.comparing(e -> new BigInteger(e.getString("id"))));
         if (cursor.newestEventId() == null) {
@@ -141,34 +151,18 @@ public class DmPoller {
         }
         String newest = events.get(events.size() - 1).getString("id");
         Instant receivedAt = Instant.now();
-        List<InboundMessage> messages = events.stream()
-                .filter(e -> "MessageCreate".equals(e.getString("event_type", "MessageCreate")))
-                .filter(e -> e.getString("sender_id") != null && !e.getString("sender_id").equals(interaction.twitterUserId()))
-                .map(e -> message(interaction, e, page.users().get(e.getString("sender_id")), receivedAt))
-                .toList();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (InboundMessage message : messages) {
-            chain = chain.chain(() -> publisher.publish(message));
+        List<InboundMessage> messages = new ArrayList<>();
+        for (JsonObject event : events) {
+            JsonObject user = page.users().get(event.getString("sender_id"));
+            try {
+                XDirectMessages.fromDmEvent(interaction.id(), interaction.twitterUserId(), JSON.readTree(event.encode()),
+                        user == null ? null : JSON.readTree(user.encode()), receivedAt).ifPresent(messages::add);
+            } catch (XDirectMessages.InvalidEvent | java.io.IOException e) {
+                Log.warnf("X dm_event skipped interaction=%s: %s", interaction.id(), e.getMessage());
+            }
         }
-        return chain.chain(() -> store.advance(interaction.id(), newest))
+        return publisher.publishInOrder(messages).chain(() -> store.advance(interaction.id(), newest))
                 .invoke(() -> Log.infof("polled %d new DM(s) interaction=%s", messages.size(), interaction.id()));
-    }
-
-    private static InboundMessage message(Interaction interaction, JsonObject event, JsonObject user,
-            Instant receivedAt) {
-        String id = event.getString("id");
-        Instant occurredAt = receivedAt;
-        try {
-            occurredAt = event.getString("created_at") == null ? receivedAt : Instant.parse(event.getString("created_at"));
-        } catch (RuntimeException e) {
-            // keep the receive time
-        }
-        return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, occurredAt, interaction.id(),
-                Channel.TWITTER_DM, id, id, new Participant(event.getString("sender_id"),
-                        user == null ? null : user.getString("name"), user == null ? null : user.getString("username"),
-                        null),
-                interaction.twitterUserId(), event.getString("text", ""), List.of(), null, null, null, false, false,
-                receivedAt, Map.of("event", List.of(event.encode())));
     }
 
     /** X ids are 64-bit snowflakes in strings: newer means numerically greater. */

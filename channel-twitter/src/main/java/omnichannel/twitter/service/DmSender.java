@@ -1,27 +1,25 @@
 package omnichannel.twitter.service;
 
-import java.time.temporal.ChronoUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
-
 import io.quarkus.logging.Log;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.Channel;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.OutboundMessage;
-import omnichannel.twitter.client.ConfigServiceClient;
-import omnichannel.twitter.client.Interaction;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.PermanentSendFailure;
+import omnichannel.platform.x.XCredentials;
+import omnichannel.platform.x.XDirectMessages;
 import omnichannel.twitter.client.XApi;
-import omnichannel.twitter.messaging.DeliveryPublisher;
 
 /**
  * Sends one outbound message as an X direct message, once: a redelivered event whose send is settled is skipped. X's
  * rate limit is respected from its headers (a spent budget or a 429 waits for the reset, holding back only this
- * conversation's lane); server errors and timeouts are retried; any other 4xx is a permanent failure, reported as a
+ * conversation); server errors and timeouts are retried; any other 4xx is a permanent failure, reported as a
  * {@code DeliveryStatus} so the bridge writes it on the ticket.
  */
 @ApplicationScoped
@@ -32,13 +30,13 @@ public class DmSender {
     static final int MAX_RATE_LIMIT_WAITS = 5;
 
     private final SendLog log;
-    private final ConfigServiceClient interactions;
+    private final InteractionDirectory interactions;
     private final XApi api;
     private final RateLimits limits;
-    private final DeliveryPublisher delivery;
+    private final KeyedPublisher<DeliveryStatus> delivery;
 
-    public DmSender(SendLog log, ConfigServiceClient interactions, XApi api, RateLimits limits,
-            DeliveryPublisher delivery) {
+    public DmSender(SendLog log, InteractionDirectory interactions, XApi api, RateLimits limits,
+            KeyedPublisher<DeliveryStatus> delivery) {
         this.log = log;
         this.interactions = interactions;
         this.api = api;
@@ -46,7 +44,7 @@ public class DmSender {
         this.delivery = delivery;
     }
 
-    /** Transient: retried by the policy below. */
+    /** Transient: retried by the ordered consumer. */
     static class TransientSendFailure extends RuntimeException {
 
         TransientSendFailure(String message) {
@@ -54,13 +52,20 @@ public class DmSender {
         }
     }
 
-    @Retry(maxRetries = 30, delay = 500, jitter = 200, maxDuration = 300, durationUnit = ChronoUnit.SECONDS, abortOn = PermanentSendFailure.class)
-    @ExponentialBackoff(maxDelay = 10_000)
+    /**
+     * A transient failure fails the Uni: the ordered consumer retries it for as long as it lasts, holding back only
+     * this conversation. A permanent refusal is settled as failed and reported to the bridge.
+     */
     public Uni<Void> deliver(OutboundMessage message) {
         return log.reserve(message).chain(status -> {
             if (!SendLog.SENDING.equals(status)) {
                 Log.debugf("outbound %s already %s, skipped", message.eventId(), status);
                 return Uni.createFrom().voidItem();
+            }
+            if (!XDirectMessages.isXId(message.recipient().id())) {
+                // never pasted into the signed URL's path
+                return Uni.createFrom().failure(new PermanentSendFailure("INVALID_RECIPIENT",
+                        "the recipient is not an X user id"));
             }
             return interactions.interaction(message.interactionId()).chain(interaction -> {
                 if (interaction == null || interaction.channel() != Channel.TWITTER_DM) {
@@ -74,17 +79,17 @@ public class DmSender {
             Log.warnf("DM not sent, permanent failure interaction=%s correlationId=%s reason=%s",
                     message.interactionId(), message.correlationId(), permanent.getMessage());
             return log.settle(message.eventId(), SendLog.FAILED, null, permanent.getMessage())
-                    .chain(() -> delivery.publish(message, DeliveryStatus.State.FAILED, null, permanent.code(),
-                            permanent.getMessage()));
+                    .chain(() -> delivery.publish(DeliveryStatus.resultOf(message, null, DeliveryStatus.State.FAILED,
+                            permanent.code(), permanent.getMessage())));
         }).onFailure(TransientSendFailure.class)
                 .invoke(e -> Log.warnf("DM send failed, will retry interaction=%s correlationId=%s reason=%s",
                         message.interactionId(), message.correlationId(), e.getMessage()));
     }
 
-    private Uni<Void> attempt(Interaction interaction, OutboundMessage message, String text, int rateLimitWaits) {
+    private Uni<Void> attempt(InternalInteraction interaction, OutboundMessage message, String text, int rateLimitWaits) {
         String window = interaction.id() + ":dm";
         return limits.await(window)
-                .chain(() -> api.sendDm(interaction.credentials(), message.recipient().id(), text))
+                .chain(() -> api.sendDm(XCredentials.of(interaction), message.recipient().id(), text))
                 .onFailure().transform(e -> new TransientSendFailure("X unreachable: " + e.getMessage()))
                 .chain(response -> {
                     limits.record(window, response);
@@ -94,7 +99,8 @@ public class DmSender {
                         Log.infof("DM sent interaction=%s correlationId=%s dmEventId=%s", interaction.id(),
                                 message.correlationId(), dmEventId);
                         return log.settle(message.eventId(), SendLog.SENT, dmEventId, null)
-                                .chain(() -> delivery.publish(message, DeliveryStatus.State.SENT, dmEventId, null, null));
+                                .chain(() -> delivery.publish(DeliveryStatus.resultOf(message, dmEventId,
+                                        DeliveryStatus.State.SENT, null, null)));
                     }
                     if (response.rateLimited()) {
                         if (rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {

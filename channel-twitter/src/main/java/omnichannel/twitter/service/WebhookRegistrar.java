@@ -10,8 +10,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import omnichannel.events.Channel;
-import omnichannel.twitter.client.ConfigServiceClient;
-import omnichannel.twitter.client.Interaction;
+import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.x.XCredentials;
 import omnichannel.twitter.client.XApi;
 import omnichannel.twitter.client.XResponse;
 
@@ -23,18 +24,18 @@ import omnichannel.twitter.client.XResponse;
 @ApplicationScoped
 public class WebhookRegistrar {
 
-    private final ConfigServiceClient interactions;
+    private final InteractionDirectory interactions;
     private final XApi api;
     private final TwitterStore store;
 
-    public WebhookRegistrar(ConfigServiceClient interactions, XApi api, TwitterStore store) {
+    public WebhookRegistrar(InteractionDirectory interactions, XApi api, TwitterStore store) {
         this.interactions = interactions;
         this.api = api;
         this.store = store;
     }
 
     /** Registers and subscribes unless X already has this URL registered, valid and subscribed. */
-    public Uni<Registration> ensure(Interaction interaction) {
+    public Uni<Registration> ensure(InternalInteraction interaction) {
         return store.registration(interaction.id()).chain(current -> {
             if (current != null && current.valid() && current.subscribed()
                     && current.url().equals(interaction.callbackUrl())) {
@@ -54,7 +55,7 @@ public class WebhookRegistrar {
         });
     }
 
-    private Uni<Registration> register(Interaction interaction) {
+    private Uni<Registration> register(InternalInteraction interaction) {
         String url = interaction.callbackUrl();
         return bearer(interaction).chain(bearer -> api.registerWebhook(bearer, url).chain(answer -> {
             if (answer.ok()) {
@@ -74,8 +75,8 @@ public class WebhookRegistrar {
                         false, "X unreachable: " + failure.getMessage(), Instant.now())));
     }
 
-    private Uni<Registration> subscribe(Interaction interaction, Found webhook) {
-        return api.subscribe(interaction.credentials(), webhook.id()).chain(answer -> {
+    private Uni<Registration> subscribe(InternalInteraction interaction, Found webhook) {
+        return api.subscribe(XCredentials.of(interaction), webhook.id()).chain(answer -> {
             boolean subscribed = answer.ok() || answer.status() == 409 || answer.reason().contains("DuplicateSubscription");
             Registration registration = new Registration(interaction.id(), webhook.id(), interaction.callbackUrl(),
                     webhook.valid(), subscribed, subscribed ? null : "subscribing the account: " + answer.reason(),
@@ -104,8 +105,8 @@ public class WebhookRegistrar {
         });
     }
 
-    private Uni<String> bearer(Interaction interaction) {
-        return api.bearerToken(interaction.credentials()).map(answer -> {
+    private Uni<String> bearer(InternalInteraction interaction) {
+        return api.bearerToken(XCredentials.of(interaction)).map(answer -> {
             String token = answer.ok() ? answer.body().getString("access_token") : null;
             if (token == null) {
                 throw new RegistrationFailed("app-only token: " + answer.reason());

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 
 import com.github.scribejava.core.services.TimestampService;
 
+import omnichannel.platform.x.XCredentials;
+import omnichannel.platform.x.XSigner;
+
 /** Verifies a received OAuth 1.0a header the way X does: recompute the signature with its nonce and timestamp. */
 public final class OAuthCheck {
 

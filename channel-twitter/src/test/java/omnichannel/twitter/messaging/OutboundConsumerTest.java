@@ -61,7 +61,7 @@ class OutboundConsumerTest {
         // a header signed with another secret does not pass the same check
         assertThat(OAuthCheck.isValid(sent.getHeader("Authorization"), "POST",
                 XStub.server.baseUrl() + "/2/dm_conversations/with/4002/messages",
-                new omnichannel.twitter.client.XCredentials(XStub.CREDENTIALS.apiKey(), "other-secret",
+                new omnichannel.platform.x.XCredentials(XStub.CREDENTIALS.apiKey(), "other-secret",
                         XStub.CREDENTIALS.accessToken(), XStub.CREDENTIALS.accessTokenSecret())))
                 .isFalse();
     }

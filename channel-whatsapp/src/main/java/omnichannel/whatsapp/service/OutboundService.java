@@ -181,11 +181,6 @@ public class OutboundService {
 
     private Uni<Void> report(OutboundMessage message, String sid, DeliveryStatus.State state, String code,
             String reason) {
-        DeliveryStatus status = new DeliveryStatus(
-                UUID.nameUUIDFromBytes(
-                        ("send:" + message.eventId() + ":" + state).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                Event.SCHEMA_VERSION, Instant.now(), message.interactionId(), message.channel(), message.correlationId(),
-                message.eventId(), sid, message.recipient().id(), state, code, reason);
-        return delivery.publish(status);
+        return delivery.publish(DeliveryStatus.resultOf(message, sid, state, code, reason));
     }
 }

@@ -4,41 +4,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.Channel;
 import omnichannel.events.InteractionChanged;
-import omnichannel.twitter.client.ConfigServiceClient;
+import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.twitter.service.TwitterStore;
 import omnichannel.twitter.service.WebhookRegistrar;
 
 /**
- * Interaction changes: every instance drops the changed interaction from its cache; the registry consumer (one group,
- * the compacted topic read from the start) keeps the set of POLLING interactions and registers the webhook of each
- * active WEBHOOK one.
+ * The X interactions this service serves, from their changes (one group for all instances, the compacted topic read
+ * from the start): keeps the set of POLLING interactions and registers the webhook of each active WEBHOOK one. Each
+ * instance's cache is kept by the platform's own change consumer.
  */
 @ApplicationScoped
-public class InteractionChangesConsumer {
+public class InteractionRegistry {
 
-    private final Cache interactions;
-    private final ConfigServiceClient config;
+    private final InteractionDirectory config;
     private final TwitterStore store;
     private final WebhookRegistrar registrar;
 
-    public InteractionChangesConsumer(@CacheName("interactions") Cache interactions, ConfigServiceClient config,
-            TwitterStore store, WebhookRegistrar registrar) {
-        this.interactions = interactions;
+    public InteractionRegistry(InteractionDirectory config, TwitterStore store, WebhookRegistrar registrar) {
         this.config = config;
         this.store = store;
         this.registrar = registrar;
-    }
-
-    @Incoming("interaction-changes")
-    public Uni<Void> changed(InteractionChanged change) {
-        return interactions.invalidate(change.interactionId());
     }
 
     @Incoming("interaction-registry")
