@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.SignatureMode;
 
 /**
  * One configured channel account ("Interação Omnichannel"). Its id is random and part of a public callback URL, so it
@@ -21,16 +23,6 @@ import omnichannel.events.Channel;
 @Entity
 @Table(name = "interaction")
 public class Interaction {
-
-    /** Whether a bad webhook signature is refused (the default) or only counted and logged, for a rollout. */
-    public enum SignatureMode {
-        ENFORCE, LOG_ONLY
-    }
-
-    /** How X direct messages reach us. */
-    public enum DeliveryMode {
-        WEBHOOK, POLLING
-    }
 
     @Id
     public String id;

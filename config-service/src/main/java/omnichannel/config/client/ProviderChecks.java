@@ -1,15 +1,9 @@
 package omnichannel.config.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +16,10 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 import omnichannel.config.config.OmnichannelConfig;
+import omnichannel.platform.twilio.TwilioSignature;
+import omnichannel.platform.x.XCredentials;
+import omnichannel.platform.x.XSignature;
+import omnichannel.platform.x.XSigner;
 
 /**
  * The calls an interaction's verification makes: the provider accepts the credentials, and our own gateway answers
@@ -30,6 +28,8 @@ import omnichannel.config.config.OmnichannelConfig;
  */
 @ApplicationScoped
 public class ProviderChecks {
+
+    private static final XSigner SIGNER = new XSigner();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -63,9 +63,9 @@ public class ProviderChecks {
     }
 
     /** X: {@code GET /2/users/me} signed with OAuth 1.0a user context; the user must be the interaction's account. */
-    public Uni<Step> xAccount(OAuth1.Credentials credentials, String expectedUserId) {
+    public Uni<Step> xAccount(XCredentials credentials, String expectedUserId) {
         String url = base(config.xApiBaseUrl()) + "/2/users/me";
-        return http.getAbs(url).putHeader("Authorization", OAuth1.authorization("GET", url, Map.of(), credentials))
+        return http.getAbs(url).putHeader("Authorization", SIGNER.authorization("GET", url, Map.of(), credentials))
                 .timeout(TIMEOUT.toMillis()).send()
                 .map(response -> {
                     if (response.statusCode() != 200) {
@@ -87,7 +87,8 @@ public class ProviderChecks {
         Map<String, String> form = new TreeMap<>(Map.of("OmnichannelSelfTest", UUID.randomUUID().toString()));
         MultiMap body = MultiMap.caseInsensitiveMultiMap();
         form.forEach(body::add);
-        return http.postAbs(callbackUrl).putHeader("X-Twilio-Signature", twilioSignature(authToken, callbackUrl, form))
+        return http.postAbs(callbackUrl)
+                .putHeader("X-Twilio-Signature", TwilioSignature.compute(authToken, callbackUrl, single(form)))
                 .timeout(TIMEOUT.toMillis()).sendForm(body)
                 .map(response -> response.statusCode() == 200
                         && "authenticated".equals(response.getHeader("X-Omnichannel-Self-Test"))
@@ -100,7 +101,7 @@ public class ProviderChecks {
     /** X callback: the CRC challenge X itself sends; the answer must be the HMAC of the token with the secret key. */
     public Uni<Step> xCallback(String callbackUrl, String apiSecretKey) {
         String token = UUID.randomUUID().toString();
-        String expected = "sha256=" + hmac("HmacSHA256", apiSecretKey, token);
+        String expected = XSignature.crc(apiSecretKey, token);
         return http.getAbs(callbackUrl).addQueryParam("crc_token", token).timeout(TIMEOUT.toMillis()).send()
                 .map(response -> response.statusCode() == 200
                         && expected.equals(json(response).getString("response_token"))
@@ -118,21 +119,10 @@ public class ProviderChecks {
         }
     }
 
-    /** Twilio's signature (providers.md §3) for a form without repeated names. */
-    static String twilioSignature(String authToken, String url, Map<String, String> sortedForm) {
-        StringBuilder data = new StringBuilder(url);
-        sortedForm.forEach((name, value) -> data.append(name).append(value));
-        return hmac("HmacSHA1", authToken, data.toString());
-    }
-
-    private static String hmac(String algorithm, String key, String data) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " unavailable", e);
-        }
+    private static Map<String, java.util.List<String>> single(Map<String, String> form) {
+        Map<String, java.util.List<String>> params = new TreeMap<>();
+        form.forEach((name, value) -> params.put(name, java.util.List.of(value)));
+        return params;
     }
 
     private static String base(String url) {

@@ -33,6 +33,7 @@ import omnichannel.config.service.InvalidFields;
 import omnichannel.config.service.NotFound;
 import omnichannel.config.service.VerificationService;
 import omnichannel.events.Channel;
+import omnichannel.platform.rest.Roles;
 
 /** The admin API of interactions ("Menu > Sistema > Configurações > Interações Omnichannel"). */
 @Path("/api/v1/interactions")

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import omnichannel.config.Interaction;
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.SignatureMode;
 
 /** An interaction as admins see it: secrets only as a mask ({@code ****} + last 4). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,11 +30,11 @@ public record InteractionView(
         Instant updatedAt) {
 
     public record WhatsApp(String number, String accountSid, String authToken, String templateContentSid,
-            BigDecimal messagesPerSecond, Interaction.SignatureMode signatureMode) {
+            BigDecimal messagesPerSecond, SignatureMode signatureMode) {
     }
 
     public record Twitter(String apiKey, String apiSecretKey, String accessToken, String accessTokenSecret,
-            String userId, String environment, Interaction.DeliveryMode deliveryMode) {
+            String userId, String environment, DeliveryMode deliveryMode) {
     }
 
     /** @param secrets the interaction's secrets in clear, only to compute their masks */

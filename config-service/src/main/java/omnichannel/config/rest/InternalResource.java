@@ -15,9 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.config.Interaction;
 import omnichannel.config.service.InteractionService;
 import omnichannel.config.service.NotFound;
 import omnichannel.config.service.ParameterService;
+import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.rest.Roles;
 
 /** The internal API for the other services (service role only): interactions with their credentials, parameters. */
 @Path("/internal/v1")
@@ -44,8 +47,7 @@ public class InternalResource {
     public Uni<InternalInteraction> interaction(@PathParam("id") String id) {
         return interactions.find(id)
                 .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
-                .map(found -> InternalInteraction.of(found, interactions.callbackUrl(found),
-                        interactions.openSecrets(found)));
+                .map(found -> internal(found, interactions.callbackUrl(found), interactions.openSecrets(found)));
     }
 
     @GET
@@ -53,5 +55,15 @@ public class InternalResource {
     @Operation(summary = "The 4biz parameters' values by id")
     public Uni<Map<Integer, String>> parameters() {
         return parameters.values();
+    }
+
+    /** The interaction as the services read it, secrets in clear (only here, only for the service role). */
+    static InternalInteraction internal(Interaction i, String callbackUrl, Map<String, String> secrets) {
+        return new InternalInteraction(i.id, i.channel, i.name, i.defaultUnitId, i.defaultGroupId, i.defaultActivityId,
+                i.contactOriginId, i.helperInterception, i.active, callbackUrl, i.whatsappNumber, i.twilioAccountSid,
+                secrets.get("whatsapp.authToken"), i.templateContentSid, i.messagesPerSecond, i.signatureMode,
+                i.twitterApiKey, secrets.get("twitter.apiSecretKey"), secrets.get("twitter.accessToken"),
+                secrets.get("twitter.accessTokenSecret"), i.twitterUserId, i.twitterEnvironment, i.twitterDeliveryMode,
+                i.version);
     }
 }

@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.service.ParameterDefinition;
 import omnichannel.config.service.ParameterService;
+import omnichannel.platform.rest.Roles;
 
 /** The 4biz system parameters SmartChat and Helper need, and whether each feature is ready. */
 @Path("/api/v1/parameters")

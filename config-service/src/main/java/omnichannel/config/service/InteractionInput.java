@@ -2,9 +2,9 @@ package omnichannel.config.service;
 
 import java.math.BigDecimal;
 
-import omnichannel.config.Interaction.DeliveryMode;
-import omnichannel.config.Interaction.SignatureMode;
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.SignatureMode;
 
 /**
  * What an admin sends to create or replace an interaction. Secrets are plain text here and nowhere after: they are

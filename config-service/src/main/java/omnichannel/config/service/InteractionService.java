@@ -29,6 +29,8 @@ import omnichannel.events.Event;
 import omnichannel.events.InteractionChanged;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
+import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.SignatureMode;
 
 /**
  * Use cases of interactions; the transaction boundary. Every change writes, in one transaction, the interaction, its
@@ -184,7 +186,7 @@ public class InteractionService {
                 target.messagesPerSecond = rate;
             }
             target.signatureMode = set(changed, "whatsapp.signatureMode", target.signatureMode,
-                    w.signatureMode() == null ? Interaction.SignatureMode.ENFORCE : w.signatureMode());
+                    w.signatureMode() == null ? SignatureMode.ENFORCE : w.signatureMode());
             target.twilioAuthToken = seal(changed, target, AUTH_TOKEN, target.twilioAuthToken, w.authToken());
         }
         if (input.twitter() != null) {
@@ -193,7 +195,7 @@ public class InteractionService {
             target.twitterUserId = set(changed, "twitter.userId", target.twitterUserId, t.userId());
             target.twitterEnvironment = set(changed, "twitter.environment", target.twitterEnvironment, t.environment());
             target.twitterDeliveryMode = set(changed, "twitter.deliveryMode", target.twitterDeliveryMode,
-                    t.deliveryMode() == null ? Interaction.DeliveryMode.WEBHOOK : t.deliveryMode());
+                    t.deliveryMode() == null ? DeliveryMode.WEBHOOK : t.deliveryMode());
             target.twitterCallbackUrl = set(changed, "twitter.callbackUrl", target.twitterCallbackUrl, t.callbackUrl());
             target.twitterApiSecretKey = seal(changed, target, API_SECRET_KEY, target.twitterApiSecretKey,
                     t.apiSecretKey());

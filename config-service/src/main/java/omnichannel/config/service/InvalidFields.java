@@ -2,8 +2,11 @@ package omnichannel.config.service;
 
 import java.util.List;
 
+import omnichannel.platform.rest.Problem;
+import omnichannel.platform.rest.ProblemException;
+
 /** A request breaks field rules: 400 naming each field. */
-public class InvalidFields extends RuntimeException {
+public class InvalidFields extends ProblemException {
 
     /** One broken rule. */
     public record Violation(String field, String message) {
@@ -12,7 +15,8 @@ public class InvalidFields extends RuntimeException {
     public final List<Violation> violations;
 
     public InvalidFields(List<Violation> violations) {
-        super("invalid fields: " + violations.stream().map(Violation::field).toList());
+        super(400, "Invalid request", "One or more fields are invalid",
+                violations.stream().map(v -> new Problem.Violation(v.field(), v.message())).toList());
         this.violations = List.copyOf(violations);
     }
 

@@ -1,9 +1,11 @@
 package omnichannel.config.service;
 
+import omnichannel.platform.rest.ProblemException;
+
 /** The thing asked for does not exist (or was deleted): 404. */
-public class NotFound extends RuntimeException {
+public class NotFound extends ProblemException {
 
     public NotFound(String what) {
-        super(what + " not found");
+        super(404, "Not found", what + " not found");
     }
 }

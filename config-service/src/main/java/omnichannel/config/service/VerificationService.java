@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.Interaction;
-import omnichannel.config.client.OAuth1;
 import omnichannel.config.client.ProviderChecks;
 import omnichannel.config.client.ProviderChecks.Step;
 import omnichannel.events.Channel;
+import omnichannel.platform.x.XCredentials;
 
 /** Checks an interaction end to end: the provider accepts its credentials, the gateway answers at its callback URL. */
 @ApplicationScoped
@@ -49,8 +49,8 @@ public class VerificationService {
                 .map(steps -> new Verification(steps.stream().allMatch(Step::ok), steps));
     }
 
-    private static OAuth1.Credentials credentialsOf(Interaction interaction, Map<String, String> secrets) {
-        return new OAuth1.Credentials(interaction.twitterApiKey, secrets.get("twitter.apiSecretKey"),
+    private static XCredentials credentialsOf(Interaction interaction, Map<String, String> secrets) {
+        return new XCredentials(interaction.twitterApiKey, secrets.get("twitter.apiSecretKey"),
                 secrets.get("twitter.accessToken"), secrets.get("twitter.accessTokenSecret"));
     }
 }
