@@ -69,7 +69,7 @@ final class OutboundBurst {
                         system.interaction.id(), Channel.WHATSAPP_TWILIO, tag + "-" + i,
                         OutboundMessage.Purpose.ATTENDANT_ANSWER, new Participant(person, "Bench", null, person),
                         tag + " " + i, List.of(), "1", Instant.now(), Map.of("1", "1"));
-                producer.send(new ProducerRecord<>(Topics.OUTBOUND_WHATSAPP, message.conversationKey(),
+                producer.send(new ProducerRecord<>(Topics.OUTBOUND_WHATSAPP, message.interactionId(),
                         EventJson.write(message)));
             }
         }

@@ -37,7 +37,7 @@ public final class TwitterKafka {
     }
 
     public static void publish(OutboundMessage message) {
-        send(Topics.OUTBOUND_TWITTER, message.conversationKey(), EventJson.write(message));
+        send(Topics.OUTBOUND_TWITTER, message.interactionId(), EventJson.write(message));
     }
 
     public static void changed(String interactionId) {

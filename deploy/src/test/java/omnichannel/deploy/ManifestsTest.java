@@ -105,9 +105,9 @@ class ManifestsTest {
                 t -> (String) cast(t.getAdditionalProperties().get("spec")).get("topicName"),
                 t -> cast(t.getAdditionalProperties().get("spec"))));
         List<String> architecture = List.of(Topics.INBOUND, Topics.OUTBOUND_WHATSAPP, Topics.OUTBOUND_TWITTER,
-                Topics.DELIVERY, Topics.INTERACTIONS, Topics.deadLetter(Topics.INBOUND),
+                Topics.DELIVERY, Topics.WHATSAPP_STATUS, Topics.INTERACTIONS, Topics.deadLetter(Topics.INBOUND),
                 Topics.deadLetter(Topics.OUTBOUND_WHATSAPP), Topics.deadLetter(Topics.OUTBOUND_TWITTER),
-                Topics.deadLetter(Topics.DELIVERY));
+                Topics.deadLetter(Topics.DELIVERY), Topics.deadLetter(Topics.WHATSAPP_STATUS));
         assertThat(byName.keySet()).containsExactlyInAnyOrderElementsOf(architecture);
         assertThat(cast(byName.get(Topics.INTERACTIONS).get("config"))).containsEntry("cleanup.policy", "compact");
         int replicas = "production".equals(overlay) ? 3 : 1;

@@ -143,7 +143,7 @@ class WhatsAppToTicketTest {
                         sender.id(), Channel.WHATSAPP_TWILIO, "burst-" + i,
                         OutboundMessage.Purpose.ATTENDANT_ANSWER, new Participant(to, null, null, to), "rajada " + i,
                         List.of(), null, Instant.now(), Map.of());
-                producer.send(new ProducerRecord<>(Topics.OUTBOUND_WHATSAPP, message.conversationKey(),
+                producer.send(new ProducerRecord<>(Topics.OUTBOUND_WHATSAPP, message.interactionId(),
                         EventJson.write(message)));
             }
         }

@@ -65,9 +65,10 @@ public final class BridgeKafka {
     public static List<OutboundMessage> sentTo(String interaction, String person) {
         String key = interaction + ":" + person;
         return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.OUTBOUND_WHATSAPP,
-                record -> key.equals(record.key()), Duration.ofSeconds(1)).stream()
+                record -> interaction.equals(record.key()), Duration.ofSeconds(1)).stream()
                 .map(record -> EventJson.read(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         OutboundMessage.class))
+                .filter(message -> key.equals(message.conversationKey()))
                 .toList();
     }
 

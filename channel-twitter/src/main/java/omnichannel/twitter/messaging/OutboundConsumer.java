@@ -23,7 +23,7 @@ public class OutboundConsumer {
     private final OrderedProcessor<OutboundMessage> processor;
 
     public OutboundConsumer(DmSender sender, OrderedConsumers consumers) {
-        this.processor = consumers.create("outbound-twitter", sender::deliver);
+        this.processor = consumers.create("outbound-twitter", OutboundMessage::conversationKey, sender::deliver);
     }
 
     @Incoming("outbound-twitter")

@@ -24,7 +24,7 @@ public class OutboundConsumer {
     private final OrderedProcessor<OutboundMessage> processor;
 
     public OutboundConsumer(OutboundService service, OrderedConsumers consumers) {
-        this.processor = consumers.create("outbound-whatsapp", service::deliver);
+        this.processor = consumers.create("outbound-whatsapp", OutboundMessage::conversationKey, service::deliver);
     }
 
     @Incoming("outbound-whatsapp")

@@ -23,7 +23,7 @@ public class StatusCallbackConsumer {
     private final OrderedProcessor<DeliveryStatus> processor;
 
     public StatusCallbackConsumer(OutboundService service, OrderedConsumers consumers) {
-        this.processor = consumers.create("whatsapp-status", service::statusCallback);
+        this.processor = consumers.create("whatsapp-status", DeliveryStatus::conversationKey, service::statusCallback);
     }
 
     @Incoming("whatsapp-status")

@@ -21,6 +21,7 @@ import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.messaging.KeyedPublisher;
 import omnichannel.platform.messaging.PermanentSendFailure;
+import omnichannel.platform.twilio.TwilioRetries;
 import omnichannel.whatsapp.SentMessage;
 import omnichannel.whatsapp.client.TwilioSender;
 
@@ -105,7 +106,10 @@ public class OutboundService {
      * with the message's variables, or no send at all ({@code WINDOW_CLOSED}) when there is no template.
      */
     private TwilioSender.Outgoing outgoing(OutboundMessage message, InternalInteraction interaction) {
-        URI statusCallback = interaction.callbackUrl() == null ? null : URI.create(interaction.callbackUrl() + "/status");
+        // the fragment asks Twilio to retry the callback when the gateway answers 503
+        URI statusCallback = interaction.callbackUrl() == null
+                ? null
+                : URI.create(TwilioRetries.asked(interaction.callbackUrl() + "/status"));
         boolean windowOpen = message.lastInboundAt() == null
                 || message.lastInboundAt().isAfter(Instant.now().minus(CUSTOMER_SERVICE_WINDOW));
         if (windowOpen) {

@@ -53,7 +53,7 @@ class OutboundConsumerTest {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             for (OutboundMessage message : messages) {
-                producer.send(new ProducerRecord<>(Topics.OUTBOUND_WHATSAPP, message.conversationKey(),
+                producer.send(new ProducerRecord<>(Topics.OUTBOUND_WHATSAPP, message.interactionId(),
                         EventJson.write(message)));
             }
         }

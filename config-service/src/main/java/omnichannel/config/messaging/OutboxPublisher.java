@@ -7,10 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -19,9 +18,10 @@ import omnichannel.config.OutboxRecord;
 import omnichannel.config.repository.OutboxRepository;
 
 /**
- * Publishes the outbox to Kafka, oldest first, marking a record published only once Kafka acknowledged it. When Kafka
- * is down the records wait in the database; a record published twice (a crash between the ack and the mark) only
- * makes consumers drop a cache entry twice.
+ * Publishes the outbox to Kafka, oldest first, one record per transaction: each is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} (replicas share the work and never publish the same record at once) and marked
+ * published only once Kafka acknowledged it. When Kafka is down the records wait in the database; a record published
+ * twice (a crash between the ack and the mark) only makes consumers drop a cache entry twice.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -43,12 +43,22 @@ public class OutboxPublisher {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    @WithTransaction
+    /** Up to a batch of records, one transaction each; the number published. */
     public Uni<Integer> publishPending() {
-        return outbox.pending(BATCH).chain(records -> Multi.createFrom().iterable(records)
-                .onItem().transformToUniAndConcatenate(this::publish)
-                .collect().asList()
-                .map(java.util.List::size));
+        return publishFrom(0);
+    }
+
+    private Uni<Integer> publishFrom(int published) {
+        if (published >= BATCH) {
+            return Uni.createFrom().item(published);
+        }
+        return publishOne().chain(one -> one ? publishFrom(published + 1) : Uni.createFrom().item(published));
+    }
+
+    private Uni<Boolean> publishOne() {
+        return Panache.withTransaction(() -> outbox.claimOldest().chain(record -> record == null
+                ? Uni.createFrom().item(false)
+                : publish(record).replaceWith(true)));
     }
 
     private Uni<OutboxRecord> publish(OutboxRecord record) {

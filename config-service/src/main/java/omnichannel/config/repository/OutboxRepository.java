@@ -1,9 +1,11 @@
 package omnichannel.config.repository;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.LockOptions;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -16,8 +18,15 @@ import omnichannel.config.OutboxRecord;
 @WithSession
 public class OutboxRepository implements PanacheRepositoryBase<OutboxRecord, UUID> {
 
-    /** The oldest unpublished records, in the order they were written. */
-    public Uni<List<OutboxRecord>> pending(int max) {
-        return find("publishedAt is null", Sort.by("createdAt")).page(0, max).list();
+    /**
+     * The oldest unpublished record that no other transaction holds, locked until this transaction ends
+     * ({@code FOR UPDATE SKIP LOCKED}): two replicas never publish the same record at once, and a record whose
+     * publication hangs holds back only itself. Null when there is none.
+     */
+    public Uni<OutboxRecord> claimOldest() {
+        return find("publishedAt is null", Sort.by("createdAt"))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
+                .firstResult();
     }
 }

@@ -9,6 +9,7 @@ import omnichannel.config.Interaction;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.SignatureMode;
+import omnichannel.platform.twilio.TwilioRetries;
 
 /** An interaction as admins see it: secrets only as a mask ({@code ****} + last 4). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,8 +30,12 @@ public record InteractionView(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * @param twilioWebhookUrl what to paste in Twilio's console as the sender's webhook: the callback URL with the
+     *        fragment that makes Twilio retry our 503s ({@link TwilioRetries})
+     */
     public record WhatsApp(String number, String accountSid, String authToken, String templateContentSid,
-            BigDecimal messagesPerSecond, SignatureMode signatureMode) {
+            BigDecimal messagesPerSecond, SignatureMode signatureMode, String twilioWebhookUrl) {
     }
 
     public record Twitter(String apiKey, String apiSecretKey, String accessToken, String accessTokenSecret,
@@ -42,7 +47,7 @@ public record InteractionView(
         WhatsApp whatsapp = interaction.channel == Channel.WHATSAPP_TWILIO
                 ? new WhatsApp(interaction.whatsappNumber, interaction.twilioAccountSid,
                         mask(secrets.get("whatsapp.authToken")), interaction.templateContentSid,
-                        interaction.messagesPerSecond, interaction.signatureMode)
+                        interaction.messagesPerSecond, interaction.signatureMode, TwilioRetries.asked(callbackUrl))
                 : null;
         Twitter twitter = interaction.channel == Channel.TWITTER_DM
                 ? new Twitter(interaction.twitterApiKey, mask(secrets.get("twitter.apiSecretKey")),

@@ -43,6 +43,8 @@ class InteractionLifecycleTest extends ConfigServiceTest {
                 .body("id", equalTo(id))
                 .body("defaultUnitId", equalTo(12))
                 .body("callbackUrl", equalTo("https://omnichannel.example.com/webhooks/whatsapp/" + id))
+                .body("whatsapp.twilioWebhookUrl",
+                        equalTo("https://omnichannel.example.com/webhooks/whatsapp/" + id + "#rc=5&rp=5xx,ct,rt"))
                 .body(not(containsString(AUTH_TOKEN)));
     }
 

@@ -40,10 +40,16 @@ public class OrderedConsumers {
         this.shutdownGrace = config.consumer().shutdownGrace();
     }
 
-    /** A processor named after its channel (the name tags its metrics and log lines). */
-    public <T> OrderedProcessor<T> create(String name, Function<T, Uni<Void>> handler) {
-        OrderedProcessor<T> processor = new OrderedProcessor<>(name, handler, maxInFlight, firstRetry, maxRetry, vertx,
-                registry);
+    /**
+     * A processor named after its channel (the name tags its metrics and log lines).
+     *
+     * @param conversation the key whose order is kept: the event's conversation. It may be finer than the Kafka key
+     *        (outbound topics are keyed by the sending account, so one pod owns a sender and its rate limit).
+     */
+    public <T> OrderedProcessor<T> create(String name, Function<T, Object> conversation,
+            Function<T, Uni<Void>> handler) {
+        OrderedProcessor<T> processor = new OrderedProcessor<>(name, record -> conversation.apply(record.getPayload()),
+                handler, maxInFlight, firstRetry, maxRetry, vertx, registry);
         processors.add(processor);
         return processor;
     }

@@ -16,7 +16,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -46,6 +45,7 @@ import io.vertx.core.Vertx;
 public final class OrderedProcessor<T> {
 
     private final String name;
+    private final Function<Message<T>, Object> keyOf;
     private final Function<T, Uni<Void>> handler;
     private final int maxInFlight;
     private final Duration firstRetry;
@@ -63,9 +63,10 @@ public final class OrderedProcessor<T> {
     private final Counter deadLetters;
     private final AtomicLong retryingKeys = new AtomicLong();
 
-    OrderedProcessor(String name, Function<T, Uni<Void>> handler, int maxInFlight, Duration firstRetry,
-            Duration maxRetry, Vertx vertx, MeterRegistry registry) {
+    OrderedProcessor(String name, Function<Message<T>, Object> keyOf, Function<T, Uni<Void>> handler, int maxInFlight,
+            Duration firstRetry, Duration maxRetry, Vertx vertx, MeterRegistry registry) {
         this.name = name;
+        this.keyOf = keyOf;
         this.handler = handler;
         this.maxInFlight = maxInFlight;
         this.firstRetry = firstRetry;
@@ -91,7 +92,7 @@ public final class OrderedProcessor<T> {
             return Uni.createFrom().completionStage(record.nack(new PermanentFailure("unreadable " + name + " event")));
         }
         return Uni.createFrom().emitter(emitter -> {
-            Entry<T> entry = new Entry<>(record, keyOf(record));
+            Entry<T> entry = new Entry<>(record, keyOf.apply(record));
             boolean start;
             synchronized (this) {
                 if (closing) {
@@ -246,12 +247,6 @@ public final class OrderedProcessor<T> {
                 run(next);
             }
         });
-    }
-
-    private static Object keyOf(Message<?> record) {
-        Object key = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getKey)
-                .orElse(null);
-        return key == null ? "" : key;
     }
 
     private static final class Entry<T> {

@@ -61,15 +61,44 @@ public class StatusCallbacks {
         form.put("ApiVersion", "2010-04-01");
         MultiMap body = MultiMap.caseInsensitiveMultiMap();
         form.forEach(body::add);
-        return http.postAbs(message.statusCallback())
-                .putHeader("X-Twilio-Signature", sign(authToken, message.statusCallback(), form))
+        // like Twilio: the fragment is neither sent nor signed; it says how often to retry and on what
+        String handedOut = message.statusCallback();
+        int hash = handedOut.indexOf('#');
+        String url = hash < 0 ? handedOut : handedOut.substring(0, hash);
+        Map<String, String> overrides = overrides(hash < 0 ? "" : handedOut.substring(hash + 1));
+        int retries = Math.min(5, Integer.parseInt(overrides.getOrDefault("rc", "0")));
+        boolean retry5xx = overrides.getOrDefault("rp", "").matches(".*\\b(5xx|all)\\b.*");
+        return attempt(url, form, body, status, message.sid(), authToken, retry5xx ? retries : 0);
+    }
+
+    private Uni<Void> attempt(String url, Map<String, String> form, MultiMap body, String status, String sid,
+            String authToken, int retriesLeft) {
+        return http.postAbs(url)
+                .putHeader("X-Twilio-Signature", sign(authToken, url, form))
                 .sendForm(body)
-                .invoke(response -> {
-                    if (response.statusCode() >= 300) {
-                        Log.warnf("status callback %s for %s answered %d", status, message.sid(), response.statusCode());
+                .chain(response -> {
+                    if (response.statusCode() >= 500 && retriesLeft > 0) {
+                        Log.infof("status callback %s for %s answered %d, retried", status, sid, response.statusCode());
+                        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(1))
+                                .chain(() -> attempt(url, form, body, status, sid, authToken, retriesLeft - 1));
                     }
-                })
-                .replaceWithVoid();
+                    if (response.statusCode() >= 300) {
+                        Log.warnf("status callback %s for %s answered %d", status, sid, response.statusCode());
+                    }
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Twilio's connection overrides ({@code #rc=3&rp=5xx,ct}). */
+    static Map<String, String> overrides(String fragment) {
+        Map<String, String> values = new TreeMap<>();
+        for (String pair : fragment.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return values;
     }
 
     private static String sign(String authToken, String url, Map<String, String> sortedForm) {

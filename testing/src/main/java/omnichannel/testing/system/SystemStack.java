@@ -29,7 +29,7 @@ public final class SystemStack implements AutoCloseable {
             Topics.OUTBOUND_TWITTER, Topics.DELIVERY, Topics.WHATSAPP_STATUS, Topics.INTERACTIONS,
             Topics.deadLetter(Topics.INBOUND),
             Topics.deadLetter(Topics.OUTBOUND_WHATSAPP), Topics.deadLetter(Topics.OUTBOUND_TWITTER),
-            Topics.deadLetter(Topics.DELIVERY));
+            Topics.deadLetter(Topics.DELIVERY), Topics.deadLetter(Topics.WHATSAPP_STATUS));
 
     private final Map<String, ServiceProcess> services;
 

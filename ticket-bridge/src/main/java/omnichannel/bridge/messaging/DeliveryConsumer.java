@@ -20,7 +20,7 @@ public class DeliveryConsumer {
     private final OrderedProcessor<DeliveryStatus> processor;
 
     public DeliveryConsumer(DeliveryFailures failures, OrderedConsumers consumers) {
-        this.processor = consumers.create("delivery", failures::handle);
+        this.processor = consumers.create("delivery", DeliveryStatus::conversationKey, failures::handle);
     }
 
     @Incoming("delivery")

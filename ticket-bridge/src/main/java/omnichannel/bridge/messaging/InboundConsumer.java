@@ -23,7 +23,7 @@ public class InboundConsumer {
     private final OrderedProcessor<InboundMessage> processor;
 
     public InboundConsumer(ConversationService conversations, OrderedConsumers consumers) {
-        this.processor = consumers.create("inbound", conversations::handle);
+        this.processor = consumers.create("inbound", InboundMessage::conversationKey, conversations::handle);
     }
 
     @Incoming("inbound")

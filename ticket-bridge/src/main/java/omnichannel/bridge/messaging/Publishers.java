@@ -13,14 +13,19 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.events.Topics;
 import omnichannel.platform.messaging.KeyedPublisher;
 
-/** Messages for the channel services, keyed by conversation, on the topic of each message's channel. */
+/**
+ * Messages for the channel services, on the topic of each message's channel, keyed by the sending account (the
+ * interaction): all of a sender's messages share a partition, so one channel-service pod owns each sender and paces it
+ * at its rate however many replicas run; per-conversation order holds within the partition, and the channel service
+ * still handles conversations in parallel.
+ */
 @ApplicationScoped
 public class Publishers {
 
     @Produces
     @ApplicationScoped
     KeyedPublisher<OutboundMessage> outbound(@Channel("outbound") MutinyEmitter<OutboundMessage> emitter) {
-        return new KeyedPublisher<>(emitter, OutboundMessage::conversationKey, m -> Topics.outbound(m.channel()),
+        return new KeyedPublisher<>(emitter, OutboundMessage::interactionId, m -> Topics.outbound(m.channel()),
                 Duration.ofSeconds(30));
     }
 }

@@ -48,7 +48,9 @@ class InboundConsumerTest {
                 OutboundMessage.class);
         assertThat(ack.text()).contains("4521").contains("Maria");
         assertThat(ack.purpose()).isEqualTo(OutboundMessage.Purpose.TICKET_ACKNOWLEDGEMENT);
-        assertThat(acks.get(0).key()).isEqualTo(FourBizStub.INTERACTION + ":+5511912349001");
+        // keyed by the sending account: one channel-service pod owns a sender and its rate
+        assertThat(acks.get(0).key()).isEqualTo(FourBizStub.INTERACTION);
+        assertThat(ack.conversationKey()).isEqualTo(FourBizStub.INTERACTION + ":+5511912349001");
 
         var creates = FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
                 .withRequestBody(containing("impressora parada")));
