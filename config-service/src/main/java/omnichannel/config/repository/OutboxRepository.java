@@ -3,13 +3,9 @@ package omnichannel.config.repository;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-
-import org.hibernate.LockOptions;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.OutboxRecord;
@@ -24,9 +20,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxRecord, UUI
      * publication hangs holds back only itself. Null when there is none.
      */
     public Uni<OutboxRecord> claimOldest() {
-        return find("publishedAt is null", Sort.by("createdAt"))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
-                .firstResult();
+        // native: Panache queries take no SKIP LOCKED hint
+        return getSession().chain(session -> session.createNativeQuery("select * from outbox where published_at is null "
+                + "order by created_at limit 1 for update skip locked", OutboxRecord.class).getSingleResultOrNull());
     }
 }
