@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import omnichannel.events.Channel;
 import omnichannel.events.InteractionChanged;
 import omnichannel.platform.interactions.InteractionDirectory;
-import omnichannel.twitter.service.TwitterStore;
+import omnichannel.twitter.repository.TwitterStore;
 import omnichannel.twitter.service.WebhookRegistrar;
 
 /**

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.platform.rest.Roles;
-import omnichannel.twitter.service.Registration;
-import omnichannel.twitter.service.TwitterStore;
+import omnichannel.twitter.Registration;
+import omnichannel.twitter.repository.TwitterStore;
 import omnichannel.twitter.service.WebhookRegistrar;
 
 /** The X webhook of each WEBHOOK interaction, as X last answered, for admins; and the actions to fix it. */

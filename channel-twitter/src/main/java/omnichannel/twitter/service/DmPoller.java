@@ -27,6 +27,7 @@ import omnichannel.platform.x.XDirectMessages;
 import omnichannel.twitter.client.XApi;
 import omnichannel.twitter.client.XResponse;
 import omnichannel.twitter.config.TwitterConfig;
+import omnichannel.twitter.repository.TwitterStore;
 
 /**
  * Where webhooks are not available (POLLING interactions): reads {@code GET /2/dm_events} at an interval and publishes

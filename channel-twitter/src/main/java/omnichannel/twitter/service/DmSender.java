@@ -15,6 +15,7 @@ import omnichannel.platform.messaging.PermanentSendFailure;
 import omnichannel.platform.x.XCredentials;
 import omnichannel.platform.x.XDirectMessages;
 import omnichannel.twitter.client.XApi;
+import omnichannel.twitter.repository.SendLog;
 
 /**
  * Sends one outbound message as an X direct message, once: a redelivered event whose send is settled is skipped. X's

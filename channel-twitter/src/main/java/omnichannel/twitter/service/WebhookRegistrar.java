@@ -13,8 +13,10 @@ import omnichannel.events.Channel;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.x.XCredentials;
+import omnichannel.twitter.Registration;
 import omnichannel.twitter.client.XApi;
 import omnichannel.twitter.client.XResponse;
+import omnichannel.twitter.repository.TwitterStore;
 
 /**
  * Registers a WEBHOOK interaction's callback URL with X (which runs a CRC against our gateway before it answers) and

@@ -11,10 +11,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.config.BridgeConfig;
-import omnichannel.bridge.conversation.Conversation;
-import omnichannel.bridge.conversation.ConversationStore;
+import omnichannel.bridge.repository.ConversationStore;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
 import omnichannel.platform.messaging.KeyedPublisher;

@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.config.BridgeConfig;
-import omnichannel.bridge.conversation.Conversation;
-import omnichannel.bridge.conversation.ConversationStore;
-import omnichannel.bridge.conversation.ConversationStore.Outcome;
+import omnichannel.bridge.repository.ConversationStore;
+import omnichannel.bridge.repository.ConversationStore.Outcome;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;

@@ -6,7 +6,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.client.FourBizException;
-import omnichannel.bridge.conversation.ConversationStore;
+import omnichannel.bridge.repository.ConversationStore;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.platform.messaging.PermanentFailure;
 

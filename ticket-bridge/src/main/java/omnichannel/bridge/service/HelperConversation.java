@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.HelperClient;
 import omnichannel.bridge.config.BridgeConfig;
-import omnichannel.bridge.conversation.Conversation;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
 import omnichannel.platform.interactions.InteractionDirectory;

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.config.BridgeConfig;
-import omnichannel.bridge.conversation.Conversation;
 import omnichannel.events.Channel;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;

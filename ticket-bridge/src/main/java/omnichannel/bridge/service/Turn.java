@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import omnichannel.bridge.conversation.Conversation;
-import omnichannel.bridge.conversation.ConversationStore.SentMessage;
+import omnichannel.bridge.Conversation;
+import omnichannel.bridge.repository.ConversationStore.SentMessage;
 import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage;

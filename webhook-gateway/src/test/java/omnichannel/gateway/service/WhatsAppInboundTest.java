@@ -1,4 +1,4 @@
-package omnichannel.gateway.twilio;
+package omnichannel.gateway.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

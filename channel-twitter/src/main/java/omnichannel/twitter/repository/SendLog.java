@@ -1,4 +1,4 @@
-package omnichannel.twitter.service;
+package omnichannel.twitter.repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,7 +13,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.events.OutboundMessage;
 
-/** What was sent, by outbound event id: the memory that makes a redelivered event a no-op. */
+/**
+ * What was sent, by outbound event id: the memory that makes a redelivered event a no-op. Plain SQL on the reactive
+ * client (here, in the repository layer, only): the reservation is one {@code INSERT … ON CONFLICT DO NOTHING}.
+ */
 @ApplicationScoped
 public class SendLog {
 

@@ -1,4 +1,4 @@
-package omnichannel.twitter.service;
+package omnichannel.twitter.repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,7 +13,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Webhook registrations and polling cursors in PostgreSQL. */
+import omnichannel.twitter.Registration;
+
+/**
+ * Webhook registrations and polling cursors in PostgreSQL. Plain SQL on the reactive client (here, in the repository
+ * layer, only): the polling claim is a {@code FOR UPDATE SKIP LOCKED} statement that several instances run at once.
+ */
 @ApplicationScoped
 public class TwitterStore {
 

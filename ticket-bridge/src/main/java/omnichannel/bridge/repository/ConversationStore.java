@@ -1,4 +1,4 @@
-package omnichannel.bridge.conversation;
+package omnichannel.bridge.repository;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import omnichannel.bridge.Conversation;
 import omnichannel.events.Channel;
 
 /**

@@ -1,4 +1,4 @@
-package omnichannel.twitter.service;
+package omnichannel.twitter;
 
 import java.time.Instant;
 

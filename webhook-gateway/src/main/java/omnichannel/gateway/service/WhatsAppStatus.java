@@ -1,4 +1,4 @@
-package omnichannel.gateway.twilio;
+package omnichannel.gateway.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package omnichannel.bridge.conversation;
+package omnichannel.bridge;
 
 import java.time.Instant;
 import java.util.List;
 
+import omnichannel.bridge.repository.ConversationStore;
 import omnichannel.events.Channel;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.Participant;
@@ -31,28 +32,28 @@ public final class Conversation {
     /** The bot conversation kept for the ticket's description is capped; the newest part is kept. */
     private static final int TRANSCRIPT_LIMIT = 20_000;
 
-    final String key;
-    final String interactionId;
-    final Channel channel;
-    final String personId;
-    String displayName;
-    String handle;
-    String phoneNumber;
-    Phase phase = Phase.IDLE;
-    String ticketNumber;
-    String ticketStatus;
-    String correlationId;
-    int occurrencesSeen;
-    boolean optedOut;
-    String botTranscript;
-    List<String> botOptions = List.of();
-    Instant lastInboundAt;
+    public final String key;
+    public final String interactionId;
+    public final Channel channel;
+    public final String personId;
+    public String displayName;
+    public String handle;
+    public String phoneNumber;
+    public Phase phase = Phase.IDLE;
+    public String ticketNumber;
+    public String ticketStatus;
+    public String correlationId;
+    public int occurrencesSeen;
+    public boolean optedOut;
+    public String botTranscript;
+    public List<String> botOptions = List.of();
+    public Instant lastInboundAt;
     /** The stored version this state was read at; 0 for a conversation not stored yet. */
-    long version;
+    public long version;
     /** Set when a ticket was opened while handling the current message: the poller starts over on it. */
-    boolean ticketOpened;
+    public boolean ticketOpened;
 
-    Conversation(String key, String interactionId, Channel channel, String personId) {
+    public Conversation(String key, String interactionId, Channel channel, String personId) {
         this.key = key;
         this.interactionId = interactionId;
         this.channel = channel;

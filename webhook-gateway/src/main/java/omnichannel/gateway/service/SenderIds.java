@@ -1,4 +1,4 @@
-package omnichannel.gateway.twilio;
+package omnichannel.gateway.service;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
