@@ -102,6 +102,12 @@ public final class Conversation {
         ticketOpened = true;
     }
 
+    /** The ticket was closed in 4biz (seen by the poller or on a refused follow-up): the next message opens a new one. */
+    public void ticketClosed(String status) {
+        phase = Phase.IDLE;
+        ticketStatus = status;
+    }
+
     public void talkToBot() {
         phase = Phase.BOT;
     }

@@ -41,6 +41,14 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     /** Opens ticket 4950 (the opt-out test's). */
     public static final String OPT_OUT_TICKET_TEXT = "ticket-saida";
     public static final String OPT_OUT_TICKET = "4950";
+    /** Opens ticket 5100, which an attendant closes before the next message: 4biz refuses its follow-up. */
+    public static final String CLOSING_TEXT = "ticket-fechado-entre-consultas";
+    public static final String CLOSING_TICKET = "5100";
+    /** The message after the close: it opens ticket 5101. */
+    public static final String AFTER_CLOSE_TEXT = "depois-do-fechamento";
+    public static final String AFTER_CLOSE_TICKET = "5101";
+    /** A follow-up 4biz refuses for good on a ticket that stays open. */
+    public static final String REFUSED_FOLLOW_UP_TEXT = "acompanhamento-recusado";
     /** Helper's fallback message (parameter 453). */
     public static final String FALLBACK = "Desculpe, não entendi. Digite menu para ver as opções.";
 
@@ -88,8 +96,22 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(json(200, "{\"request\":{\"number\":\"" + RESOLVED_TICKET
                         + "\",\"status\":{\"code\":\"Resolvida\"}},\"error\":null}")));
 
-        server.stubFor(post(urlEqualTo("/4biz/services/request/createOccurrence")).willReturn(json(200,
+        server.stubFor(post(urlEqualTo("/4biz/services/request/createOccurrence")).atPriority(5).willReturn(json(200,
                 "{\"occurrence\":{\"id\":\"77\"},\"error\":null}")));
+        // ticket 5100: open until a follow-up is refused on it, closed from then on
+        ticketFor(CLOSING_TEXT, CLOSING_TICKET);
+        ticketFor(AFTER_CLOSE_TEXT, AFTER_CLOSE_TICKET);
+        server.stubFor(post(urlEqualTo("/4biz/services/request/createOccurrence")).atPriority(1)
+                .withRequestBody(containing("\"requestNumber\":\"" + CLOSING_TICKET + "\"")).inScenario("closing")
+                .willSetStateTo("closed")
+                .willReturn(json(412, "{\"error\":{\"code\":\"INPUT\",\"description\":\"request is closed\"}}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getById")).atPriority(1)
+                .withRequestBody(containing("\"number\":\"" + CLOSING_TICKET + "\"")).inScenario("closing")
+                .whenScenarioStateIs("closed").willReturn(json(200, "{\"request\":{\"number\":\"" + CLOSING_TICKET
+                        + "\",\"status\":{\"code\":\"Fechada\"}},\"error\":null}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/createOccurrence")).atPriority(1)
+                .withRequestBody(containing(REFUSED_FOLLOW_UP_TEXT))
+                .willReturn(json(412, "{\"error\":{\"code\":\"INPUT\",\"description\":\"follow-up refused\"}}")));
         server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(5)
                 .willReturn(json(200, "{\"occurrences\":[],\"error\":null}")));
         server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(1)

@@ -90,28 +90,46 @@ public class ConversationService {
                         conversation.optOut(false);
                         turn.reply(Purpose.OPT_OUT_CONFIRMATION, bridge.texts().optedIn(), null);
                     }
-                    Outcome outcome;
-                    Uni<Void> effect;
+                    Uni<Outcome> effect;
                     if (conversation.hasOpenTicket()) {
-                        outcome = Outcome.FOLLOW_UP;
-                        effect = tickets.followUp(interaction, conversation, message);
+                        effect = followUpOrNewTicket(interaction, conversation, turn);
                     } else if (interaction.helperInterception()) {
-                        outcome = Outcome.HELPER;
                         // a keyword is about our messages, not a question for the bot
-                        effect = keyword == Keyword.NONE
+                        effect = (keyword == Keyword.NONE
                                 ? helper.handle(interaction, conversation, turn)
-                                : Uni.createFrom().voidItem();
+                                : Uni.createFrom().voidItem()).replaceWith(Outcome.HELPER);
                     } else {
-                        outcome = Outcome.TICKET;
                         effect = tickets.openTicket(interaction, conversation, turn,
-                                TicketService.messageDescription(message, conversation));
+                                TicketService.messageDescription(message, conversation)).replaceWith(Outcome.TICKET);
                     }
-                    return effect
-                            .chain(() -> publisher.publishInOrder(turn.deliverable()))
+                    return effect.chain(outcome -> publisher.publishInOrder(turn.deliverable())
                             .chain(() -> store.commit(conversation, message.providerMessageId(),
                                     conversation.hasOpenTicket() && outcome == Outcome.HELPER ? Outcome.TICKET : outcome,
-                                    Turn.sent(conversation, turn.deliverable()), bridge.answers().pollInterval()));
+                                    Turn.sent(conversation, turn.deliverable()), bridge.answers().pollInterval())));
                 });
+    }
+
+    /**
+     * The message as a follow-up on the open ticket. When 4biz refuses it for good, the ticket is read again: closed
+     * (or gone) since the last poll, the message opens a new ticket; still open, the message alone is dead-lettered
+     * with the reason and the conversation goes on.
+     */
+    private Uni<Outcome> followUpOrNewTicket(InternalInteraction interaction, Conversation conversation, Turn turn) {
+        InboundMessage message = turn.message();
+        String number = conversation.ticketNumber();
+        return tickets.followUp(interaction, conversation, message).replaceWith(Outcome.FOLLOW_UP)
+                .onFailure(e -> e instanceof FourBizException f && f.isPermanent())
+                .recoverWithUni(refusal -> tickets.currentStatus(number).chain(status -> {
+                    if (status == null || Conversation.isClosedStatus(status)) {
+                        Log.infof("ticket %s is %s: the message opens a new ticket interaction=%s correlationId=%s",
+                                number, status == null ? "gone" : status, interaction.id(), message.correlationId());
+                        conversation.ticketClosed(status);
+                        return tickets.openTicket(interaction, conversation, turn,
+                                TicketService.messageDescription(message, conversation)).replaceWith(Outcome.TICKET);
+                    }
+                    return Uni.createFrom().failure(new PermanentFailure("4biz refused the follow-up on ticket " + number
+                            + " (" + status + "): " + refusal.getMessage(), refusal));
+                }));
     }
 
     private Uni<InternalInteraction> interaction(String id) {

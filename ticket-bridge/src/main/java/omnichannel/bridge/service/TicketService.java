@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.FourBizClient;
+import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.events.Channel;
 import omnichannel.events.InboundMessage;
@@ -70,6 +71,12 @@ public class TicketService {
                         messageDescription(message, conversation), LocalDateTime.now(bridge.timeZone()),
                         FOLLOW_UP_CATEGORY)))
                 .invoke(() -> metrics.followUp(interaction.id()));
+    }
+
+    /** The ticket's status as 4biz reports it now; null when 4biz does not know the ticket (deleted, merged). */
+    Uni<String> currentStatus(String ticketNumber) {
+        return fourBiz.ticket(ticketNumber).map(FourBizClient.Ticket::statusCode)
+                .onFailure(e -> e instanceof FourBizException f && f.isPermanent()).recoverWithNull();
     }
 
     /** Writes a note on a ticket (e.g. a delivery failure), once per numberOrigin. */

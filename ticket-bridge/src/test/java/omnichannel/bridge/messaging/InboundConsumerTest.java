@@ -120,4 +120,43 @@ class InboundConsumerTest {
         assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
                 .withRequestBody(containing(FourBizStub.REJECTED_TEXT))).size()).isLessThanOrEqualTo(3);
     }
+
+    @Test
+    void aFollowUpRefusedBecauseTheTicketClosedBetweenPollsOpensANewTicket() {
+        String person = "+5511912349010";
+        InboundMessage first = inbound(person, FourBizStub.CLOSING_TEXT);
+        publish(first);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !on(Topics.OUTBOUND_WHATSAPP, first.correlationId()).isEmpty());
+
+        InboundMessage after = inbound(person, FourBizStub.AFTER_CLOSE_TEXT + " nova pergunta");
+        publish(after);
+
+        List<ConsumerRecord<String, String>> acks = await().atMost(Duration.ofSeconds(30))
+                .until(() -> on(Topics.OUTBOUND_WHATSAPP, after.correlationId()), list -> !list.isEmpty());
+        assertThat(acks.get(0).value()).contains(FourBizStub.AFTER_CLOSE_TICKET);
+        assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
+                .withRequestBody(containing(FourBizStub.AFTER_CLOSE_TEXT)))).hasSize(1);
+        assertThat(on(Topics.deadLetter(Topics.INBOUND), after.correlationId())).isEmpty();
+    }
+
+    @Test
+    void aFollowUpRefusedOnAnOpenTicketIsDeadLetteredAloneAndTheNextOneLands() {
+        String person = "+5511912349011";
+        InboundMessage first = inbound(person, "abre o chamado");
+        InboundMessage refused = inbound(person, FourBizStub.REFUSED_FOLLOW_UP_TEXT);
+        InboundMessage next = inbound(person, "acompanhamento seguinte");
+        publish(first);
+        publish(refused);
+        publish(next);
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> on(Topics.deadLetter(Topics.INBOUND), refused.correlationId()), list -> !list.isEmpty());
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("refused the follow-up on ticket 4521");
+        await().atMost(Duration.ofSeconds(20)).until(() -> FourBizStub.server.findAll(
+                postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
+                        .withRequestBody(containing("acompanhamento seguinte")))
+                .size() == 1);
+        assertThat(on(Topics.deadLetter(Topics.INBOUND), next.correlationId())).isEmpty();
+    }
 }
