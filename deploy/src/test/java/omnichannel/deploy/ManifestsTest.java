@@ -203,4 +203,53 @@ class ManifestsTest {
     private static Map<String, Object> cast(Object value) {
         return (Map<String, Object>) value;
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    @SuppressWarnings("unchecked")
+    void alertsAndTheDashboardWatchMetricsTheServicesRegister(String overlay) throws Exception {
+        List<Map<String, Object>> objects = rendered(overlay);
+        GenericKubernetesResource rule = all(objects, "PrometheusRule", GenericKubernetesResource.class).stream()
+                .findFirst().orElseThrow(() -> new AssertionError("no PrometheusRule"));
+        List<Map<String, Object>> rules = ((List<Map<String, Object>>) cast(
+                ((List<Object>) cast(rule.getAdditionalProperties().get("spec")).get("groups")).get(0)).get("rules"));
+        assertThat(rules).extracting(r -> r.get("alert")).containsExactlyInAnyOrder("OmnichannelDeadLetters",
+                "OmnichannelConsumerLag", "OmnichannelConversationsRetrying", "OmnichannelSignatureFailures",
+                "OmnichannelNotReady");
+        assertThat(rules).allSatisfy(r -> assertThat(r).containsKeys("expr", "for", "labels", "annotations"));
+
+        io.fabric8.kubernetes.api.model.ConfigMap dashboard = all(objects, "ConfigMap",
+                io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().equals("omnichannel-dashboard")).findFirst()
+                .orElseThrow(() -> new AssertionError("no dashboard ConfigMap"));
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dashboard.getData().get("omnichannel-delivery.json"));
+        List<String> expressions = new java.util.ArrayList<>();
+        rules.forEach(r -> expressions.add((String) r.get("expr")));
+        json.path("panels").forEach(p -> p.path("targets").forEach(t -> expressions.add(t.path("expr").asText())));
+        assertThat(json.path("panels")).hasSizeGreaterThanOrEqualTo(6);
+
+        // every omnichannel_* metric watched is one a service registers (Micrometer's dotted name)
+        String sources;
+        try (var files = java.nio.file.Files.walk(ROOT)) {
+            sources = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+                    .map(f -> {
+                        try {
+                            return java.nio.file.Files.readString(f);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).collect(Collectors.joining("\n"));
+        }
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("omnichannel_[a-z_]+")
+                .matcher(String.join(" ", expressions));
+        int checked = 0;
+        while (metric.find()) {
+            String dotted = metric.group().replaceAll("_total$", "").replace('_', '.');
+            assertThat(sources).as("a service registers " + dotted).contains("\"" + dotted + "\"");
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+    }
 }
