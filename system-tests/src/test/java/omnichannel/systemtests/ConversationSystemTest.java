@@ -174,6 +174,56 @@ class ConversationSystemTest {
                 Duration.ofSeconds(2))).isEmpty();
     }
 
+    /**
+     * R3 for a rolling update: 20 conversations x 5 messages while 4biz fails for a few seconds (so records are being
+     * retried), and the bridge stopped gracefully (SIGTERM, what Kubernetes sends) and started again mid-stream. What was
+     * in flight is finished or left uncommitted for the next start: one ticket per conversation, every follow-up once
+     * and in order, nothing dead-lettered.
+     */
+    @Test
+    void aGracefulRestartOfTheBridgeWithRetriesInFlightLosesNothing() {
+        int conversations = 20;
+        int messages = 5;
+        List<String> people = new ArrayList<>();
+        for (int c = 0; c < conversations; c++) {
+            people.add("+55119124%05d".formatted(10000 + c));
+        }
+        simulators.fourBizLatency(5, 40);
+        try {
+            for (int m = 0; m < messages; m++) {
+                for (int c = 0; c < conversations; c++) {
+                    say(interaction, people.get(c), "g%02d m%02d".formatted(c, m));
+                }
+                if (m == 1) {
+                    simulators.fourBizOutage(503, 6_000);
+                    stack.restart("ticket-bridge", java.util.Map.of(), Duration.ofSeconds(60));
+                }
+            }
+        } finally {
+            simulators.fourBizLatency(0, 0);
+        }
+
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).until(() -> people.stream()
+                .allMatch(p -> {
+                    List<JsonNode> tickets = simulators.ticketsOf("whatsapp_" + p.substring(1));
+                    return tickets.size() == 1 && ourFollowUps(tickets.get(0)).size() == messages - 1;
+                }));
+        for (int c = 0; c < conversations; c++) {
+            List<JsonNode> tickets = simulators.ticketsOf("whatsapp_" + people.get(c).substring(1));
+            assertThat(tickets).hasSize(1);
+            List<String> order = ourFollowUps(tickets.get(0)).stream()
+                    .map(o -> o.path("description").asText().replaceAll("(?s).*(g\\d\\d m\\d\\d).*", "$1")).toList();
+            List<String> sent = new ArrayList<>();
+            for (int m = 1; m < messages; m++) {
+                sent.add("g%02d m%02d".formatted(c, m));
+            }
+            assertThat(order).as("follow-ups of conversation %d", c).containsExactlyElementsOf(sent);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
+        assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.INBOUND),
+                r -> r.value() != null && r.value().contains(" m0"), Duration.ofSeconds(2))).isEmpty();
+    }
+
     /** R4: a minute of 503s from 4biz delays the messages sent meanwhile; they all land afterwards, none dead-lettered. */
     @Test
     void aMinuteOf4bizOutageDelaysMessagesAndLosesNone() {

@@ -55,10 +55,6 @@ public class BridgeMetrics {
         count("omnichannel_bridge_retries", interactionId);
     }
 
-    public void deadLetter(String interactionId) {
-        count("omnichannel_bridge_dead_letters", interactionId);
-    }
-
     /** Times a 4biz call; the outcome tag is {@code ok} or 4biz's error code (or the HTTP status). */
     <T> Uni<T> fourBiz(String interactionId, String operation, Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
