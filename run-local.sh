@@ -18,12 +18,12 @@ fi
 for module in "${modules[@]}"; do
   [[ -f "$module/target/quarkus-app/quarkus-run.jar" ]] || needs_build=true
 done
-[[ -d testing/target/lib ]] || needs_build=true
+[[ -d running-system/target/lib ]] || needs_build=true
 
 if [[ "${1:-start}" == "start" && "$needs_build" == true ]]; then
   echo "Building (once; ./run-local.sh --rebuild to build again) ..."
   ./mvnw -q -DskipTests -Dformat install
 fi
 
-exec java -Domnichannel.root="$PWD" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "testing/target/testing-1.0.0-SNAPSHOT.jar:testing/target/lib/*" \
-  omnichannel.testing.local.LocalRun "${@:-start}"
+exec java -Domnichannel.root="$PWD" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "running-system/target/running-system-1.0.0-SNAPSHOT.jar:running-system/target/lib/*" \
+  omnichannel.system.LocalRun "${@:-start}"

@@ -4,86 +4,62 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import omnichannel.testing.Tokens;
+import omnichannel.system.DemoInteraction;
+import omnichannel.system.RunningSystem;
+import omnichannel.system.SystemStack;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
-import omnichannel.testing.system.DemoInteraction;
-import omnichannel.testing.system.HttpJson;
-import omnichannel.testing.system.SystemStack;
 
 /**
- * The whole system as the benchmarks use it: the packaged services as processes on a temporary PostgreSQL and Kafka,
- * 4biz and Twilio played by the simulators, one WhatsApp interaction.
+ * The running system as the benchmarks use it ({@link RunningSystem} with production settings where the tests shorten
+ * them) and the WhatsApp interaction they send through.
  */
 final class BenchSystem implements AutoCloseable {
 
+    final RunningSystem running;
     final Path root;
     final PostgresServer postgres;
     final KafkaBroker kafka;
     final SystemStack stack;
-    final Tokens tokens;
     final DemoInteraction interaction;
-    final SystemStack.Ports ports;
 
-    private BenchSystem(Path root, PostgresServer postgres, KafkaBroker kafka, SystemStack stack, Tokens tokens,
-            DemoInteraction interaction, SystemStack.Ports ports) {
-        this.root = root;
-        this.postgres = postgres;
-        this.kafka = kafka;
-        this.stack = stack;
-        this.tokens = tokens;
+    private BenchSystem(RunningSystem running, DemoInteraction interaction) {
+        this.running = running;
+        this.root = running.root();
+        this.postgres = running.postgres();
+        this.kafka = running.kafka();
+        this.stack = running.stack();
         this.interaction = interaction;
-        this.ports = ports;
     }
 
-    static BenchSystem start(Path root) {
+    static BenchSystem start() {
         Progress.say("starting PostgreSQL, Kafka, the simulators and every service");
-        PostgresServer postgres = PostgresServer.startTemporary();
-        KafkaBroker kafka = KafkaBroker.startTemporary();
-        SystemStack.Ports ports = new SystemStack.Ports(omnichannel.testing.infra.FreePorts.next(),
-                omnichannel.testing.infra.FreePorts.next(), omnichannel.testing.infra.FreePorts.next(),
-                omnichannel.testing.infra.FreePorts.next(), omnichannel.testing.infra.FreePorts.next(),
-                omnichannel.testing.infra.FreePorts.next());
-        Tokens tokens = new Tokens();
-        // production settings where the tests shorten them
-        SystemStack stack = SystemStack.start(root, root.resolve("bench/target/service-logs"), postgres, kafka, ports,
-                tokens, Duration.ofSeconds(180),
+        RunningSystem running = RunningSystem.start("bench/target/service-logs", Duration.ofSeconds(180),
                 Map.of("ticket-bridge", Map.of("BRIDGE_ANSWERS_POLL_INTERVAL", "10s")));
-        DemoInteraction interaction = DemoInteraction.create(stack.service("config-service").baseUrl(), tokens.admin());
-        return new BenchSystem(root, postgres, kafka, stack, tokens, interaction, ports);
+        return new BenchSystem(running, DemoInteraction.create(running.configService(), running.tokens().admin()));
     }
 
-    /** Stops a service for the rest of the run (benchmarks that measure another one). */
     void stopIfRunning(String module) {
-        try {
-            stack.stop(module);
-        } catch (IllegalArgumentException alreadyStopped) {
-            // nothing to stop
-        }
+        running.stopIfRunning(module);
     }
 
     String simulators() {
-        return stack.service("simulators").baseUrl();
+        return running.simulators().baseUrl();
     }
 
     void fourBizLatency(long millis) {
-        HttpJson.putJson(simulators() + "/simulators/fourbiz/faults/latency",
-                "{\"minMillis\":" + millis + ",\"maxMillis\":" + millis + "}", Map.of());
+        running.simulators().fourBizLatency(millis, millis);
     }
 
     List<JsonNode> tickets() {
-        return StreamSupport.stream(HttpJson.get(simulators() + "/simulators/fourbiz/tickets").json().spliterator(), false)
-                .toList();
+        return running.simulators().tickets();
     }
 
     @Override
     public void close() {
-        stack.close();
-        kafka.close();
-        postgres.close();
+        running.close();
     }
 }

@@ -33,7 +33,7 @@ public final class Benchmarks {
         Set<String> wanted = args.length == 0 ? Set.of("P1", "P2", "P3", "P4", "P5") : Set.of(args);
         List<Result> results = new ArrayList<>();
         Instant started = Instant.now();
-        try (BenchSystem system = BenchSystem.start(root)) {
+        try (BenchSystem system = BenchSystem.start()) {
             // The order matters: start times on the quiet system; P2 and P3 before P1, which stops everything but
             // the gateway; each service's memory read right after its own load.
             Footprint footprint = new Footprint(system);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import omnichannel.testing.system.ServiceProcess;
+import omnichannel.system.ServiceProcess;
 
 /**
  * P5: each service's time from process start to ready, and its resident memory (RSS from /proc, not heap) after it

@@ -20,7 +20,7 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.events.Participant;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
-import omnichannel.testing.system.HttpJson;
+import omnichannel.system.HttpJson;
 
 /**
  * P4: a burst of 10× a sender's rate limit (the demo interaction's sender: 10 messages/s) put on the outbound topic

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import io.vertx.core.buffer.Buffer;
 
-import omnichannel.testing.system.DemoInteraction;
+import omnichannel.system.DemoInteraction;
 import omnichannel.testing.twilio.TwilioWebhookSigner;
 
 /** Genuine Twilio-signed WhatsApp webhooks with unique MessageSids, prepared before a run starts. */

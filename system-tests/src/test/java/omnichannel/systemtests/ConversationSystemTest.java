@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import omnichannel.events.Topics;
+import omnichannel.system.DemoInteraction;
+import omnichannel.system.RunningSystem;
+import omnichannel.system.Simulators;
+import omnichannel.system.SystemStack;
 import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.system.DemoInteraction;
-import omnichannel.testing.system.SystemStack;
 
 /**
  * Conversations over the wire: follow-ups, attendants' answers, resolution, the Helper bot, and the bridge killed in
@@ -36,7 +38,7 @@ class ConversationSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start("service-logs-conversations");
+        system = RunningSystem.start("system-tests/target/service-logs-conversations");
         kafka = system.kafka();
         stack = system.stack();
         simulators = system.simulators();

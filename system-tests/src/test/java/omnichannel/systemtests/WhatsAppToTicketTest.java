@@ -25,10 +25,12 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.events.Participant;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
+import omnichannel.system.DemoInteraction;
+import omnichannel.system.HttpJson;
+import omnichannel.system.RunningSystem;
+import omnichannel.system.Simulators;
+import omnichannel.system.SystemStack;
 import omnichannel.testing.Tokens;
-import omnichannel.testing.system.DemoInteraction;
-import omnichannel.testing.system.HttpJson;
-import omnichannel.testing.system.SystemStack;
 
 /**
  * The walking skeleton over the wire: the packaged services as separate processes, real PostgreSQL and Kafka, 4biz
@@ -44,7 +46,7 @@ class WhatsAppToTicketTest {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start("service-logs");
+        system = RunningSystem.start("system-tests/target/service-logs");
         stack = system.stack();
         tokens = system.tokens();
         simulators = system.simulators().baseUrl();

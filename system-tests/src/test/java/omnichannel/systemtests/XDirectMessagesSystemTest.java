@@ -17,13 +17,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import omnichannel.events.Topics;
+import omnichannel.system.DemoInteraction;
+import omnichannel.system.DemoXInteraction;
+import omnichannel.system.HttpJson;
+import omnichannel.system.RunningSystem;
+import omnichannel.system.Simulators;
+import omnichannel.system.SystemStack;
 import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.system.DemoInteraction;
-import omnichannel.testing.system.DemoXInteraction;
-import omnichannel.testing.system.HttpJson;
-import omnichannel.testing.system.SystemStack;
 
 /**
  * X direct messages over the wire: webhook registration with the simulator's real CRC against our gateway, a DM
@@ -42,7 +44,7 @@ class XDirectMessagesSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start("service-logs-x");
+        system = RunningSystem.start("system-tests/target/service-logs-x");
         kafka = system.kafka();
         stack = system.stack();
         simulators = system.simulators();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,6 +30,8 @@ public class StatusCallbacks {
 
     private final WebClient http;
     private final Duration delay;
+    /** What each message's callbacks got back: the status sent and the HTTP status the callback URL answered. */
+    private final Map<String, List<Map<String, Object>>> delivered = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StatusCallbacks(Vertx vertx, @ConfigProperty(name = "simulators.twilio.status-delay") Duration delay) {
         this.http = WebClient.create(vertx);
@@ -77,6 +80,8 @@ public class StatusCallbacks {
                 .putHeader("X-Twilio-Signature", sign(authToken, url, form))
                 .sendForm(body)
                 .chain(response -> {
+                    delivered.computeIfAbsent(sid, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(Map.of("status", status, "answered", response.statusCode()));
                     if (response.statusCode() >= 500 && retriesLeft > 0) {
                         Log.infof("status callback %s for %s answered %d, retried", status, sid, response.statusCode());
                         return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(1))
@@ -87,6 +92,11 @@ public class StatusCallbacks {
                     }
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /** The callbacks of a message so far, in the order they were posted (retries included). */
+    List<Map<String, Object>> delivered(String sid) {
+        return delivered.getOrDefault(sid, List.of());
     }
 
     /** Twilio's connection overrides ({@code #rc=3&rp=5xx,ct}). */

@@ -171,6 +171,13 @@ public class TwilioMessagesResource {
     }
 
     @GET
+    @Path("simulators/twilio/messages/{sid}/callbacks")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> callbacksOf(@PathParam("sid") String sid) {
+        return callbacks.delivered(sid);
+    }
+
+    @GET
     @Path("simulators/twilio/stats")
     @Produces(MediaType.APPLICATION_JSON)
     public Stats stats() {

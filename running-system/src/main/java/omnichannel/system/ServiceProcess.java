@@ -1,4 +1,4 @@
-package omnichannel.testing.system;
+package omnichannel.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

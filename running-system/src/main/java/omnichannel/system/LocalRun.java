@@ -1,4 +1,4 @@
-package omnichannel.testing.local;
+package omnichannel.system;
 
 import java.io.Reader;
 import java.io.Writer;
@@ -15,10 +15,6 @@ import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.Directories;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
-import omnichannel.testing.system.DemoInteraction;
-import omnichannel.testing.system.DemoXInteraction;
-import omnichannel.testing.system.HttpJson;
-import omnichannel.testing.system.SystemStack;
 
 /**
  * The whole system on this machine with no Docker: {@code start} runs PostgreSQL, Kafka, the simulators and every
@@ -177,7 +173,7 @@ public final class LocalRun {
         say("Answer sent through Twilio (simulator) to " + answer.path("to").asText() + ": \""
                 + answer.path("body").asText() + "\"");
         String answerSid = answer.path("sid").asText();
-        say("Its status, from Twilio's signed status callbacks: " + awaitStatuses(answerSid));
+        say("Its status, from Twilio's signed status callbacks: " + awaitStatuses(simulators, answerSid));
     }
 
     private static void demoX(Path root, String text) throws Exception {
@@ -218,32 +214,32 @@ public final class LocalRun {
                 + "\" (OAuth 1.0a signature valid: " + answer.path("signatureValid").asBoolean() + ")");
     }
 
-    /** The status history channel-whatsapp recorded for a message, once it reached "read" (or after 15 s). */
-    private static String awaitStatuses(String sid) throws InterruptedException {
-        String url = "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/whatsapp";
+    /**
+     * The status callbacks Twilio (the simulator) posted for a message and what the gateway answered each, once "read"
+     * was accepted (or after 15 s): read from the simulator, as a person outside the system would see it.
+     */
+    private static String awaitStatuses(String simulators, String sid) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        List<String> history = List.of();
+        JsonNode callbacks = null;
         while (System.nanoTime() < deadline) {
-            try (var connection = java.sql.DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-                    var statement = connection.prepareStatement(
-                            "select status from message_status where provider_message_id = ? order by id")) {
-                statement.setString(1, sid);
-                List<String> found = new java.util.ArrayList<>(List.of("QUEUED"));
-                try (var rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                }
-                history = found;
-            } catch (java.sql.SQLException e) {
-                return "unavailable (" + e.getMessage() + ")";
+            callbacks = HttpJson.get(simulators + "/simulators/twilio/messages/" + sid + "/callbacks").json();
+            boolean read = false;
+            for (JsonNode callback : callbacks) {
+                read |= "read".equals(callback.path("status").asText()) && callback.path("answered").asInt() < 300;
             }
-            if (history.contains("READ")) {
+            if (read) {
                 break;
             }
             Thread.sleep(250);
         }
-        return String.join(" → ", history).toLowerCase();
+        StringBuilder history = new StringBuilder("queued");
+        if (callbacks != null) {
+            for (JsonNode callback : callbacks) {
+                history.append(" → ").append(callback.path("status").asText()).append(" (gateway answered ")
+                        .append(callback.path("answered").asInt()).append(')');
+            }
+        }
+        return history.toString();
     }
 
     private static JsonNode find(JsonNode list, String field, String contained) {

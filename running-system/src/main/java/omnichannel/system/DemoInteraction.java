@@ -1,4 +1,4 @@
-package omnichannel.testing.system;
+package omnichannel.system;
 
 import java.util.LinkedHashMap;
 import java.util.List;
