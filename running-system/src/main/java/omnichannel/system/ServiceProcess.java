@@ -148,6 +148,24 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A second process of the same module and environment on another port, its output in
+     * {@code <module>-<suffix>.log}: a replica, as Kubernetes runs several.
+     */
+    public ServiceProcess replica(int replicaPort, String suffix) {
+        ProcessBuilder copy = new ProcessBuilder(builder.command()).redirectErrorStream(true);
+        copy.environment().clear();
+        copy.environment().putAll(builder.environment());
+        copy.environment().put("QUARKUS_HTTP_PORT", Integer.toString(replicaPort));
+        Path replicaLog = log.resolveSibling(name + "-" + suffix + ".log");
+        copy.redirectOutput(ProcessBuilder.Redirect.appendTo(replicaLog.toFile()));
+        try {
+            return new ServiceProcess(name + "-" + suffix, replicaPort, copy.start(), replicaLog, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a replica of " + name, e);
+        }
+    }
+
     /** SIGTERM, so Quarkus shuts down gracefully (commits offsets, closes pools); SIGKILL after 20 s. */
     @Override
     public void close() {

@@ -146,6 +146,14 @@ public final class SystemStack implements AutoCloseable {
         return service;
     }
 
+    /** Starts one more process of a service (a replica on a free port) and waits until it is ready. */
+    public ServiceProcess startReplica(String module, String suffix, Duration readyTimeout) {
+        ServiceProcess replica = service(module).replica(omnichannel.testing.infra.FreePorts.next(), suffix);
+        services.put(replica.name(), replica);
+        replica.awaitReady(readyTimeout);
+        return replica;
+    }
+
     /** Stops a service gracefully for the rest of the run. */
     public void stop(String module) {
         service(module).close();

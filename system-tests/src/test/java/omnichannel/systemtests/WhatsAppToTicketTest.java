@@ -129,8 +129,15 @@ class WhatsAppToTicketTest {
         assertThat(reply.body()).doesNotContain(DemoInteraction.AUTH_TOKEN);
     }
 
+    /**
+     * P4/R7 across replicas: two channel-whatsapp processes, a burst of 100 messages to 100 people from one sender
+     * keyed as the bridge keys them (by the sending interaction). One pod owns the sender, so its rate holds: keyed by
+     * conversation, both pods would pace the sender at 10/s each and Twilio would answer 429.
+     */
     @Test
-    void aBurstOfTenTimesTheSenderRateDrainsAtTheRateWithNo429AndNothingLost() {
+    void aBurstOfTenTimesTheSenderRateAcrossTwoReplicasDrainsAtTheRateWithNo429AndNothingLost() throws Exception {
+        stack.startReplica("channel-whatsapp", "2", Duration.ofSeconds(120));
+        Thread.sleep(5_000); // the group rebalances: both processes own partitions
         int burst = 100; // interactions send 10 messages/s by default; the simulator enforces 10/s with 429 above
         // an interaction of its own, so that its backlog does not delay the other tests' answers
         DemoInteraction sender = DemoInteraction.create(stack.service("config-service").baseUrl(), tokens.admin(),
@@ -158,6 +165,18 @@ class WhatsAppToTicketTest {
         assertThat(HttpJson.get(simulators + "/simulators/twilio/stats").json().path("throttled").asLong())
                 .isEqualTo(throttledBefore);
         assertThat(seconds).as("the backlog drains at about the limit, not faster").isGreaterThan(8.0);
+        assertThat(messagesWith("rajada ")).as("each message sent once").hasSize(burst);
+        stack.stop("channel-whatsapp-2");
+    }
+
+    private List<String> messagesWith(String prefix) {
+        List<String> bodies = new java.util.ArrayList<>();
+        HttpJson.get(simulators + "/simulators/twilio/messages").json().forEach(m -> {
+            if (m.path("body").asText().startsWith(prefix)) {
+                bodies.add(m.path("body").asText());
+            }
+        });
+        return bodies;
     }
 
     @Test

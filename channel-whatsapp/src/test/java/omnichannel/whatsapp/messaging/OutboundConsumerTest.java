@@ -161,4 +161,19 @@ class OutboundConsumerTest {
         assertThat(status.errorCode()).isEqualTo("WINDOW_CLOSED");
         assertThat(sendsTo(to)).isEmpty();
     }
+
+    @Test
+    void aRecipientOf300CharactersIsSentOnceAndHoldsBackNobody() {
+        String opaque = "bsuid." + "Zx7".repeat(98);
+        String next = "+5511912340190";
+        OutboundMessage longId = message(ProvidersStub.OPEN, opaque, "para um id longo", Instant.now());
+        OutboundMessage other = message(ProvidersStub.OPEN, next, "para outra pessoa", Instant.now());
+
+        publish(longId, other);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(longId.eventId()).size() == 1
+                && statusesOf(other.eventId()).size() == 1);
+        assertThat(statusesOf(longId.eventId()).get(0).state()).isEqualTo(DeliveryStatus.State.QUEUED);
+        assertThat(sendsTo(next)).hasSize(1);
+    }
 }

@@ -159,4 +159,17 @@ class InboundConsumerTest {
                 .size() == 1);
         assertThat(on(Topics.deadLetter(Topics.INBOUND), next.correlationId())).isEmpty();
     }
+
+    @Test
+    void aSenderIdOf300CharactersIsStoredAndAnsweredNotAPoison() {
+        // WhatsApp business-scoped ids and usernames are opaque and grow; this one is longer than any column was
+        String opaque = "bsuid." + "Ab9".repeat(98);
+        InboundMessage message = inbound(opaque, "mensagem de um id longo");
+
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !on(Topics.OUTBOUND_WHATSAPP, message.correlationId()).isEmpty());
+        assertThat(opaque).hasSize(300);
+        assertThat(on(Topics.deadLetter(Topics.INBOUND), message.correlationId())).isEmpty();
+    }
 }
