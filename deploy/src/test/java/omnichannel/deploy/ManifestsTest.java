@@ -128,7 +128,7 @@ class ManifestsTest {
             }
         }
         String text = objects.toString();
-        String devKeyset = Files.readString(ROOT.resolve("testing/src/main/resources/local-dev-secrets-keyset.json"));
+        String devKeyset = Files.readString(ROOT.resolve("running-system/src/main/resources/local-dev-secrets-keyset.json"));
         Matcher keyValue = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(devKeyset);
         assertThat(keyValue.find()).isTrue();
         assertThat(text).doesNotContain(keyValue.group(1)).doesNotContain("local-only-4biz-password")
@@ -214,7 +214,8 @@ class ManifestsTest {
         List<Map<String, Object>> rules = ((List<Map<String, Object>>) cast(
                 ((List<Object>) cast(rule.getAdditionalProperties().get("spec")).get("groups")).get(0)).get("rules"));
         assertThat(rules).extracting(r -> r.get("alert")).containsExactlyInAnyOrder("OmnichannelDeadLetters",
-                "OmnichannelConsumerLag", "OmnichannelConversationsRetrying", "OmnichannelSignatureFailures",
+                "OmnichannelConsumerLag", "OmnichannelConversationsRetrying", "OmnichannelBreakerOpen",
+                "OmnichannelSignatureFailures",
                 "OmnichannelNotReady");
         assertThat(rules).allSatisfy(r -> assertThat(r).containsKeys("expr", "for", "labels", "annotations"));
 

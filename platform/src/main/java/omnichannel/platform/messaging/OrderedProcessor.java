@@ -212,8 +212,11 @@ public final class OrderedProcessor<T> {
         }
         long cap = Math.min(maxRetry.toMillis(), firstRetry.toMillis() << Math.min(entry.attempts - 1, 20));
         long delay = Math.max(1, cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-        Log.warnf("%s record retried in %d ms (attempt %d) key=%s reason=%s", name, delay, entry.attempts, entry.key,
-                Failures.reason(failure));
+        if (Integer.bitCount(entry.attempts) == 1) {
+            // attempts 1, 2, 4, 8…: an outage of hours logs a few lines per conversation, not one per retry
+            Log.warnf("%s record retried in %d ms (attempt %d) key=%s reason=%s", name, delay, entry.attempts,
+                    entry.key, Failures.reason(failure));
+        }
         vertx.setTimer(delay, id -> run(entry));
     }
 
