@@ -19,6 +19,8 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String INACTIVE_ID = "wa-inactive";
     public static final String TWITTER_ID = "x-interaction-1";
     public static final String LOG_ONLY_ID = "wa-log-only";
+    /** Read for the first time while config-service is down (no test reads it before). */
+    public static final String RETRIED_ID = "wa-retried";
     /** The X user id of the TWITTER_ID interaction's account. */
     public static final String X_ACCOUNT_ID = "3001";
     /** The TWITTER_ID interaction's API secret key (the CRC vector's consumer secret). */
@@ -50,6 +52,7 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         stub(INACTIVE_ID, "WHATSAPP_TWILIO", false);
         stub(TWITTER_ID, "TWITTER_DM", true);
         stub(LOG_ONLY_ID, "WHATSAPP_TWILIO", true);
+        stub(RETRIED_ID, "WHATSAPP_TWILIO", true);
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/unknown"))
                 .willReturn(aResponse().withStatus(404)));
     }

@@ -154,6 +154,30 @@ class WhatsAppWebhookResourceTest {
         }
     }
 
+    /**
+     * R2: a webhook that met a 503 (config-service away) is retried by Twilio, because every URL we hand out asks for it
+     * ({@code #rc=5&rp=5xx,ct,rt}): the retry is the same signed request with an idempotency token; it is accepted and
+     * the message lands once.
+     */
+    @Test
+    void aWebhookRefusedWith503IsAcceptedWhenTwilioRetriesItAndLandsOnce() {
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.RETRIED_ID;
+        String sid = newSid();
+        Map<String, List<String>> params = webhook(sid);
+        ConfigServiceStub.outage(true);
+        try {
+            signed(path, params, ConfigServiceStub.AUTH_TOKEN).when().post(path)
+                    .then().statusCode(503).header("Retry-After", "5").contentType("application/problem+json");
+        } finally {
+            ConfigServiceStub.outage(false);
+        }
+
+        signed(path, params, ConfigServiceStub.AUTH_TOKEN).header("I-Twilio-Idempotency-Token", "retry-" + sid)
+                .when().post(path).then().statusCode(200);
+
+        assertThat(inboundWith(sid, Duration.ofSeconds(3))).hasSize(1);
+    }
+
     @Test
     void missingSignatureGets403() {
         String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
