@@ -28,7 +28,7 @@ import omnichannel.events.json.EventJson;
  * P3: how many inbound messages per second the ticket-bridge turns into tickets and follow-ups across conversations,
  * with 4biz answering every call in 50 ms, and whether every conversation's follow-ups kept their order. Messages go
  * straight onto the inbound topic (the gateway is P1's subject), as many conversations as the bridge has lanes and
- * more. Baseline, same run: the same bridge with one lane, i.e. one ordered consumer.
+ * more. Baseline, same run: the same bridge taking one record at a time (max-in-flight 1), i.e. one ordered consumer.
  */
 final class BridgeThroughput {
 
@@ -57,7 +57,7 @@ final class BridgeThroughput {
             Progress.say("P3: %.0f messages/s; order held in %d of %d conversations", parallel.perSecond(), ordered,
                     CONVERSATIONS);
 
-            Progress.say("P3 baseline: the bridge restarted with one lane (one ordered consumer)");
+            Progress.say("P3 baseline: the bridge restarted taking one record at a time (one ordered consumer)");
             system.stack.restart("ticket-bridge", Map.of("OMNICHANNEL_PLATFORM_CONSUMER_MAX_IN_FLIGHT", "1"),
                     Duration.ofSeconds(120));
             Run baseline = measure("p3-base", BASELINE_CONVERSATIONS, MESSAGES_EACH);
@@ -81,7 +81,7 @@ final class BridgeThroughput {
                     "%.0f messages/s (%d messages, %d conversations, %.1f s); order kept in %d/%d conversations"
                             .formatted(parallel.perSecond(), parallel.messages(), CONVERSATIONS, parallel.seconds(),
                                     ordered, CONVERSATIONS),
-                    "%.1f messages/s with one lane (one ordered consumer)".formatted(baseline.perSecond()),
+                    "%.1f messages/s one record at a time (one ordered consumer)".formatted(baseline.perSecond()),
                     "%.1f×".formatted(parallel.perSecond() / baseline.perSecond()), met,
                     "From the first record produced to the last message committed by the bridge (handled_at in its "
                             + "database), messages put straight on the inbound topic. Each ticket costs 2 calls "
