@@ -16,6 +16,7 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 import omnichannel.config.config.OmnichannelConfig;
+import omnichannel.platform.twilio.SelfTest;
 import omnichannel.platform.twilio.TwilioSignature;
 import omnichannel.platform.x.XCredentials;
 import omnichannel.platform.x.XSignature;
@@ -84,14 +85,14 @@ public class ProviderChecks {
 
     /** WhatsApp callback: a form signed like Twilio's, which the gateway authenticates and answers without effect. */
     public Uni<Step> whatsappCallback(String callbackUrl, String authToken) {
-        Map<String, String> form = new TreeMap<>(Map.of("OmnichannelSelfTest", UUID.randomUUID().toString()));
+        Map<String, String> form = new TreeMap<>(Map.of(SelfTest.PARAMETER, UUID.randomUUID().toString()));
         MultiMap body = MultiMap.caseInsensitiveMultiMap();
         form.forEach(body::add);
         return http.postAbs(callbackUrl)
                 .putHeader("X-Twilio-Signature", TwilioSignature.compute(authToken, callbackUrl, single(form)))
                 .timeout(TIMEOUT.toMillis()).sendForm(body)
                 .map(response -> response.statusCode() == 200
-                        && "authenticated".equals(response.getHeader("X-Omnichannel-Self-Test"))
+                        && SelfTest.AUTHENTICATED.equals(response.getHeader(SelfTest.HEADER))
                                 ? new Step("callback", true, "the gateway authenticated a signed request at " + callbackUrl)
                                 : new Step("callback", false, callbackUrl + " answered HTTP " + response.statusCode()
                                         + " to a correctly signed self-test"))

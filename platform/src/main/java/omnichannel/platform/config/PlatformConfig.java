@@ -1,6 +1,7 @@
 package omnichannel.platform.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +15,12 @@ public interface PlatformConfig {
     Consumer consumer();
 
     Interactions interactions();
+
+    /**
+     * The topics by short name ({@code inbound}, {@code outbound-whatsapp}, …): what every service's channel
+     * configuration refers to as {@code ${omnichannel.platform.topics.<name>}}, so a topic is spelled once.
+     */
+    Map<String, String> topics();
 
     interface Problems {
 

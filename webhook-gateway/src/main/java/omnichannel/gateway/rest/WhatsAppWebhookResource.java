@@ -30,6 +30,7 @@ import omnichannel.gateway.service.WhatsAppStatus;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.twilio.SelfTest;
 import omnichannel.platform.twilio.TwilioSignature;
 
 /** Twilio's WhatsApp webhook: authenticate, normalise, hand to Kafka, and only then say 200. */
@@ -38,12 +39,6 @@ public class WhatsAppWebhookResource {
 
     /** An empty TwiML answer: Twilio sends nothing to the person (a text/plain body would be sent as a message). */
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
-    /**
-     * config-service's verification posts a form signed with the interaction's token carrying this parameter: it is
-     * authenticated like any webhook, then answered without publishing anything.
-     */
-    static final String SELF_TEST_PARAMETER = "OmnichannelSelfTest";
-    static final String SELF_TEST_HEADER = "X-Omnichannel-Self-Test";
 
     private final InteractionDirectory interactions;
     private final KeyedPublisher<InboundMessage> publisher;
@@ -75,9 +70,9 @@ public class WhatsAppWebhookResource {
         Instant receivedAt = Instant.now();
         Map<String, List<String>> params = FormBody.parse(body);
         Uni<InternalInteraction> authenticated = authenticated(id, request, params, signature);
-        if (params.containsKey(SELF_TEST_PARAMETER)) {
+        if (params.containsKey(SelfTest.PARAMETER)) {
             return authenticated.map(interaction -> Response.ok(EMPTY_TWIML, MediaType.TEXT_XML)
-                    .header(SELF_TEST_HEADER, "authenticated").build());
+                    .header(SelfTest.HEADER, SelfTest.AUTHENTICATED).build());
         }
         return authenticated
                 .map(interaction -> WhatsAppInbound.normalise(interaction.id(), params, receivedAt))
