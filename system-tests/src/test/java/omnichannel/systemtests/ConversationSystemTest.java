@@ -154,23 +154,7 @@ class ConversationSystemTest {
             simulators.fourBizLatency(0, 0);
         }
 
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).until(() -> people.stream()
-                .allMatch(p -> {
-                    List<JsonNode> tickets = simulators.ticketsOf("whatsapp_" + p.substring(1));
-                    return tickets.size() == 1 && ourFollowUps(tickets.get(0)).size() == messages - 1;
-                }));
-        for (int c = 0; c < conversations; c++) {
-            List<JsonNode> tickets = simulators.ticketsOf("whatsapp_" + people.get(c).substring(1));
-            assertThat(tickets).hasSize(1);
-            assertThat(tickets.get(0).path("description").asText()).contains("c%02d m00".formatted(c));
-            List<String> order = ourFollowUps(tickets.get(0)).stream()
-                    .map(o -> o.path("description").asText().replaceAll("(?s).*(c\\d\\d m\\d\\d).*", "$1")).toList();
-            List<String> sent = new ArrayList<>();
-            for (int m = 1; m < messages; m++) {
-                sent.add("c%02d m%02d".formatted(c, m));
-            }
-            assertThat(order).as("follow-ups of conversation %d", c).containsExactlyElementsOf(sent);
-        }
+        assertOneTicketEachWithItsFollowUpsInOrder(people, messages, "c");
         await().atMost(Duration.ofSeconds(60)).until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
         assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.INBOUND), r -> true,
                 Duration.ofSeconds(2))).isEmpty();
@@ -205,25 +189,34 @@ class ConversationSystemTest {
             simulators.fourBizLatency(0, 0);
         }
 
+        assertOneTicketEachWithItsFollowUpsInOrder(people, messages, "g");
+        await().atMost(Duration.ofSeconds(60)).until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
+        assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.INBOUND),
+                r -> r.value() != null && r.value().contains(" m0"), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    /**
+     * Every person has one ticket, opened by their first message ({@code <prefix><cc> m00}), and the rest as follow-ups
+     * in the order they were sent.
+     */
+    private static void assertOneTicketEachWithItsFollowUpsInOrder(List<String> people, int messages, String prefix) {
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).until(() -> people.stream()
                 .allMatch(p -> {
                     List<JsonNode> tickets = simulators.ticketsOf("whatsapp_" + p.substring(1));
                     return tickets.size() == 1 && ourFollowUps(tickets.get(0)).size() == messages - 1;
                 }));
-        for (int c = 0; c < conversations; c++) {
+        for (int c = 0; c < people.size(); c++) {
             List<JsonNode> tickets = simulators.ticketsOf("whatsapp_" + people.get(c).substring(1));
             assertThat(tickets).hasSize(1);
-            List<String> order = ourFollowUps(tickets.get(0)).stream()
-                    .map(o -> o.path("description").asText().replaceAll("(?s).*(g\\d\\d m\\d\\d).*", "$1")).toList();
+            assertThat(tickets.get(0).path("description").asText()).contains(prefix + "%02d m00".formatted(c));
+            List<String> order = ourFollowUps(tickets.get(0)).stream().map(o -> o.path("description").asText()
+                    .replaceAll("(?s).*(" + prefix + "\\d\\d m\\d\\d).*", "$1")).toList();
             List<String> sent = new ArrayList<>();
             for (int m = 1; m < messages; m++) {
-                sent.add("g%02d m%02d".formatted(c, m));
+                sent.add(prefix + "%02d m%02d".formatted(c, m));
             }
             assertThat(order).as("follow-ups of conversation %d", c).containsExactlyElementsOf(sent);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
-        assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.INBOUND),
-                r -> r.value() != null && r.value().contains(" m0"), Duration.ofSeconds(2))).isEmpty();
     }
 
     /** R4: a minute of 503s from 4biz delays the messages sent meanwhile; they all land afterwards, none dead-lettered. */
