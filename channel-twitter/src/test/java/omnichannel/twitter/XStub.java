@@ -24,6 +24,9 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
     public static final String WEBHOOK_INTERACTION = "x-webhook";
     public static final String DUPLICATE_INTERACTION = "x-dup";
     public static final String POLLING_INTERACTION = "x-poll";
+    /** A polled account that receives 600 DMs between two polls (six pages of X's 100). */
+    public static final String FLOODED_INTERACTION = "x-poll-many";
+    public static final String FLOOD_TOKEN = "flood-access-token";
     public static final String ACCOUNT = "3001";
     /** X refuses DMs to this person (403). */
     public static final String UNREACHABLE_PERSON = "5003";
@@ -41,6 +44,7 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
         interaction(WEBHOOK_INTERACTION, "WEBHOOK");
         interaction(DUPLICATE_INTERACTION, "WEBHOOK");
         interaction(POLLING_INTERACTION, "POLLING");
+        interaction(FLOODED_INTERACTION, "POLLING", FLOOD_TOKEN);
 
         server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + "4002" + "/messages")).willReturn(sent()));
         server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + UNREACHABLE_PERSON + "/messages"))
@@ -85,8 +89,38 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
                                 """)
                         .withHeader("x-rate-limit-remaining", "13")));
 
+        flood();
         return Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                 "twitter.x-api-base-url", server.baseUrl());
+    }
+
+    /** The flooded account: no DMs at first, then 600 (ids 1..600 above a base), newest first in pages of 100. */
+    private static void flood() {
+        var forFlood = com.github.tomakehurst.wiremock.client.WireMock.containing("oauth_token=\"" + FLOOD_TOKEN + "\"");
+        server.stubFor(get(urlPathEqualTo("/2/dm_events")).atPriority(1).withHeader("Authorization", forFlood)
+                .inScenario("flood").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, "{\"meta\":{\"result_count\":0}}").withHeader("x-rate-limit-remaining", "100")));
+        for (int page = 0; page < 6; page++) {
+            StringBuilder data = new StringBuilder();
+            for (int n = 600 - 100 * page; n > 500 - 100 * page; n--) {
+                data.append(data.isEmpty() ? "" : ",").append("""
+                        {"id":"%d","event_type":"MessageCreate","text":"dm %d","sender_id":"4002"}"""
+                        .formatted(2_000_000_000_000_000_000L + n, n));
+            }
+            String next = page < 5 ? ",\"next_token\":\"p" + (page + 1) + "\"" : "";
+            var request = get(urlPathEqualTo("/2/dm_events")).atPriority(1).withHeader("Authorization", forFlood)
+                    .withQueryParam("pagination_token", page == 0
+                            ? com.github.tomakehurst.wiremock.client.WireMock.absent()
+                            : com.github.tomakehurst.wiremock.client.WireMock.equalTo("p" + page));
+            server.stubFor(request.inScenario("flood").whenScenarioStateIs("flooded").willReturn(json(200,
+                    "{\"data\":[" + data + "],\"meta\":{\"result_count\":100" + next + "}}")
+                    .withHeader("x-rate-limit-remaining", "100")));
+        }
+    }
+
+    /** 600 people's DMs arrive at the flooded account at once. */
+    public static void floodArrives() {
+        server.setScenarioState("flood", "flooded");
     }
 
     /** People start writing to the polled account. */
@@ -95,12 +129,16 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void interaction(String id, String mode) {
+        interaction(id, mode, CREDENTIALS.accessToken());
+    }
+
+    private static void interaction(String id, String mode, String accessToken) {
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).willReturn(json(200, """
                 {"id":"%s","channel":"TWITTER_DM","name":"Suporte X","active":true,
                  "callbackUrl":"https://omnichannel.example.com/webhooks/twitter/%s",
                  "twitterApiKey":"%s","twitterApiSecretKey":"%s","twitterAccessToken":"%s",
                  "twitterAccessTokenSecret":"%s","twitterUserId":"%s","twitterDeliveryMode":"%s"}
-                """.formatted(id, id, CREDENTIALS.apiKey(), CREDENTIALS.apiSecret(), CREDENTIALS.accessToken(),
+                """.formatted(id, id, CREDENTIALS.apiKey(), CREDENTIALS.apiSecret(), accessToken,
                 CREDENTIALS.accessTokenSecret(), ACCOUNT, mode))));
     }
 

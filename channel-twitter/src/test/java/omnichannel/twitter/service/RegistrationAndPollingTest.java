@@ -1,5 +1,6 @@
 package omnichannel.twitter.service;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -93,5 +94,21 @@ class RegistrationAndPollingTest {
         assertThat(inbound.get(0).conversationKey()).isEqualTo(XStub.POLLING_INTERACTION + ":4002");
         var poll = XStub.server.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))).get(0);
         assertThat(poll.getHeader("Authorization")).startsWith("OAuth ");
+    }
+
+    @Test
+    void sixHundredDmsBetweenTwoPollsAreAllPublishedOldestFirstAcrossPages() {
+        TwitterKafka.changed(XStub.FLOODED_INTERACTION);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !XStub.server.findAll(getRequestedFor(urlPathEqualTo(
+                "/2/dm_events")).withHeader("Authorization", containing(XStub.FLOOD_TOKEN))).isEmpty());
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        XStub.floodArrives();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TwitterKafka.inbound(XStub.FLOODED_INTERACTION), list -> list.size() >= 600);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        List<InboundMessage> inbound = TwitterKafka.inbound(XStub.FLOODED_INTERACTION);
+        assertThat(inbound).extracting(InboundMessage::text)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 600).mapToObj(n -> "dm " + n).toList());
     }
 }
