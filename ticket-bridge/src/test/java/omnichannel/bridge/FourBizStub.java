@@ -49,6 +49,8 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     public static final String AFTER_CLOSE_TICKET = "5101";
     /** A follow-up 4biz refuses for good on a ticket that stays open. */
     public static final String REFUSED_FOLLOW_UP_TEXT = "acompanhamento-recusado";
+    /** A person 4biz cannot take a requester for (503, every time, for as long as a test runs). */
+    public static final String STUCK_PERSON = "+5511900000666";
     /** Helper's fallback message (parameter 453). */
     public static final String FALLBACK = "Desculpe, não entendi. Digite menu para ver as opções.";
 
@@ -66,7 +68,10 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
 
         server.stubFor(
                 post(urlEqualTo("/4biz/services/login")).willReturn(json(200, "{\"sessionID\":\"s-1\",\"error\":null}")));
-        server.stubFor(post(urlEqualTo("/4biz/services/employee/synchronize")).willReturn(json(200,
+        server.stubFor(post(urlEqualTo("/4biz/services/employee/synchronize")).atPriority(1)
+                .withRequestBody(containing("whatsapp_" + STUCK_PERSON.substring(1)))
+                .willReturn(aResponse().withStatus(503)));
+        server.stubFor(post(urlEqualTo("/4biz/services/employee/synchronize")).atPriority(5).willReturn(json(200,
                 "{\"employee\":{\"id\":981},\"created\":true,\"error\":null}")));
         server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(5).willReturn(ticket("4521")));
         ticketFor(ANSWERED_TEXT, ANSWERED_TICKET);

@@ -172,4 +172,36 @@ class InboundConsumerTest {
         assertThat(opaque).hasSize(300);
         assertThat(on(Topics.deadLetter(Topics.INBOUND), message.correlationId())).isEmpty();
     }
+
+    /**
+     * R8 over real Kafka: one conversation 4biz fails for the whole test sits at the head of the partition, and 200
+     * other conversations x 5 messages flow past it: every one gets its ticket and acknowledgement; the stuck one is
+     * retried, neither answered nor dead-lettered.
+     */
+    @Test
+    void aConversationStuckAtThePartitionsHeadHoldsBackOnlyItself() {
+        InboundMessage stuck = inbound(FourBizStub.STUCK_PERSON, "preso na cabeca da particao");
+        publish(stuck);
+        List<String> people = new java.util.ArrayList<>();
+        for (int c = 0; c < 200; c++) {
+            people.add("+55119124%05d".formatted(30000 + c));
+        }
+        long start = System.nanoTime();
+        for (int m = 0; m < 5; m++) {
+            for (String person : people) {
+                publish(inbound(person, "fluxo m" + m));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> FourBizStub.server
+                .findAll(postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
+                        .withRequestBody(containing("fluxo m4")))
+                .size() == people.size());
+        System.out.printf("1,000 messages of 200 conversations past a stuck one: %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
+        assertThat(on(Topics.OUTBOUND_WHATSAPP, stuck.correlationId())).isEmpty();
+        assertThat(on(Topics.deadLetter(Topics.INBOUND), stuck.correlationId())).isEmpty();
+        assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/employee/synchronize"))
+                .withRequestBody(containing("whatsapp_" + FourBizStub.STUCK_PERSON.substring(1))))).hasSizeGreaterThan(1);
+    }
 }
