@@ -99,7 +99,10 @@ public class DmSender {
                                 .getString("dm_event_id");
                         Log.infof("DM sent interaction=%s correlationId=%s dmEventId=%s", interaction.id(),
                                 message.correlationId(), dmEventId);
-                        return log.settle(message.eventId(), SendLog.SENT, dmEventId, null)
+                        // X accepted it: recorded in place until PostgreSQL takes it, never by sending again
+                        return log.settle(message.eventId(), SendLog.SENT, dmEventId, null).onFailure().retry()
+                                .withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(30))
+                                .indefinitely()
                                 .chain(() -> delivery.publish(DeliveryStatus.resultOf(message, dmEventId,
                                         DeliveryStatus.State.SENT, null, null)));
                     }

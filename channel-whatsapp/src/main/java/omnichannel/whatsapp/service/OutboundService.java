@@ -86,7 +86,7 @@ public class OutboundService {
                     return limiter.acquire(interaction.whatsappNumber(), interaction.messagesPerSecond())
                             .chain(() -> twilio.send(interaction, outgoing))
                             .onFailure(ApiException.class).transform(OutboundService::classify)
-                            .chain(sid -> log.settle(message.eventId(), SentMessage.QUEUED, sid, null, sentAs)
+                            .chain(sid -> acceptedBy(log.settle(message.eventId(), SentMessage.QUEUED, sid, null, sentAs))
                                     .invoke(() -> Log.infof("whatsapp sent interaction=%s correlationId=%s sid=%s as=%s",
                                             message.interactionId(), message.correlationId(), sid, sentAs))
                                     .chain(() -> report(message, sid, DeliveryStatus.State.QUEUED, null, null)));
@@ -171,6 +171,15 @@ public class OutboundService {
             return report(original, sent.providerMessageId, callback.state(), callback.errorCode(),
                     callback.errorMessage());
         });
+    }
+
+    /**
+     * Twilio accepted the message: recording that is retried here, in place, until PostgreSQL takes it, because
+     * failing the whole delivery would send the message again on the consumer's retry. Only a process that dies while
+     * PostgreSQL is away leaves the record in SENDING (the duplicate window README's "Delivery guarantees" states).
+     */
+    static Uni<Void> acceptedBy(Uni<Void> record) {
+        return record.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely();
     }
 
     private static Throwable classify(Throwable failure) {
