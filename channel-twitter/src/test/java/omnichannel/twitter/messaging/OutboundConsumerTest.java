@@ -99,4 +99,45 @@ class OutboundConsumerTest {
         assertThat(status.errorMessage()).contains("You cannot send messages to this user");
         assertThat(sendsWith(XStub.UNREACHABLE_PERSON, "não vai chegar")).hasSize(1);
     }
+
+    /** X accepted the DM, then recording it failed once: retried in place, the DM goes out once. */
+    @Test
+    void aFailedRecordAfterXAcceptedIsRetriedInPlaceNotBySendingAgain() {
+        OutboundMessage message = outbound("4002", "gravacao falhou uma vez");
+        omnichannel.testing.SharedInfrastructure.postgres().query("twitter", connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("create table if not exists test_failing_settle (event_id uuid primary key)");
+                statement.execute("create sequence if not exists test_settle_attempts");
+                // a sequence is not transactional: the count survives the rollback of the failed update
+                statement.execute("""
+                        create or replace function test_fail_first_settle() returns trigger as $$
+                        begin
+                          if new.status <> 'SENDING'
+                             and exists (select 1 from test_failing_settle where event_id = new.event_id)
+                             and nextval('test_settle_attempts') = 1 then
+                            raise exception 'recording failed once (test)' using errcode = '40001';
+                          end if;
+                          return new;
+                        end $$ language plpgsql""");
+                statement.execute("drop trigger if exists test_fail_first_settle on sent_dm");
+                statement.execute("create trigger test_fail_first_settle before update on sent_dm "
+                        + "for each row execute function test_fail_first_settle()");
+                statement.execute("insert into test_failing_settle values ('" + message.eventId() + "')");
+            }
+            return null;
+        });
+
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sendsWith("4002", "gravacao falhou uma vez").size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> sendsWith("4002", "gravacao falhou uma vez").size() == 1);
+        long attempts = omnichannel.testing.SharedInfrastructure.postgres().query("twitter", connection -> {
+            try (var rs = connection.createStatement().executeQuery("select last_value from test_settle_attempts")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(attempts).as("the first record failed and was retried").isGreaterThanOrEqualTo(2);
+    }
 }
