@@ -197,10 +197,13 @@ class InboundConsumerTest {
             }
         }
 
+        // every conversation's last message became its follow-up (counted by numberOrigin: a repeat is the same one)
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> FourBizStub.server
                 .findAll(postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
                         .withRequestBody(containing("fluxo m4")))
-                .size() == people.size());
+                .stream()
+                .map(r -> r.getBodyAsString().replaceAll("(?s).*\"numberOrigin\":\"([^\"]+)\".*", "$1"))
+                .distinct().count() == people.size());
         System.out.printf("1,000 messages of 200 conversations past a stuck one: %d ms%n",
                 (System.nanoTime() - start) / 1_000_000);
         assertThat(on(Topics.OUTBOUND_WHATSAPP, stuck.correlationId())).isEmpty();
