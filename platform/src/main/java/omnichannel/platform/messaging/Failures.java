@@ -24,9 +24,6 @@ public final class Failures {
                     && (db.getSqlState().startsWith("22") || db.getSqlState().startsWith("54"))) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }
@@ -36,9 +33,6 @@ public final class Failures {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return failure.getClass().getSimpleName();
