@@ -2,6 +2,8 @@
 # Runs the benchmarks (bench/) against the packaged system and writes BENCHMARKS.md and bench/results/latest.json.
 #   ./run-bench.sh            all of P1 to P5
 #   ./run-bench.sh P3         only the named ones
+#   ./run-bench.sh soak [minutes] [--outage-minutes N] [--seed S]
+#                             the chaos soak (default 10 min): replicas, kills, broker restart, outages, poison
 #   ./run-bench.sh --rebuild  package everything first (also done when a jar is missing)
 set -euo pipefail
 cd "$(dirname "$0")"

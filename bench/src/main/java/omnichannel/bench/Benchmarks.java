@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Runs the benchmarks against the packaged system and writes BENCHMARKS.md (the table, the machine, each figure's
  * details, then bench/ANALYSIS.md) and bench/results/latest.json (every raw number).
  * <p>
- * Usage: {@code ./run-bench.sh [P1] [P2] [P3] [P4] [P5]} (all when none is named).
+ * Usage: {@code ./run-bench.sh [P1] [P2] [P3] [P4] [P5]} (all when none is named), or
+ * {@code ./run-bench.sh soak [minutes] [--outage-minutes N] [--seed S]} for the chaos soak ({@link Soak}).
  */
 public final class Benchmarks {
 
@@ -30,6 +31,10 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("omnichannel.root", ".")).toAbsolutePath().normalize();
+        if (args.length > 0 && args[0].equals("soak")) {
+            Soak.main(root, List.of(args).subList(1, args.length));
+            System.exit(0);
+        }
         Set<String> wanted = args.length == 0 ? Set.of("P1", "P2", "P3", "P4", "P5") : Set.of(args);
         List<Result> results = new ArrayList<>();
         Instant started = Instant.now();
@@ -107,6 +112,10 @@ public final class Benchmarks {
         for (Result r : results) {
             md.append("- **").append(r.id()).append("**: ").append(r.notes()).append('\n');
         }
+        Path soak = root.resolve("bench/results/soak.md");
+        if (Files.exists(soak)) {
+            md.append('\n').append(Files.readString(soak));
+        }
         Path analysis = root.resolve("bench/ANALYSIS.md");
         if (Files.exists(analysis)) {
             md.append('\n').append(Files.readString(analysis));
@@ -124,6 +133,20 @@ public final class Benchmarks {
         Files.createDirectories(json.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), raw);
         Progress.say("wrote %s and %s", root.resolve("BENCHMARKS.md"), json);
+    }
+
+    /** The soak writes its own section; the P1–P5 figures and the analysis around it stay as they are. */
+    static void replaceSoakSection(Path root, String section) throws IOException {
+        Path file = root.resolve("BENCHMARKS.md");
+        String md = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
+        int start = md.indexOf("## Chaos soak");
+        if (start >= 0) {
+            int end = md.indexOf("\n## ", start + 3);
+            md = md.substring(0, start) + (end < 0 ? "" : md.substring(end + 1));
+        }
+        int analysis = md.indexOf("## Analysis");
+        md = analysis < 0 ? md + "\n" + section : md.substring(0, analysis) + section + "\n" + md.substring(analysis);
+        Files.writeString(file, md, StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> machine() {

@@ -54,6 +54,22 @@ public record Simulators(String baseUrl) {
                 "{\"status\":" + status + ",\"millis\":" + millis + "}", Map.of()));
     }
 
+    /** Twilio answers every send 429/20429 for the next {@code millis}, whatever the sender's rate. */
+    public void twilioStorm(long millis) {
+        expect(204, 204, HttpJson.putJson(baseUrl + "/simulators/twilio/faults/storm", "{\"millis\":" + millis + "}",
+                Map.of()));
+    }
+
+    /** Twilio's counters: {@code accepted}, {@code throttled} (a sender above its rate), {@code stormThrottled}. */
+    public JsonNode twilioStats() {
+        return HttpJson.get(baseUrl + "/simulators/twilio/stats").json();
+    }
+
+    /** Every message Twilio accepted, in the order it accepted them. */
+    public List<JsonNode> twilioMessages() {
+        return stream(HttpJson.get(baseUrl + "/simulators/twilio/messages").json()).toList();
+    }
+
     public List<JsonNode> helperReceived() {
         return stream(HttpJson.get(baseUrl + "/simulators/helper/messages").json()).toList();
     }

@@ -180,11 +180,28 @@ public final class SystemStack implements AutoCloseable {
         return fresh;
     }
 
-    /** Stops services first and the simulators last, so nothing in flight loses its peer early. */
+    /**
+     * Stops the services (together: each may take seconds to finish its work) first and the simulators last, so
+     * nothing in flight loses its peer early.
+     */
     @Override
     public void close() {
-        List<ServiceProcess> reversed = new ArrayList<>(services.values());
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::close);
+        List<ServiceProcess> others = services.values().stream().filter(s -> !s.name().equals("simulators")).toList();
+        // a thread each: the common pool has a single thread on a two-core machine
+        List<Thread> stopping = others.stream().map(service -> new Thread(service::close, "stop-" + service.name()))
+                .toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        ServiceProcess simulators = services.get("simulators");
+        if (simulators != null) {
+            simulators.close();
+        }
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -53,6 +54,8 @@ public class TwilioMessagesResource {
     private final long messagesPerSecond;
     private final Map<String, Bucket> senders = new ConcurrentHashMap<>();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong stormThrottled = new AtomicLong();
+    private volatile long stormUntilNanos;
 
     public TwilioMessagesResource(ObjectMapper json, StatusCallbacks callbacks,
             @ConfigProperty(name = "simulators.twilio.messages-per-second") long messagesPerSecond) {
@@ -61,8 +64,17 @@ public class TwilioMessagesResource {
         this.messagesPerSecond = messagesPerSecond;
     }
 
-    /** What the simulator answered, for tests that must see no 429. */
-    public record Stats(int accepted, long throttled) {
+    /**
+     * What the simulator answered, for tests that must see no 429.
+     *
+     * @param throttled 429s because a sender went above its rate (a caller's fault)
+     * @param stormThrottled 429s answered to everything during a storm a test asked for (not the caller's fault)
+     */
+    public record Stats(int accepted, long throttled, long stormThrottled) {
+    }
+
+    /** A throttling storm: for {@code millis}, every send is answered 429/20429 whatever the sender's rate. */
+    public record Storm(long millis) {
     }
 
     @POST
@@ -86,6 +98,10 @@ public class TwilioMessagesResource {
         }
         if (body != null && body.length() > 1600) {
             return error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
+        }
+        if (System.nanoTime() < stormUntilNanos) {
+            stormThrottled.incrementAndGet();
+            return error(429, 20429, "Too Many Requests");
         }
         if (!senders.computeIfAbsent(String.valueOf(form.getFirst("From")), sender -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(messagesPerSecond)
@@ -181,7 +197,15 @@ public class TwilioMessagesResource {
     @Path("simulators/twilio/stats")
     @Produces(MediaType.APPLICATION_JSON)
     public Stats stats() {
-        return new Stats(messages.size(), throttled.get());
+        return new Stats(messages.size(), throttled.get(), stormThrottled.get());
+    }
+
+    @PUT
+    @Path("simulators/twilio/faults/storm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response storm(Storm storm) {
+        stormUntilNanos = System.nanoTime() + storm.millis() * 1_000_000;
+        return Response.noContent().build();
     }
 
     @DELETE
@@ -189,6 +213,8 @@ public class TwilioMessagesResource {
     public Response reset() {
         messages.clear();
         throttled.set(0);
+        stormThrottled.set(0);
+        stormUntilNanos = 0;
         return Response.noContent().build();
     }
 }

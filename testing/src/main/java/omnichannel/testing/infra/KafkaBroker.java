@@ -32,12 +32,15 @@ import kafka.tools.StorageTool;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties props;
+    private volatile KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path logDir;
     private final boolean deleteOnClose;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, boolean deleteOnClose) {
+    private KafkaBroker(Properties props, KafkaRaftServer server, String bootstrapServers, Path logDir,
+            boolean deleteOnClose) {
+        this.props = props;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
@@ -88,9 +91,28 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new KafkaBroker(props, started(props), "127.0.0.1:" + port, dataDir, deleteOnClose);
+    }
+
+    private static KafkaRaftServer started(Properties props) {
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        return new KafkaBroker(server, "127.0.0.1:" + port, dataDir, deleteOnClose);
+        return server;
+    }
+
+    /**
+     * Stops the broker, leaves it down for {@code down}, and starts it again on the same ports and data, as a broker
+     * restart in a cluster looks to its clients (who must reconnect on their own).
+     */
+    public synchronized void restart(java.time.Duration down) {
+        server.shutdown();
+        server.awaitShutdown();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server = started(props);
     }
 
     // StorageTool.main would exit the JVM; execute reports through its return code instead.
