@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import omnichannel.testing.infra.PostgresServer;
+import omnichannel.testing.infra.PostgresEndpoint;
 
 /**
  * Points a Quarkus test at the shared real PostgreSQL server, reactive and JDBC (Flyway) datasources alike. The
@@ -21,12 +21,12 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        PostgresServer postgres = SharedInfrastructure.postgres();
+        PostgresEndpoint postgres = SharedInfrastructure.postgres();
         return Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD);
+                "quarkus.datasource.username", PostgresEndpoint.USER,
+                "quarkus.datasource.password", PostgresEndpoint.PASSWORD);
     }
 
     @Override

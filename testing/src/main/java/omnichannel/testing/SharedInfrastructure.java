@@ -1,33 +1,46 @@
 package omnichannel.testing;
 
+import omnichannel.testing.infra.ContainerKafka;
+import omnichannel.testing.infra.ContainerPostgres;
 import omnichannel.testing.infra.KafkaBroker;
+import omnichannel.testing.infra.KafkaEndpoint;
+import omnichannel.testing.infra.PostgresEndpoint;
 import omnichannel.testing.infra.PostgresServer;
 
 /**
  * One PostgreSQL server and one Kafka broker per test JVM, started on first use and stopped when the JVM exits:
  * every test class of a module shares them (Quarkus may restart between classes; the servers need not).
+ * <p>
+ * Embedded by default (zonky PostgreSQL binaries, a KRaft broker in this JVM): what CI runs here. With
+ * {@code -Dtesting.infra=containers} (the {@code containers} Maven profile) Testcontainers starts them in
+ * containers instead, wherever a Docker API is reachable (a developer's Docker, a CI runner, Podman: see
+ * {@code testing/containers/setup-podman.sh}).
  */
 public final class SharedInfrastructure {
 
-    private static KafkaBroker kafka;
-    private static PostgresServer postgres;
+    private static KafkaEndpoint kafka;
+    private static PostgresEndpoint postgres;
 
     private SharedInfrastructure() {
     }
 
-    public static synchronized KafkaBroker kafka() {
+    static boolean inContainers() {
+        return "containers".equals(System.getProperty("testing.infra", "embedded"));
+    }
+
+    public static synchronized KafkaEndpoint kafka() {
         if (kafka == null) {
-            kafka = KafkaBroker.startTemporary();
-            KafkaBroker started = kafka;
+            kafka = inContainers() ? ContainerKafka.start() : KafkaBroker.startTemporary();
+            KafkaEndpoint started = kafka;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "kafka-shutdown"));
         }
         return kafka;
     }
 
-    public static synchronized PostgresServer postgres() {
+    public static synchronized PostgresEndpoint postgres() {
         if (postgres == null) {
-            postgres = PostgresServer.startTemporary();
-            PostgresServer started = postgres;
+            postgres = inContainers() ? ContainerPostgres.start() : PostgresServer.startTemporary();
+            PostgresEndpoint started = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "postgres-shutdown"));
         }
         return postgres;

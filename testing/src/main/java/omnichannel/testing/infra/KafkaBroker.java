@@ -8,17 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -30,7 +21,7 @@ import kafka.tools.StorageTool;
  * A real single-node Kafka broker (KRaft, broker and controller in one) inside this JVM: no Docker, no ZooKeeper.
  * Used by the tests of every service and by the local run.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements KafkaEndpoint {
 
     private final Properties props;
     private volatile KafkaRaftServer server;
@@ -129,23 +120,20 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Creates the topics that do not exist yet, as the Strimzi KafkaTopic resources do in production. */
-    public void createTopics(List<String> topics, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, partitions, (short) 1)).toList();
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics " + topics, e);
-        }
-    }
-
+    @Override
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The broker as a container's process ({@code testing/containers/kafka.Containerfile}): on the port given as the
+     * first argument, its data in a temporary directory, until the container is stopped.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        KafkaBroker broker = start(Path.of("/tmp/kafka-data"), Integer.parseInt(args[0]), true);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-shutdown"));
+        System.out.println("omnichannel kafka ready on " + broker.bootstrapServers());
+        Thread.currentThread().join();
     }
 
     @Override

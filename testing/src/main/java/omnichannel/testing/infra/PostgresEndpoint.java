@@ -1,0 +1,66 @@
+package omnichannel.testing.infra;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * A PostgreSQL server the tests use, wherever it runs: from the zonky binaries ({@link PostgresServer}) or in a
+ * container. Each service gets its own database, as in production.
+ */
+public interface PostgresEndpoint extends AutoCloseable {
+
+    /** One database per service that owns state (architecture.md). */
+    List<String> SERVICE_DATABASES = List.of("config", "bridge", "whatsapp", "twitter");
+    String USER = "postgres";
+    String PASSWORD = "postgres";
+
+    int port();
+
+    default String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    default String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** Runs statements as the superuser, for tests that inspect or prepare a database. */
+    default <T> T query(String database, SqlWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD)) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates the service databases that do not exist yet. */
+    default void createServiceDatabases() {
+        query("postgres", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String name : SERVICE_DATABASES) {
+                    try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                    statement.execute("create database " + name);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Work on a JDBC connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    void close();
+}
