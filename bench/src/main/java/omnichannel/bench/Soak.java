@@ -124,6 +124,7 @@ public final class Soak implements AutoCloseable {
     private final List<String> poisonKeys = new CopyOnWriteArrayList<>();
     private final List<String> generatorProblems = new CopyOnWriteArrayList<>();
     private final AtomicLong webhookRetries = new AtomicLong();
+    private final Map<String, Thread> restarting = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
     private volatile long faultsOverAtNanos;
 
@@ -194,8 +195,8 @@ public final class Soak implements AutoCloseable {
             }
             Progress.sleep(500);
         }
-        // the drain starts when the last fault is over (an outage or storm outlives the chaos period)
-        while (System.nanoTime() < faultsOverAtNanos) {
+        // the drain starts when the last fault is over (a restart, an outage or a storm outlives the chaos period)
+        while (System.nanoTime() < faultsOverAtNanos || !restarting.isEmpty()) {
             Progress.sleep(500);
         }
         Progress.say("soak: traffic and faults over; waiting up to %s for the backlog", settings.drain());
@@ -349,15 +350,27 @@ public final class Soak implements AutoCloseable {
         Duration ready = Duration.ofSeconds(120);
         SystemStack stack = system.stack();
         switch (fault) {
-            case SIGTERM -> {
-                String target = TARGETS.get(chaosRandom.nextInt(TARGETS.size()));
-                noteFault(fault, "SIGTERM " + target + ", started again", Duration.ZERO);
-                stack.restart(target, Map.of(), ready);
-            }
-            case SIGKILL -> {
-                String target = TARGETS.get(chaosRandom.nextInt(TARGETS.size()));
-                noteFault(fault, "SIGKILL " + target + ", started again", Duration.ZERO);
-                stack.killAndRestart(target, ready);
+            case SIGTERM, SIGKILL -> {
+                List<String> running = TARGETS.stream().filter(t -> !restarting.containsKey(t)).toList();
+                if (running.isEmpty()) {
+                    return;
+                }
+                String target = running.get(chaosRandom.nextInt(running.size()));
+                noteFault(fault, fault + " " + target + ", started again", Duration.ZERO);
+                // in the background: the next fault may come while this service is still starting
+                restarting.put(target, started("soak-restart-" + target, () -> {
+                    try {
+                        if (fault == Fault.SIGTERM) {
+                            stack.restart(target, Map.of(), ready);
+                        } else {
+                            stack.killAndRestart(target, ready);
+                        }
+                    } catch (RuntimeException e) {
+                        generatorProblems.add(target + " did not come back after " + fault + ": " + e.getMessage());
+                    } finally {
+                        restarting.remove(target);
+                    }
+                }));
             }
             case KAFKA_RESTART -> {
                 noteFault(fault, "the Kafka broker stopped for 5 s and started again", Duration.ZERO);

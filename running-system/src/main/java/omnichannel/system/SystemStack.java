@@ -74,7 +74,8 @@ public final class SystemStack implements AutoCloseable {
 
         kafka.createTopics(ALL_TOPICS, 4);
 
-        Map<String, ServiceProcess> started = new LinkedHashMap<>();
+        // several services may be restarted at once (the chaos soak)
+        Map<String, ServiceProcess> started = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         try {
             ServiceProcess sim = ServiceProcess.start(repoRoot, "simulators", ports.simulators(),
                     with(common, changedEnv.get("simulators")), logDir);
@@ -186,7 +187,10 @@ public final class SystemStack implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<ServiceProcess> others = services.values().stream().filter(s -> !s.name().equals("simulators")).toList();
+        List<ServiceProcess> others;
+        synchronized (services) {
+            others = services.values().stream().filter(s -> !s.name().equals("simulators")).toList();
+        }
         // a thread each: the common pool has a single thread on a two-core machine
         List<Thread> stopping = others.stream().map(service -> new Thread(service::close, "stop-" + service.name()))
                 .toList();

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -18,13 +19,15 @@ import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
+import omnichannel.platform.resilience.DependencyBreaker;
 import omnichannel.platform.x.XCredentials;
 import omnichannel.platform.x.XSigner;
 import omnichannel.twitter.config.TwitterConfig;
 
 /**
  * The X API calls channel-twitter makes (providers.md §6), on {@code X_API_BASE_URL}. Every answer comes back as an
- * {@link XResponse} with its rate-limit headers; only a transport failure (timeout, refused connection) fails the Uni.
+ * {@link XResponse} with its rate-limit headers; only a transport failure (timeout, refused connection) or X's open
+ * circuit breaker fails the Uni.
  */
 @ApplicationScoped
 public class XApi {
@@ -32,8 +35,11 @@ public class XApi {
     private final WebClient client;
     private final String base;
     private final XSigner signer = new XSigner();
+    /** X's breaker, for every call: transport failures and 5xx count; a 4xx or a 429 is an answer about one call. */
+    private final DependencyBreaker breaker;
 
-    public XApi(Vertx vertx, TwitterConfig config) {
+    public XApi(Vertx vertx, TwitterConfig config, MeterRegistry metrics) {
+        this.breaker = new DependencyBreaker("x", failure -> true, metrics);
         String base = config.xApiBaseUrl();
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5000).setIdleTimeout(60)
                 .setKeepAlive(true).setMaxPoolSize(16));
@@ -93,9 +99,26 @@ public class XApi {
         return client.requestAbs(method, url).putHeader("Authorization", "Bearer " + token);
     }
 
-    private static Uni<XResponse> send(HttpRequest<Buffer> request, JsonObject body) {
+    private Uni<XResponse> send(HttpRequest<Buffer> request, JsonObject body) {
         request.timeout(15_000);
-        return (body == null ? request.send() : request.sendJsonObject(body)).map(XApi::answer);
+        // a 5xx fails inside the breaker, so that it counts, and comes back as the answer it is
+        return breaker.call(() -> (body == null ? request.send() : request.sendJsonObject(body)).map(XApi::answer)
+                .invoke(response -> {
+                    if (response.transientFailure()) {
+                        throw new ServerError(response);
+                    }
+                }))
+                .onFailure(ServerError.class).recoverWithItem(failure -> ((ServerError) failure).response);
+    }
+
+    private static final class ServerError extends RuntimeException {
+
+        private final transient XResponse response;
+
+        ServerError(XResponse response) {
+            super("X answered " + response.status(), null, false, false);
+            this.response = response;
+        }
     }
 
     private static XResponse answer(HttpResponse<Buffer> response) {

@@ -12,13 +12,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.events.OutboundMessage;
+import omnichannel.platform.sending.PermanentSendFailure;
+import omnichannel.platform.sending.SendOnce;
 
 /**
  * What was sent, by outbound event id: the memory that makes a redelivered event a no-op. Plain SQL on the reactive
  * client (here, in the repository layer, only): the reservation is one {@code INSERT … ON CONFLICT DO NOTHING}.
  */
 @ApplicationScoped
-public class SendLog {
+public class SendLog implements SendOnce.SendLog {
 
     public static final String SENDING = "SENDING";
     public static final String SENT = "SENT";
@@ -30,8 +32,23 @@ public class SendLog {
         this.pool = pool;
     }
 
+    @Override
+    public Uni<Boolean> reserve(OutboundMessage message) {
+        return status(message).map(SENDING::equals);
+    }
+
+    @Override
+    public Uni<Void> accepted(UUID eventId, SendOnce.Accepted accepted) {
+        return settle(eventId, SENT, accepted.providerMessageId(), null);
+    }
+
+    @Override
+    public Uni<Void> failed(UUID eventId, PermanentSendFailure failure) {
+        return settle(eventId, FAILED, null, failure.getMessage());
+    }
+
     /** The entry's status; a new entry is reserved as SENDING. */
-    public Uni<String> reserve(OutboundMessage message) {
+    Uni<String> status(OutboundMessage message) {
         OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("insert into sent_dm (event_id, interaction_id, recipient, status, created_at, "
                 + "updated_at) values ($1, $2, $3, 'SENDING', $4, $4) on conflict (event_id) do update "
@@ -40,7 +57,7 @@ public class SendLog {
                 .map(rows -> rows.iterator().next().getString("status"));
     }
 
-    public Uni<Void> settle(UUID eventId, String status, String dmEventId, String error) {
+    Uni<Void> settle(UUID eventId, String status, String dmEventId, String error) {
         return pool.preparedQuery("update sent_dm set status = $2, dm_event_id = $3, error = $4, updated_at = $5 "
                 + "where event_id = $1")
                 .execute(Tuple.of(eventId, status, dmEventId, error == null || error.length() <= 512

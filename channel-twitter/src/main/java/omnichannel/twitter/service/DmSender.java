@@ -11,7 +11,8 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.messaging.KeyedPublisher;
-import omnichannel.platform.messaging.PermanentSendFailure;
+import omnichannel.platform.sending.PermanentSendFailure;
+import omnichannel.platform.sending.SendOnce;
 import omnichannel.platform.x.XCredentials;
 import omnichannel.platform.x.XDirectMessages;
 import omnichannel.twitter.client.XApi;
@@ -30,19 +31,17 @@ public class DmSender {
     /** A 429 storm bounded: after this many waits in a row the send fails over to the retry policy. */
     static final int MAX_RATE_LIMIT_WAITS = 5;
 
-    private final SendLog log;
     private final InteractionDirectory interactions;
     private final XApi api;
     private final RateLimits limits;
-    private final KeyedPublisher<DeliveryStatus> delivery;
+    private final SendOnce sendOnce;
 
     public DmSender(SendLog log, InteractionDirectory interactions, XApi api, RateLimits limits,
             KeyedPublisher<DeliveryStatus> delivery) {
-        this.log = log;
         this.interactions = interactions;
         this.api = api;
         this.limits = limits;
-        this.delivery = delivery;
+        this.sendOnce = new SendOnce("x", log, delivery);
     }
 
     /** Transient: retried by the ordered consumer. */
@@ -54,40 +53,34 @@ public class DmSender {
     }
 
     /**
-     * A transient failure fails the Uni: the ordered consumer retries it for as long as it lasts, holding back only
-     * this conversation. A permanent refusal is settled as failed and reported to the bridge.
+     * Sends the DM unless it was sent already ({@link SendOnce}). A transient failure fails the Uni: the ordered
+     * consumer retries it for as long as it lasts, holding back only this conversation. A permanent refusal is settled
+     * as failed and reported to the bridge.
      */
     public Uni<Void> deliver(OutboundMessage message) {
-        return log.reserve(message).chain(status -> {
-            if (!SendLog.SENDING.equals(status)) {
-                Log.debugf("outbound %s already %s, skipped", message.eventId(), status);
-                return Uni.createFrom().voidItem();
-            }
-            if (!XDirectMessages.isXId(message.recipient().id())) {
-                // never pasted into the signed URL's path
-                return Uni.createFrom().failure(new PermanentSendFailure("INVALID_RECIPIENT",
-                        "the recipient is not an X user id"));
-            }
-            return interactions.interaction(message.interactionId()).chain(interaction -> {
-                if (interaction == null || interaction.channel() != Channel.TWITTER_DM) {
-                    return Uni.createFrom().failure(new PermanentSendFailure(INTERACTION_GONE,
-                            "interaction " + message.interactionId() + " no longer exists"));
-                }
-                return attempt(interaction, message, text(message), 0);
-            });
-        }).onFailure(PermanentSendFailure.class).recoverWithUni(failure -> {
-            PermanentSendFailure permanent = (PermanentSendFailure) failure;
-            Log.warnf("DM not sent, permanent failure interaction=%s correlationId=%s reason=%s",
-                    message.interactionId(), message.correlationId(), permanent.getMessage());
-            return log.settle(message.eventId(), SendLog.FAILED, null, permanent.getMessage())
-                    .chain(() -> delivery.publish(DeliveryStatus.resultOf(message, null, DeliveryStatus.State.FAILED,
-                            permanent.code(), permanent.getMessage())));
-        }).onFailure(TransientSendFailure.class)
+        return sendOnce.deliver(message, () -> send(message))
+                .onFailure(TransientSendFailure.class)
                 .invoke(e -> Log.warnf("DM send failed, will retry interaction=%s correlationId=%s reason=%s",
                         message.interactionId(), message.correlationId(), e.getMessage()));
     }
 
-    private Uni<Void> attempt(InternalInteraction interaction, OutboundMessage message, String text, int rateLimitWaits) {
+    private Uni<SendOnce.Accepted> send(OutboundMessage message) {
+        if (!XDirectMessages.isXId(message.recipient().id())) {
+            // never pasted into the signed URL's path
+            return Uni.createFrom().failure(new PermanentSendFailure("INVALID_RECIPIENT",
+                    "the recipient is not an X user id"));
+        }
+        return interactions.interaction(message.interactionId()).chain(interaction -> {
+            if (interaction == null || interaction.channel() != Channel.TWITTER_DM) {
+                return Uni.createFrom().failure(new PermanentSendFailure(INTERACTION_GONE,
+                        "interaction " + message.interactionId() + " no longer exists"));
+            }
+            return attempt(interaction, message, text(message), 0);
+        });
+    }
+
+    private Uni<SendOnce.Accepted> attempt(InternalInteraction interaction, OutboundMessage message, String text,
+            int rateLimitWaits) {
         String window = interaction.id() + ":dm";
         return limits.await(window)
                 .chain(() -> api.sendDm(XCredentials.of(interaction), message.recipient().id(), text))
@@ -97,14 +90,7 @@ public class DmSender {
                     if (response.ok()) {
                         String dmEventId = response.body().getJsonObject("data", new io.vertx.core.json.JsonObject())
                                 .getString("dm_event_id");
-                        Log.infof("DM sent interaction=%s correlationId=%s dmEventId=%s", interaction.id(),
-                                message.correlationId(), dmEventId);
-                        // X accepted it: recorded in place until PostgreSQL takes it, never by sending again
-                        return log.settle(message.eventId(), SendLog.SENT, dmEventId, null).onFailure().retry()
-                                .withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(30))
-                                .indefinitely()
-                                .chain(() -> delivery.publish(DeliveryStatus.resultOf(message, dmEventId,
-                                        DeliveryStatus.State.SENT, null, null)));
+                        return Uni.createFrom().item(new SendOnce.Accepted(dmEventId, DeliveryStatus.State.SENT, null));
                     }
                     if (response.rateLimited()) {
                         if (rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {

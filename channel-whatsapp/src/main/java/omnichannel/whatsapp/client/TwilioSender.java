@@ -8,16 +8,19 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.resilience.DependencyBreaker;
 import omnichannel.whatsapp.config.WhatsAppConfig;
 
 /**
@@ -29,9 +32,15 @@ public class TwilioSender {
 
     private final RebasedTwilioHttpClient http;
     private final ExecutorService pool;
+    /**
+     * Twilio's breaker: server errors and failed connections count; a 4xx (our message refused) and a 429 (one sender
+     * above its rate) are answers about one message or sender, not about Twilio.
+     */
+    private final DependencyBreaker breaker;
 
-    public TwilioSender(WhatsAppConfig config) {
+    public TwilioSender(WhatsAppConfig config, MeterRegistry metrics) {
         this.http = new RebasedTwilioHttpClient(config.twilioApiBaseUrl());
+        this.breaker = new DependencyBreaker("twilio", TwilioSender::twilioInTrouble, metrics);
         this.pool = Executors.newFixedThreadPool(config.senderThreads(), runnable -> {
             Thread thread = new Thread(runnable, "twilio-sender");
             thread.setDaemon(true);
@@ -50,7 +59,8 @@ public class TwilioSender {
     /** The Twilio message sid. Fails with the SDK's {@code ApiException} / {@code ApiConnectionException}. */
     public Uni<String> send(InternalInteraction interaction, Outgoing outgoing) {
         Context context = Vertx.currentContext();
-        Uni<String> sent = Uni.createFrom().item(() -> create(interaction, outgoing)).runSubscriptionOn(pool);
+        Uni<String> sent = breaker.call(() -> Uni.createFrom().item(() -> create(interaction, outgoing))
+                .runSubscriptionOn(pool));
         return context == null ? sent : sent.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
@@ -74,6 +84,10 @@ public class TwilioSender {
             creator.setStatusCallback(outgoing.statusCallback());
         }
         return creator.create(client).getSid();
+    }
+
+    private static boolean twilioInTrouble(Throwable failure) {
+        return !(failure instanceof ApiException e) || e.getStatusCode() == null || e.getStatusCode() >= 500;
     }
 
     private static String whatsapp(String address) {

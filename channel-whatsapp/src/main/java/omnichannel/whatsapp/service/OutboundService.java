@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.twilio.exception.ApiException;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.DeliveryStatus;
@@ -20,7 +19,8 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.messaging.KeyedPublisher;
-import omnichannel.platform.messaging.PermanentSendFailure;
+import omnichannel.platform.sending.PermanentSendFailure;
+import omnichannel.platform.sending.SendOnce;
 import omnichannel.platform.twilio.TwilioRetries;
 import omnichannel.whatsapp.SentMessage;
 import omnichannel.whatsapp.client.TwilioSender;
@@ -45,39 +45,31 @@ public class OutboundService {
     /** Twilio's "slow down" answers: retried later, never reported as a failure. */
     private static final Set<Integer> THROTTLING_CODES = Set.of(20429, 63018);
 
-    private final SendLog log;
     private final InteractionDirectory interactions;
     private final TwilioSender twilio;
     private final SenderRateLimiter limiter;
-    private final KeyedPublisher<DeliveryStatus> delivery;
     private final StatusTracker tracker;
+    private final SendOnce sendOnce;
 
     public OutboundService(SendLog log, InteractionDirectory interactions, TwilioSender twilio, SenderRateLimiter limiter,
             KeyedPublisher<DeliveryStatus> delivery, StatusTracker tracker) {
-        this.log = log;
         this.interactions = interactions;
         this.twilio = twilio;
         this.limiter = limiter;
-        this.delivery = delivery;
         this.tracker = tracker;
+        this.sendOnce = new SendOnce("whatsapp", log, delivery);
     }
 
     /**
-     * Sends the message unless it was sent already. A transient failure (Twilio 5xx or throttling, config-service or
-     * PostgreSQL away) fails the Uni: the ordered consumer retries it for as long as it lasts, holding back only this
-     * conversation. A permanent refusal is settled as failed and reported to the bridge.
+     * Sends the message unless it was sent already ({@link SendOnce}). A transient failure (Twilio 5xx or throttling,
+     * config-service or PostgreSQL away) fails the Uni: the ordered consumer retries it for as long as it lasts,
+     * holding back only this conversation. A permanent refusal is settled as failed and reported to the bridge.
      */
     public Uni<Void> deliver(OutboundMessage message) {
-        return log.reserve(message).chain(entry -> {
-            if (entry.isSettled()) {
-                Log.debugf("outbound %s already %s, not sent again", message.eventId(), entry.status);
-                return Uni.createFrom().voidItem();
-            }
-            return send(message);
-        });
+        return sendOnce.deliver(message, () -> send(message));
     }
 
-    private Uni<Void> send(OutboundMessage message) {
+    private Uni<SendOnce.Accepted> send(OutboundMessage message) {
         return interactions.interaction(message.interactionId())
                 .onItem().ifNull().failWith(() -> new PermanentSendFailure(INTERACTION_GONE, "the interaction was deleted"))
                 .chain(interaction -> {
@@ -86,18 +78,7 @@ public class OutboundService {
                     return limiter.acquire(interaction.whatsappNumber(), interaction.messagesPerSecond())
                             .chain(() -> twilio.send(interaction, outgoing))
                             .onFailure(ApiException.class).transform(OutboundService::classify)
-                            .chain(sid -> acceptedBy(log.settle(message.eventId(), SentMessage.QUEUED, sid, null, sentAs))
-                                    .invoke(() -> Log.infof("whatsapp sent interaction=%s correlationId=%s sid=%s as=%s",
-                                            message.interactionId(), message.correlationId(), sid, sentAs))
-                                    .chain(() -> report(message, sid, DeliveryStatus.State.QUEUED, null, null)));
-                })
-                .onFailure(PermanentSendFailure.class).recoverWithUni(failure -> {
-                    PermanentSendFailure permanent = (PermanentSendFailure) failure;
-                    Log.warnf("whatsapp send failed permanently interaction=%s correlationId=%s code=%s",
-                            message.interactionId(), message.correlationId(), permanent.code());
-                    return log.settle(message.eventId(), SentMessage.FAILED, null, permanent.code(), null)
-                            .chain(() -> report(message, null, DeliveryStatus.State.FAILED, permanent.code(),
-                                    permanent.getMessage()));
+                            .map(sid -> new SendOnce.Accepted(sid, DeliveryStatus.State.QUEUED, sentAs));
                 });
     }
 
@@ -173,15 +154,6 @@ public class OutboundService {
         });
     }
 
-    /**
-     * Twilio accepted the message: recording that is retried here, in place, until PostgreSQL takes it, because
-     * failing the whole delivery would send the message again on the consumer's retry. Only a process that dies while
-     * PostgreSQL is away leaves the record in SENDING (the duplicate window README's "Delivery guarantees" states).
-     */
-    static Uni<Void> acceptedBy(Uni<Void> record) {
-        return record.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely();
-    }
-
     private static Throwable classify(Throwable failure) {
         ApiException e = (ApiException) failure;
         int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
@@ -194,6 +166,6 @@ public class OutboundService {
 
     private Uni<Void> report(OutboundMessage message, String sid, DeliveryStatus.State state, String code,
             String reason) {
-        return delivery.publish(DeliveryStatus.resultOf(message, sid, state, code, reason));
+        return sendOnce.report(message, sid, state, code, reason);
     }
 }

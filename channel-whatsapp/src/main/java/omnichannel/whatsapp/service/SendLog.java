@@ -9,12 +9,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.OutboundMessage;
+import omnichannel.platform.sending.PermanentSendFailure;
+import omnichannel.platform.sending.SendOnce;
 import omnichannel.whatsapp.SentMessage;
 import omnichannel.whatsapp.repository.SentMessageRepository;
 
 /** The record of what was sent, by outbound event id: the memory that makes a redelivered event a no-op. */
 @ApplicationScoped
-public class SendLog {
+public class SendLog implements SendOnce.SendLog {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -24,9 +26,24 @@ public class SendLog {
         this.repository = repository;
     }
 
+    @Override
+    public Uni<Boolean> reserve(OutboundMessage message) {
+        return entry(message).map(entry -> !entry.isSettled());
+    }
+
+    @Override
+    public Uni<Void> accepted(UUID eventId, SendOnce.Accepted accepted) {
+        return settle(eventId, SentMessage.QUEUED, accepted.providerMessageId(), null, accepted.sentAs());
+    }
+
+    @Override
+    public Uni<Void> failed(UUID eventId, PermanentSendFailure failure) {
+        return settle(eventId, SentMessage.FAILED, null, failure.code(), null);
+    }
+
     /** The entry of this event, created as {@code SENDING} when there is none yet. */
     @WithTransaction
-    public Uni<SentMessage> reserve(OutboundMessage message) {
+    Uni<SentMessage> entry(OutboundMessage message) {
         return repository.findById(message.eventId()).onItem().ifNull().switchTo(() -> {
             SentMessage entry = new SentMessage();
             entry.eventId = message.eventId();
@@ -59,7 +76,7 @@ public class SendLog {
     }
 
     @WithTransaction
-    public Uni<Void> settle(UUID eventId, String status, String providerMessageId, String errorCode, String sentAs) {
+    Uni<Void> settle(UUID eventId, String status, String providerMessageId, String errorCode, String sentAs) {
         return repository.findById(eventId).invoke(entry -> {
             entry.sentAs = sentAs;
             entry.status = status;

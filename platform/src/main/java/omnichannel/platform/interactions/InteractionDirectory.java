@@ -10,9 +10,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.platform.config.PlatformConfig;
+import omnichannel.platform.resilience.DependencyBreaker;
 
 /**
  * Interactions and 4biz parameters from config-service, cached: the one client every service uses.
@@ -33,13 +35,16 @@ public class InteractionDirectory {
     private static final Object PARAMETERS = new Object();
 
     private final InternalApi api;
+    /** config-service's breaker: every failure but a 404 (an answer: no such interaction) counts. */
+    private final DependencyBreaker breaker;
     private final Cache<String, InternalInteraction> known;
     private final Cache<String, Boolean> unknown;
     private final Cache<Object, Map<Integer, String>> parameters;
 
-    public InteractionDirectory(@RestClient InternalApi api, PlatformConfig config) {
+    public InteractionDirectory(@RestClient InternalApi api, PlatformConfig config, MeterRegistry metrics) {
         PlatformConfig.Interactions settings = config.interactions();
         this.api = api;
+        this.breaker = new DependencyBreaker("config-service", failure -> !notFound(failure), metrics);
         this.known = Caffeine.newBuilder().maximumSize(settings.maxSize()).expireAfterWrite(settings.ttl()).build();
         this.unknown = Caffeine.newBuilder().maximumSize(settings.maxSize()).expireAfterWrite(settings.unknownTtl())
                 .build();
@@ -60,7 +65,7 @@ public class InteractionDirectory {
 
     /** Read now, not from the cache (after a change event); the answer refreshes the cache. */
     public Uni<InternalInteraction> fresh(String id) {
-        return api.interaction(id)
+        return breaker.call(() -> api.interaction(id))
                 .onFailure(InteractionDirectory::notFound).recoverWithNull()
                 .onFailure().transform(ConfigServiceUnavailable::new)
                 .invoke(found -> {
@@ -80,7 +85,7 @@ public class InteractionDirectory {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return api.parameters().onFailure().transform(ConfigServiceUnavailable::new)
+        return breaker.call(api::parameters).onFailure().transform(ConfigServiceUnavailable::new)
                 .invoke(values -> parameters.put(PARAMETERS, Map.copyOf(values)));
     }
 

@@ -2,14 +2,11 @@ package omnichannel.bridge.client;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -21,13 +18,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.quarkus.logging.Log;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.config.FourBizConfig;
+import omnichannel.platform.resilience.DependencyBreaker;
 
 /**
  * The 4biz calls the bridge makes (fourbiz-api.md), behind one adapter so a deployment whose 4biz differs (the
@@ -46,29 +41,17 @@ public class FourBizClient {
     private final AtomicReference<Uni<String>> session = new AtomicReference<>();
 
     /**
-     * One circuit breaker for 4biz, shared by every conversation and the answer poller: when at least half of the last
-     * 20 calls failed for a reason retrying may cure (timeouts, 5xx, {@code INTERNAL}), calls fail at once for 10 s
-     * ({@code CircuitBreakerOpenException}, transient: the conversations wait on their back-off) instead of every one
-     * of them hammering a 4biz that is down; then two calls probe it. 4biz refusing the data ({@code INPUT},
-     * {@code PARAM}, {@code PERMISSION}) is an answer, not a failure of 4biz, and does not count.
+     * 4biz's breaker, shared by every conversation and the answer poller: timeouts, 5xx and {@code INTERNAL} count;
+     * 4biz refusing the data ({@code INPUT}, {@code PARAM}, {@code PERMISSION}) is an answer and does not.
      */
-    private final TypedGuard<Uni<JsonNode>> breaker;
+    private final DependencyBreaker breaker;
 
     public FourBizClient(@RestClient FourBizApi api, FourBizConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.api = api;
         this.config = config;
         this.json = json;
-        AtomicInteger open = metrics.gauge("omnichannel.breaker.open", List.of(Tag.of("dependency", "4biz")),
-                new AtomicInteger());
-        this.breaker = TypedGuard.create(new TypeLiteral<Uni<JsonNode>>() {
-        }).withCircuitBreaker().name("4biz").requestVolumeThreshold(20).failureRatio(0.5)
-                .delay(10, ChronoUnit.SECONDS).successThreshold(2)
-                .when(failure -> !(failure instanceof FourBizException f && f.isPermanent()))
-                .onStateChange(state -> {
-                    // half-open still means calls are held back
-                    open.set(state == CircuitBreakerState.CLOSED ? 0 : 1);
-                    Log.warnf("4biz circuit breaker %s", state);
-                }).done().build();
+        this.breaker = new DependencyBreaker("4biz", failure -> !(failure instanceof FourBizException f && f.isPermanent()),
+                metrics);
     }
 
     /** A requester to find or create, idempotent by login. */
@@ -190,7 +173,7 @@ public class FourBizClient {
     }
 
     private Uni<JsonNode> call(String operation, ObjectNode body) {
-        return breaker.get(() -> withSession(operation, body)
+        return breaker.call(() -> withSession(operation, body)
                 .onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
                 .recoverWithUni(expired -> withSession(operation, body)));
     }

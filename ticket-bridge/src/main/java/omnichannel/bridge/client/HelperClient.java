@@ -7,12 +7,15 @@ import java.util.List;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
+
+import omnichannel.platform.resilience.DependencyBreaker;
 
 /**
  * The Helper bot's conversation API (parameter 441, a Rasa REST channel): one message in, zero or more answers out. The
@@ -22,10 +25,13 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 public class HelperClient {
 
     private final WebClient client;
+    /** Every failure counts: an unreachable bot, a 5xx, an answer that is not the bot's JSON. */
+    private final DependencyBreaker breaker;
 
-    public HelperClient(Vertx vertx) {
+    public HelperClient(Vertx vertx, MeterRegistry metrics) {
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(3000).setIdleTimeout(60)
                 .setKeepAlive(true).setMaxPoolSize(32));
+        this.breaker = new DependencyBreaker("helper", failure -> true, metrics);
     }
 
     /** One answer of the bot: a text (possibly with buttons) or an image. */
@@ -38,7 +44,7 @@ public class HelperClient {
     /** Sends the person's message; fails with {@link HelperException} on a non-2xx answer or a malformed body. */
     public Uni<List<Reply>> send(String url, String sender, String message) {
         URI uri = URI.create(url);
-        return client.requestAbs(io.vertx.core.http.HttpMethod.POST, url)
+        return breaker.call(() -> client.requestAbs(io.vertx.core.http.HttpMethod.POST, url)
                 .timeout(10_000)
                 .sendJsonObject(new JsonObject().put("sender", sender).put("message", message))
                 .map(response -> {
@@ -46,7 +52,7 @@ public class HelperClient {
                         throw new HelperException("Helper at " + uri.getHost() + " answered HTTP " + response.statusCode());
                     }
                     return replies(response.bodyAsString());
-                });
+                }));
     }
 
     private static List<Reply> replies(String body) {

@@ -1,4 +1,6 @@
-package omnichannel.platform.messaging;
+package omnichannel.platform.sending;
+
+import omnichannel.platform.messaging.PermanentFailure;
 
 /**
  * A provider refused a message for a reason retrying cannot fix (an invalid number, a closed 24-hour window, a blocked
