@@ -33,6 +33,12 @@ public final class XDirectMessages {
         return activity.isObject() ? activity : root;
     }
 
+    /** The account a delivery is for ({@code for_user_id}, or the Activity API's filter), or null when it does not say. */
+    public static String forUser(JsonNode root) {
+        String forUser = text(payload(root), "for_user_id");
+        return forUser != null ? forUser : text(root.path("data").path("filter"), "user_id");
+    }
+
     /**
      * @param accountUserId the interaction's X user id, used when the delivery does not say whose account it is for
      * @throws InvalidEvent when an event lacks what makes it a message (id, sender)
@@ -43,10 +49,7 @@ public final class XDirectMessages {
             throw new InvalidEvent("the body is not a JSON object");
         }
         JsonNode payload = payload(root);
-        String forUser = text(payload, "for_user_id");
-        if (forUser == null) {
-            forUser = text(root.path("data").path("filter"), "user_id");
-        }
+        String forUser = forUser(root);
         if (forUser == null) {
             forUser = accountUserId;
         }

@@ -28,11 +28,27 @@ public final class XSignature {
     }
 
     /**
+     * The tokens X sends in a CRC challenge: up to 256 letters, digits and {@code - _ = + / .} (UUIDs, Base64). None
+     * of these is a JSON object, array or string, so no event body can pass as a token.
+     */
+    private static final java.util.regex.Pattern CRC_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_=+/.-]{1,256}");
+
+    /** Whether {@code token} has the shape of X's CRC tokens; anything else must not be answered. */
+    public static boolean isCrcToken(String token) {
+        return token != null && CRC_TOKEN.matcher(token).matches();
+    }
+
+    /**
      * X's challenge-response answer (providers.md §5): {@code sha256=} + Base64(HMAC-SHA256(consumer secret, token)),
-     * the same HMAC as an event's signature. Callers must answer only X-shaped tokens, or the endpoint signs
-     * attacker-chosen bodies.
+     * the same HMAC as an event's signature. That is why only X-shaped tokens are answered: signing any string would
+     * sign attacker-chosen event bodies (a forged event replayed with the signature the CRC endpoint gave back).
+     *
+     * @throws IllegalArgumentException when the token is not {@linkplain #isCrcToken X-shaped}
      */
     public static String crc(String consumerSecret, String crcToken) {
+        if (!isCrcToken(crcToken)) {
+            throw new IllegalArgumentException("not an X CRC token");
+        }
         return of(consumerSecret, crcToken.getBytes(StandardCharsets.UTF_8));
     }
 

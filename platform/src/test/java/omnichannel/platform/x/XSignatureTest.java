@@ -38,4 +38,16 @@ class XSignatureTest {
                 "9b4507b3-9040-4669-9ca3-6b94edb50553"))
                 .isEqualTo("sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8=");
     }
+
+    @Test
+    void signsOnlyCrcTokensShapedLikeXsSoNoEventBodyCanBeSigned() {
+        assertThat(XSignature.isCrcToken("9b4507b3-9040-4669-9ca3-6b94edb50553")).isTrue();
+        assertThat(XSignature.isCrcToken("dGVzdA+/_==")).isTrue();
+        for (String body : new String[]{"{\"for_user_id\":\"3001\"}", "[1]", "\"x\"", "test=1&other_test=2", "",
+                "a b", "x".repeat(257)}) {
+            assertThat(XSignature.isCrcToken(body)).as(body).isFalse();
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> XSignature.crc("secret", body));
+        }
+    }
 }

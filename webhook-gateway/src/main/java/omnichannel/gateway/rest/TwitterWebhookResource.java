@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -44,10 +45,11 @@ public class TwitterWebhookResource {
     private final KeyedPublisher<InboundMessage> publisher;
     private final ObjectMapper json;
     private final BadSignatures badSignatures;
+    private final MeterRegistry metrics;
 
     public TwitterWebhookResource(InteractionDirectory interactions, KeyedPublisher<InboundMessage> publisher,
-            ObjectMapper json,
-            BadSignatures badSignatures) {
+            ObjectMapper json, BadSignatures badSignatures, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.interactions = interactions;
         this.publisher = publisher;
         this.json = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -59,11 +61,15 @@ public class TwitterWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "X's CRC challenge: HMAC-SHA256 of crc_token with the interaction's API secret key")
     @APIResponse(responseCode = "200", description = "{\"response_token\":\"sha256=...\"}")
-    @APIResponse(responseCode = "400", description = "No crc_token")
+    @APIResponse(responseCode = "400", description = "No crc_token, or one not shaped like X's (which could be a body)")
     @APIResponse(responseCode = "404", description = "No active X interaction with this id")
     public Uni<Map<String, String>> crc(@PathParam("id") String id, @QueryParam("crc_token") String crcToken) {
         if (crcToken == null || crcToken.isEmpty()) {
             throw new BadRequest("crc_token is required");
+        }
+        if (!XSignature.isCrcToken(crcToken)) {
+            // signing it would hand out a valid event signature for an attacker's body
+            throw new BadRequest("crc_token must be up to 256 letters, digits and - _ = + / .");
         }
         return twitterInteraction(id)
                 .map(interaction -> Map.of("response_token", XSignature.crc(interaction.twitterApiSecretKey(), crcToken)));
@@ -76,7 +82,8 @@ public class TwitterWebhookResource {
     @Operation(summary = "Direct-message events (X Account Activity webhook, or the X Activity API envelope)")
     @APIResponse(responseCode = "200", description = "Kafka has every message of the delivery (possibly none)")
     @APIResponse(responseCode = "400", description = "Not JSON, or an event without id or sender")
-    @APIResponse(responseCode = "403", description = "x-twitter-webhooks-signature does not match the body")
+    @APIResponse(responseCode = "403", description = "x-twitter-webhooks-signature does not match the body, or the "
+            + "delivery is for another X account (for_user_id)")
     @APIResponse(responseCode = "404", description = "No active X interaction with this id")
     @APIResponse(responseCode = "503", description = "Kafka or config-service unavailable; X retries")
     public Uni<Response> events(@PathParam("id") String id, @HeaderParam(SIGNATURE_HEADER) String signature,
@@ -84,8 +91,11 @@ public class TwitterWebhookResource {
         Instant receivedAt = Instant.now();
         return twitterInteraction(id)
                 .invoke(interaction -> authenticate(interaction, body, signature))
-                .map(interaction -> XDirectMessages.normalise(interaction.id(), interaction.twitterUserId(), parse(body),
-                        receivedAt))
+                .map(interaction -> {
+                    JsonNode root = parse(body);
+                    requireOwnAccount(interaction, root);
+                    return XDirectMessages.normalise(interaction.id(), interaction.twitterUserId(), root, receivedAt);
+                })
                 .call(this::publishInOrder)
                 .invoke(messages -> Log.infof("X delivery accepted interaction=%s messages=%d", id, messages.size()))
                 .map(messages -> Response.ok().build());
@@ -113,6 +123,19 @@ public class TwitterWebhookResource {
     private void authenticate(InternalInteraction interaction, byte[] body, String signature) {
         if (!XSignature.isValid(interaction.twitterApiSecretKey(), body, signature)) {
             badSignatures.handle(interaction, SIGNATURE_HEADER + " over the body");
+        }
+    }
+
+    /**
+     * A delivery for another account is refused even when its signature is valid: the same X app (same secret) may
+     * serve several accounts, and each interaction takes only its own account's events.
+     */
+    private void requireOwnAccount(InternalInteraction interaction, JsonNode root) {
+        String forUser = root.isObject() ? XDirectMessages.forUser(root) : null;
+        if (forUser != null && interaction.twitterUserId() != null && !forUser.equals(interaction.twitterUserId())) {
+            metrics.counter("omnichannel.webhook.foreign.account", "interaction", interaction.id()).increment();
+            Log.warnf("rejected an X delivery for another account interaction=%s", interaction.id());
+            throw new Forbidden("the delivery is for another X account than this interaction's");
         }
     }
 

@@ -92,6 +92,41 @@ class TwitterWebhookResourceTest {
         assertThat(inboundWith(id, Duration.ofSeconds(2))).isEmpty();
     }
 
+    /**
+     * The forgery the CRC endpoint allowed: its answer is the HMAC an event signature is, so asking it to "answer" an
+     * event body handed out that body's signature. Such a token is refused, and the body posted with the signature
+     * an attacker would compute from any answer it can still get is refused too and publishes nothing.
+     */
+    @Test
+    void aBodyObtainedFromTheCrcEndpointAndReplayedAsAnEventGets403AndPublishesNothing() {
+        String id = "149" + System.nanoTime();
+        String forged = delivery(id, "4099", "forjada " + id).strip();
+
+        given().queryParam("crc_token", forged).when().get("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID)
+                .then().statusCode(400).contentType("application/problem+json");
+        // what the endpoint signs is the token's bytes: an X-shaped token signs no JSON body
+        String answered = given().queryParam("crc_token", "eyJmb3JfdXNlcl9pZCI6IjMwMDEifQ==").when()
+                .get("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(200).extract()
+                .path("response_token");
+        given().contentType("application/json").header("x-twitter-webhooks-signature", answered).body(forged).when()
+                .post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(403)
+                .contentType("application/problem+json");
+
+        assertThat(inboundWith(id, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void aValidlySignedDeliveryForAnotherAccountGets403AndPublishesNothing() {
+        String id = "150" + System.nanoTime();
+        String body = delivery(id, "4002", "outra conta " + id).replace("\"for_user_id\":\"3001\"",
+                "\"for_user_id\":\"9999\"");
+
+        signed(body).when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(403)
+                .contentType("application/problem+json");
+
+        assertThat(inboundWith(id, Duration.ofSeconds(2))).isEmpty();
+    }
+
     @Test
     void theAccountsEchoIsAcceptedAndDropped() {
         String id = "148" + System.nanoTime();
