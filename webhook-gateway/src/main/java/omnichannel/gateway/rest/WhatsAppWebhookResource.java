@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,9 +46,12 @@ public class WhatsAppWebhookResource {
     private final KeyedPublisher<DeliveryStatus> delivery;
     private final GatewayConfig config;
     private final BadSignatures badSignatures;
+    private final MeterRegistry metrics;
 
     public WhatsAppWebhookResource(InteractionDirectory interactions, KeyedPublisher<InboundMessage> publisher,
-            KeyedPublisher<DeliveryStatus> delivery, GatewayConfig config, BadSignatures badSignatures) {
+            KeyedPublisher<DeliveryStatus> delivery, GatewayConfig config, BadSignatures badSignatures,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
         this.interactions = interactions;
         this.publisher = publisher;
         this.delivery = delivery;
@@ -61,7 +65,8 @@ public class WhatsAppWebhookResource {
     @Produces({MediaType.TEXT_XML, "application/problem+json"})
     @Operation(summary = "Inbound WhatsApp message (Twilio webhook)")
     @APIResponse(responseCode = "200", description = "Kafka has the message; empty TwiML")
-    @APIResponse(responseCode = "400", description = "Malformed form or contradictory parameters")
+    @APIResponse(responseCode = "400", description = "Malformed form, contradictory parameters, or a From that is "
+            + "neither a phone number nor a WhatsApp user id")
     @APIResponse(responseCode = "403", description = "X-Twilio-Signature does not match")
     @APIResponse(responseCode = "404", description = "No active WhatsApp interaction with this id")
     @APIResponse(responseCode = "503", description = "Kafka or config-service unavailable; Twilio may retry")
@@ -76,6 +81,8 @@ public class WhatsAppWebhookResource {
         }
         return authenticated
                 .map(interaction -> WhatsAppInbound.normalise(interaction.id(), params, receivedAt))
+                .onFailure(WhatsAppInbound.InvalidSender.class)
+                .invoke(() -> metrics.counter("omnichannel.webhook.invalid.senders", "interaction", id).increment())
                 .call(publisher::publish)
                 .invoke(message -> Log.infof("inbound accepted interaction=%s correlationId=%s media=%d", id,
                         message.correlationId(), message.attachments().size()))

@@ -11,6 +11,12 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 public final class SenderIds {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /**
+     * A WhatsApp business-scoped user id as Twilio shows it (providers.md §1: {@code US.ABC123XYZ}): a two-letter
+     * country code, a dot, then letters and digits. Up to 512 of them: such ids grow, and a long one must stay a
+     * person, not a poison; anything longer is not an id.
+     */
+    private static final java.util.regex.Pattern SCOPED_ID = java.util.regex.Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9]{1,512}");
     private static final int BRAZIL = 55;
 
     private SenderIds() {
@@ -22,6 +28,22 @@ public final class SenderIds {
         id = id.strip();
         String e164 = asPhoneNumber(id);
         return e164 != null ? e164 : id;
+    }
+
+    /**
+     * The sender of an inbound webhook's {@code From}: {@code whatsapp:} and a phone number (as E.164) or a
+     * business-scoped user id; null for anything else ({@code sms:…}, {@code whatsapp:}, free text, a 3,000-character
+     * string), which must never become a 4biz requester.
+     */
+    public static String sender(String from) {
+        if (from == null || !from.startsWith("whatsapp:")) {
+            return null;
+        }
+        String id = from.substring("whatsapp:".length()).strip();
+        if (id.startsWith("+")) {
+            return asPhoneNumber(id);
+        }
+        return SCOPED_ID.matcher(id).matches() ? id : null;
     }
 
     /** The E.164 form, or null when {@code id} is not a phone number. */

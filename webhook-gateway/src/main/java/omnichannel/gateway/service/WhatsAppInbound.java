@@ -32,7 +32,10 @@ public final class WhatsAppInbound {
     public static InboundMessage normalise(String interactionId, Map<String, List<String>> params, Instant receivedAt) {
         String messageSid = required(params, "MessageSid");
         String from = required(params, "From");
-        String senderId = SenderIds.normalise(from);
+        String senderId = SenderIds.sender(from);
+        if (senderId == null) {
+            throw new InvalidSender();
+        }
         String phone = SenderIds.asPhoneNumber(senderId);
         Participant sender = new Participant(senderId, first(params, "ProfileName"), first(params, "WaId"), phone);
         String to = first(params, "To");
@@ -51,6 +54,14 @@ public final class WhatsAppInbound {
                 "true".equalsIgnoreCase(first(params, "FrequentlyForwarded")), receivedAt, params);
     }
 
+    /** {@code From} is neither a phone number nor a WhatsApp user id: refused (400) and counted by the resource. */
+    public static final class InvalidSender extends BadRequest {
+
+        InvalidSender() {
+            super("From must be whatsapp: followed by a phone number in international format or a WhatsApp user id");
+        }
+    }
+
     private static List<Attachment> media(Map<String, List<String>> params) {
         String declared = first(params, "NumMedia");
         int count;
@@ -64,7 +75,8 @@ public final class WhatsAppInbound {
         }
         for (String name : params.keySet()) {
             var matcher = MEDIA_PARAM.matcher(name);
-            if (matcher.matches() && Integer.parseInt(matcher.group(2)) >= count) {
+            // an index of more than two digits is past any NumMedia (and may not fit an int)
+            if (matcher.matches() && (matcher.group(2).length() > 2 || Integer.parseInt(matcher.group(2)) >= count)) {
                 throw new BadRequest(name + " present but NumMedia is " + count);
             }
         }
@@ -88,7 +100,7 @@ public final class WhatsAppInbound {
         try {
             double lat = Double.parseDouble(latitude);
             double lon = Double.parseDouble(longitude);
-            if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            if (!Double.isFinite(lat) || !Double.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
                 throw new BadRequest("Latitude/Longitude out of range");
             }
             return new Location(lat, lon, first(params, "Address"), first(params, "Label"));

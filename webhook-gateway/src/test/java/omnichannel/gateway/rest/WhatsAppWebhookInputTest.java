@@ -72,6 +72,49 @@ class WhatsAppWebhookInputTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    /**
+     * What a fuzzer found earning a 5xx or becoming a requester such as {@code whatsapp_not a number}: validly signed,
+     * each is now a 400 problem and publishes nothing.
+     */
+    @Test
+    void signedWebhooksWithASenderThatIsNoPersonOrNonsenseValuesGet400AndNoEvent() {
+        List<Map<String, String>> cases = List.of(Map.of("From", "whatsapp:"), Map.of("From", "whatsapp:not a number"),
+                Map.of("From", "sms:+5511912345678"), Map.of("From", "whatsapp:+"),
+                Map.of("From", "whatsapp:US." + "A".repeat(3000)), Map.of("MediaUrl99999999999", "https://x"),
+                Map.of("Latitude", "NaN", "Longitude", "10"), Map.of("Latitude", "10", "Longitude", "Infinity"));
+        List<String> sids = new java.util.ArrayList<>();
+        for (Map<String, String> changes : cases) {
+            String sid = newSid();
+            sids.add(sid);
+            Map<String, List<String>> params = webhook(sid);
+            changes.forEach((name, value) -> params.put(name, List.of(value)));
+
+            signed(PATH, params, ConfigServiceStub.AUTH_TOKEN).when().post(PATH).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        // and the one valid webhook after them is published: the reader below would see them
+        String valid = newSid();
+        signed(PATH, webhook(valid), ConfigServiceStub.AUTH_TOKEN).when().post(PATH).then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> published = KafkaRecords.read(
+                SharedInfrastructure.kafka().bootstrapServers(), Topics.INBOUND,
+                record -> sids.stream().anyMatch(record.value()::contains) || record.value().contains(valid),
+                Duration.ofSeconds(3));
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).value()).contains(valid);
+    }
+
+    @Test
+    void aLongBusinessScopedSenderIdIsAPersonNotARefusal() {
+        String sid = newSid();
+        Map<String, List<String>> params = webhook(sid);
+        params.put("From", List.of("whatsapp:BR." + "Z9".repeat(150)));
+
+        signed(PATH, params, ConfigServiceStub.AUTH_TOKEN).when().post(PATH).then().statusCode(200);
+
+        assertThat(inboundWith(sid, Duration.ofSeconds(2))).hasSize(1);
+    }
+
     @Test
     void numMediaThatDoesNotMatchIs400AndNoEvent() {
         String sid = newSid();
