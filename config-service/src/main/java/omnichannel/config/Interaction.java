@@ -69,6 +69,10 @@ public class Interaction {
     @Column(name = "signature_mode")
     public SignatureMode signatureMode;
 
+    /** When log-only mode ends by itself (null when enforcing). */
+    @Column(name = "signature_log_only_until")
+    public java.time.Instant signatureLogOnlyUntil;
+
     @Column(name = "twitter_api_key")
     public String twitterApiKey;
 

@@ -19,6 +19,8 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String INACTIVE_ID = "wa-inactive";
     public static final String TWITTER_ID = "x-interaction-1";
     public static final String LOG_ONLY_ID = "wa-log-only";
+    /** Was in log-only mode, which ended an hour ago: enforcing again by itself. */
+    public static final String LOG_ONLY_EXPIRED_ID = "wa-log-only-expired";
     /** Read for the first time while config-service is down (no test reads it before). */
     public static final String RETRIED_ID = "wa-retried";
     /** The X user id of the TWITTER_ID interaction's account. */
@@ -52,6 +54,7 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         stub(INACTIVE_ID, "WHATSAPP_TWILIO", false);
         stub(TWITTER_ID, "TWITTER_DM", true);
         stub(LOG_ONLY_ID, "WHATSAPP_TWILIO", true);
+        stub(LOG_ONLY_EXPIRED_ID, "WHATSAPP_TWILIO", true);
         stub(RETRIED_ID, "WHATSAPP_TWILIO", true);
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/unknown"))
                 .willReturn(aResponse().withStatus(404)));
@@ -65,10 +68,15 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
                          "twilioAccountSid":"AC0123456789abcdef0123456789abcdef","twilioAuthToken":"%s",
                          "twitterApiSecretKey":"z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
                          "twitterUserId":"%s",
-                         "signatureMode":"%s",
+                         "signatureMode":"%s","signatureLogOnlyUntil":%s,
                          "defaultUnitId":12,"defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7}
                         """.formatted(id, channel, active, AUTH_TOKEN, X_ACCOUNT_ID,
-                        LOG_ONLY_ID.equals(id) ? "LOG_ONLY" : "ENFORCE"))));
+                        id.startsWith(LOG_ONLY_ID) ? "LOG_ONLY" : "ENFORCE",
+                        LOG_ONLY_ID.equals(id)
+                                ? "\"" + java.time.Instant.now().plusSeconds(3600) + "\""
+                                : LOG_ONLY_EXPIRED_ID.equals(id)
+                                        ? "\"" + java.time.Instant.now().minusSeconds(3600) + "\""
+                                        : "null"))));
     }
 
     @Override

@@ -91,11 +91,18 @@ public class ProviderChecks {
         return http.postAbs(callbackUrl)
                 .putHeader("X-Twilio-Signature", TwilioSignature.compute(authToken, callbackUrl, single(form)))
                 .timeout(TIMEOUT.toMillis()).sendForm(body)
-                .map(response -> response.statusCode() == 200
-                        && SelfTest.AUTHENTICATED.equals(response.getHeader(SelfTest.HEADER))
-                                ? new Step("callback", true, "the gateway authenticated a signed request at " + callbackUrl)
-                                : new Step("callback", false, callbackUrl + " answered HTTP " + response.statusCode()
-                                        + " to a correctly signed self-test"))
+                .map(response -> {
+                    String answer = response.getHeader(SelfTest.HEADER);
+                    if (response.statusCode() == 200 && SelfTest.AUTHENTICATED.equals(answer)) {
+                        return new Step("callback", true, "the gateway authenticated a signed request at " + callbackUrl);
+                    }
+                    if (response.statusCode() == 200 && SelfTest.LOG_ONLY.equals(answer)) {
+                        return new Step("callback", false, "the signature did not match at " + callbackUrl
+                                + ": the request passed only because the interaction is in log-only mode");
+                    }
+                    return new Step("callback", false, callbackUrl + " answered HTTP " + response.statusCode()
+                            + " to a correctly signed self-test");
+                })
                 .onFailure().recoverWithItem(e -> new Step("callback", false, callbackUrl + " unreachable: " + e.getMessage()));
     }
 

@@ -35,7 +35,8 @@ public record InteractionView(
      *        fragment that makes Twilio retry our 503s ({@link TwilioRetries})
      */
     public record WhatsApp(String number, String accountSid, String authToken, String templateContentSid,
-            BigDecimal messagesPerSecond, SignatureMode signatureMode, String twilioWebhookUrl) {
+            BigDecimal messagesPerSecond, SignatureMode signatureMode, Instant signatureLogOnlyUntil,
+            String twilioWebhookUrl) {
     }
 
     public record Twitter(String apiKey, String apiSecretKey, String accessToken, String accessTokenSecret,
@@ -47,7 +48,8 @@ public record InteractionView(
         WhatsApp whatsapp = interaction.channel == Channel.WHATSAPP_TWILIO
                 ? new WhatsApp(interaction.whatsappNumber, interaction.twilioAccountSid,
                         mask(secrets.get("whatsapp.authToken")), interaction.templateContentSid,
-                        interaction.messagesPerSecond, interaction.signatureMode, TwilioRetries.asked(callbackUrl))
+                        interaction.messagesPerSecond, interaction.signatureMode, interaction.signatureLogOnlyUntil,
+                        TwilioRetries.asked(callbackUrl))
                 : null;
         Twitter twitter = interaction.channel == Channel.TWITTER_DM
                 ? new Twitter(interaction.twitterApiKey, mask(secrets.get("twitter.apiSecretKey")),

@@ -25,8 +25,12 @@ public record InteractionInput(
         Long version) {
 
     /** A {@code WHATSAPP_TWILIO} account. */
+    /**
+     * @param signatureLogOnlyHours with {@code signatureMode} {@code LOG_ONLY}: how long it lasts (1 to 168 hours,
+     *        default 24); enforcing comes back by itself after that
+     */
     public record WhatsApp(String number, String accountSid, String authToken, String templateContentSid,
-            BigDecimal messagesPerSecond, SignatureMode signatureMode) {
+            BigDecimal messagesPerSecond, SignatureMode signatureMode, Integer signatureLogOnlyHours) {
 
         @Override
         public String toString() {

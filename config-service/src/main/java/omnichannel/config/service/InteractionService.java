@@ -187,6 +187,16 @@ public class InteractionService {
             }
             target.signatureMode = set(changed, "whatsapp.signatureMode", target.signatureMode,
                     w.signatureMode() == null ? SignatureMode.ENFORCE : w.signatureMode());
+            // log-only mode always has an end: (re)started by every save that asks for it
+            java.time.Instant until = target.signatureMode == SignatureMode.LOG_ONLY
+                    ? java.time.Instant.now().plus(java.time.Duration.ofHours(
+                            w.signatureLogOnlyHours() == null ? 24 : w.signatureLogOnlyHours()))
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    : null;
+            if (!java.util.Objects.equals(until, target.signatureLogOnlyUntil)) {
+                changed.add("whatsapp.signatureLogOnlyUntil");
+                target.signatureLogOnlyUntil = until;
+            }
             target.twilioAuthToken = seal(changed, target, AUTH_TOKEN, target.twilioAuthToken, w.authToken());
         }
         if (input.twitter() != null) {

@@ -84,6 +84,10 @@ final class InteractionValidator {
         if (rate != null && (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0 || rate.scale() > 2)) {
             add("whatsapp.messagesPerSecond", "must be greater than 0 and at most 400, with at most 2 decimals");
         }
+        Integer hours = whatsapp.signatureLogOnlyHours();
+        if (hours != null && (hours < 1 || hours > 168)) {
+            add("whatsapp.signatureLogOnlyHours", "must be between 1 and 168 (log-only mode lasts at most 7 days)");
+        }
     }
 
     private void twitter(InteractionInput.Twitter twitter, boolean creating) {

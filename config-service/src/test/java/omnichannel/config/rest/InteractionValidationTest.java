@@ -85,4 +85,26 @@ class InteractionValidationTest extends ConfigServiceTest {
     void rejectsBodiesOver64Kib() {
         admin().body(whatsappBody("x".repeat(70 * 1024))).post("/api/v1/interactions").then().statusCode(413);
     }
+
+    @Test
+    void logOnlySignatureModeAlwaysEndsAtMostSevenDaysLater() {
+        String logOnly = "\"authToken\":\"" + AUTH_TOKEN + "\",\"signatureMode\":\"LOG_ONLY\"";
+        admin().body(whatsappBody("x").replace("\"authToken\":\"" + AUTH_TOKEN + "\"",
+                logOnly + ",\"signatureLogOnlyHours\":200"))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("whatsapp.signatureLogOnlyHours"));
+
+        java.time.Instant before = java.time.Instant.now();
+        String id = create(whatsappBody("log-only por 2 h").replace("\"authToken\":\"" + AUTH_TOKEN + "\"",
+                logOnly + ",\"signatureLogOnlyHours\":2"));
+
+        String until = admin().get("/api/v1/interactions/" + id).then().statusCode(200).extract()
+                .path("whatsapp.signatureLogOnlyUntil");
+        org.assertj.core.api.Assertions.assertThat(java.time.Instant.parse(until))
+                .isBetween(before.plus(java.time.Duration.ofHours(2)).minusSeconds(2),
+                        java.time.Instant.now().plus(java.time.Duration.ofHours(2)).plusSeconds(1));
+        service().get("/internal/v1/interactions/" + id).then().statusCode(200)
+                .body("signatureMode", org.hamcrest.Matchers.equalTo("LOG_ONLY"))
+                .body("signatureLogOnlyUntil", org.hamcrest.Matchers.equalTo(until));
+    }
 }

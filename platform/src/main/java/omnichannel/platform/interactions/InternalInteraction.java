@@ -29,6 +29,7 @@ public record InternalInteraction(
         String templateContentSid,
         BigDecimal messagesPerSecond,
         SignatureMode signatureMode,
+        java.time.Instant signatureLogOnlyUntil,
         String twitterApiKey,
         String twitterApiSecretKey,
         String twitterAccessToken,
@@ -38,9 +39,13 @@ public record InternalInteraction(
         DeliveryMode twitterDeliveryMode,
         long version) {
 
-    /** Log-only: a bad signature is counted and logged but the request accepted, for a careful rollout. */
+    /**
+     * Log-only: a bad signature is counted and logged but the request accepted, for a careful rollout, and only until
+     * {@code signatureLogOnlyUntil}: then the interaction enforces by itself, whatever config-service says later.
+     */
     public boolean signatureLogOnly() {
-        return signatureMode == SignatureMode.LOG_ONLY;
+        return signatureMode == SignatureMode.LOG_ONLY && signatureLogOnlyUntil != null
+                && java.time.Instant.now().isBefore(signatureLogOnlyUntil);
     }
 
     /** X direct messages are polled rather than pushed to the webhook. */

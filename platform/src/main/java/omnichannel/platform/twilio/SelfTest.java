@@ -10,6 +10,8 @@ public final class SelfTest {
     public static final String PARAMETER = "OmnichannelSelfTest";
     public static final String HEADER = "X-Omnichannel-Self-Test";
     public static final String AUTHENTICATED = "authenticated";
+    /** The signature did not match and the request passed only because the interaction is in log-only mode. */
+    public static final String LOG_ONLY = "accepted-in-log-only-mode";
 
     private SelfTest() {
     }

@@ -184,4 +184,35 @@ class WhatsAppWebhookInputTest {
         given().get("/q/metrics").then().body(containsString("omnichannel_webhook_signature_failures_total"))
                 .body(containsString("mode=\"log-only\""));
     }
+
+    @Test
+    void logOnlyModeEndsByItselfAtItsExpiry() {
+        String sid = newSid();
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.LOG_ONLY_EXPIRED_ID;
+        Map<String, List<String>> params = webhook(sid);
+        var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Twilio-Signature",
+                TwilioWebhookSigner.sign("not-the-token", "https://hooks.example.com" + path, params));
+        params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
+
+        request.when().post(path).then().statusCode(403).contentType("application/problem+json");
+
+        assertThat(inboundWith(sid, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void aSelfTestThatPassesOnlyBecauseOfLogOnlyModeSaysSo() {
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.LOG_ONLY_ID;
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put(omnichannel.platform.twilio.SelfTest.PARAMETER, List.of("check"));
+        for (var signedWith : Map.of("not-the-token", omnichannel.platform.twilio.SelfTest.LOG_ONLY,
+                ConfigServiceStub.AUTH_TOKEN, omnichannel.platform.twilio.SelfTest.AUTHENTICATED).entrySet()) {
+            var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header(
+                    "X-Twilio-Signature",
+                    TwilioWebhookSigner.sign(signedWith.getKey(), "https://hooks.example.com" + path, params));
+            params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
+
+            request.when().post(path).then().statusCode(200)
+                    .header(omnichannel.platform.twilio.SelfTest.HEADER, signedWith.getValue());
+        }
+    }
 }
