@@ -71,6 +71,8 @@ public final class SystemStack implements AutoCloseable {
         common.put("TWILIO_API_BASE_URL", simulators);
         common.put("X_API_BASE_URL", simulators);
         common.put("CONFIG_SERVICE_TOKEN", tokens.service());
+        // LOCAL RUNS AND TESTS ONLY: the simulated Helper is plain http on 127.0.0.1, which admin-set URLs may not be
+        common.put("OMNICHANNEL_PLATFORM_OUTBOUND_URLS_ALLOWED", "127.0.0.1:" + ports.simulators());
 
         kafka.createTopics(ALL_TOPICS, 4);
 

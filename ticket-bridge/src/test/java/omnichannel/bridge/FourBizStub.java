@@ -146,7 +146,9 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                         """)));
         return Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                 "quarkus.rest-client.fourbiz.url", server.baseUrl() + "/4biz",
-                "fourbiz.username", "omnichannel", "fourbiz.password", "test-password");
+                "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",
+                // the fake Helper is plain http on localhost: allowed here, as the local run allows its simulator
+                "omnichannel.platform.outbound-urls.allowed", "localhost:" + server.port());
     }
 
     private static void interaction(String id, boolean helper) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import omnichannel.events.Channel;
+import omnichannel.platform.net.OutboundUrls;
 
 /** The field rules of an interaction, per channel. Every broken rule is reported, each with its field's name. */
 final class InteractionValidator {
@@ -19,6 +20,9 @@ final class InteractionValidator {
     private static final BigDecimal MAX_RATE = new BigDecimal("400");
 
     private final List<InvalidFields.Violation> violations = new ArrayList<>();
+
+    /** X must reach the callback from the internet: no allow-list applies. */
+    private static final OutboundUrls NO_EXCEPTIONS = new OutboundUrls(java.util.List.of());
 
     private InteractionValidator() {
     }
@@ -108,6 +112,9 @@ final class InteractionValidator {
         }
         if (twitter.callbackUrl() != null && !isPublicHttpsWithoutPort(twitter.callbackUrl())) {
             add("twitter.callbackUrl", "must be an https URL without a port (X's rule)");
+        } else if (twitter.callbackUrl() != null && NO_EXCEPTIONS.problem(twitter.callbackUrl()) != null) {
+            // verification calls it: never towards an inside address (X could not reach one anyway)
+            add("twitter.callbackUrl", NO_EXCEPTIONS.problem(twitter.callbackUrl()));
         }
     }
 

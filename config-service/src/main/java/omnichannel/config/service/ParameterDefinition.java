@@ -75,6 +75,11 @@ public enum ParameterDefinition {
         };
     }
 
+    /** A URL the bridge calls (the Helper's APIs), which must also be https and public ({@code OutboundUrls}). */
+    boolean calledByTheBridge() {
+        return this == HELPER_CONVERSATION_API || this == HELPER_PARAMETERS_API;
+    }
+
     /** A further condition for interception beyond the rule: Helper must be enabled for the external area. */
     String readinessProblem(String value) {
         String problem = problem(value);

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.SystemParameter;
 import omnichannel.config.repository.SystemParameterRepository;
+import omnichannel.platform.net.OutboundUrls;
 
 /** The 4biz system parameters: read, set (validated), and whether SmartChat and Helper are ready. */
 @ApplicationScoped
@@ -28,8 +29,10 @@ public class ParameterService {
     }
 
     private final SystemParameterRepository repository;
+    private final OutboundUrls urls;
 
-    public ParameterService(SystemParameterRepository repository) {
+    public ParameterService(SystemParameterRepository repository, OutboundUrls urls) {
+        this.urls = urls;
         this.repository = repository;
     }
 
@@ -47,6 +50,10 @@ public class ParameterService {
         ParameterDefinition definition = ParameterDefinition.byId(id)
                 .orElseThrow(() -> new NotFound("parameter " + id));
         String problem = definition.problem(value);
+        if (problem == null && definition.calledByTheBridge()) {
+            // the bridge posts people's messages there: https and public only
+            problem = urls.problem(value);
+        }
         if (problem != null) {
             throw InvalidFields.of("value", problem);
         }

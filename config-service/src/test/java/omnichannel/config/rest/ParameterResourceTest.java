@@ -38,6 +38,15 @@ class ParameterResourceTest extends ConfigServiceTest {
             set(id, "ftp://helper", 400);
             set(id, "not a url", 400);
         }
+        // the bridge posts people's messages to the Helper's APIs: https to public addresses only
+        for (int id : new int[]{441, 442}) {
+            for (String inside : new String[]{"http://helper.example.com/webhook", "https://127.0.0.1/webhook",
+                    "https://localhost:8443/webhook", "https://169.254.169.254/latest/meta-data",
+                    "https://10.0.0.7/webhook", "https://[::1]/webhook", "https://[fd00::1]/webhook",
+                    "https://[::ffff:192.168.0.1]/webhook", "https://user:pw@helper.example.com/webhook"}) {
+                set(id, inside, 400);
+            }
+        }
         set(423, "Y", 400);
         set(450, "sim", 400);
         set(453, "Não entendi.", 400);

@@ -16,6 +16,8 @@ public interface PlatformConfig {
 
     Interactions interactions();
 
+    OutboundUrls outboundUrls();
+
     /**
      * The topics by short name ({@code inbound}, {@code outbound-whatsapp}, …): what every service's channel
      * configuration refers to as {@code ${omnichannel.platform.topics.<name>}}, so a topic is spelled once.
@@ -68,5 +70,14 @@ public interface PlatformConfig {
         /** How long the 4biz parameters are served from the cache (they carry no change event). */
         @WithDefault("1M")
         Duration parametersTtl();
+    }
+
+    interface OutboundUrls {
+
+        /**
+         * {@code host:port} pairs an admin-set URL may point to although they are plain http or a private address:
+         * {@code OMNICHANNEL_PLATFORM_OUTBOUND_URLS_ALLOWED}, for the local run's and the tests' simulators only.
+         */
+        java.util.Optional<java.util.List<String>> allowed();
     }
 }

@@ -9,12 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
+import omnichannel.platform.net.OutboundUrls;
 import omnichannel.platform.resilience.DependencyBreaker;
 
 /**
@@ -28,9 +31,13 @@ public class HelperClient {
     /** Every failure counts: an unreachable bot, a 5xx, an answer that is not the bot's JSON. */
     private final DependencyBreaker breaker;
 
-    public HelperClient(Vertx vertx, MeterRegistry metrics) {
+    private final OutboundUrls urls;
+
+    public HelperClient(Vertx vertx, MeterRegistry metrics, OutboundUrls urls) {
+        this.urls = urls;
+        // SNI from the URL's host: the connection goes to an address resolved and checked beforehand
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(3000).setIdleTimeout(60)
-                .setKeepAlive(true).setMaxPoolSize(32));
+                .setKeepAlive(true).setMaxPoolSize(32).setForceSni(true));
         this.breaker = new DependencyBreaker("helper", failure -> true, metrics);
     }
 
@@ -41,18 +48,35 @@ public class HelperClient {
     public record Button(String title, String payload) {
     }
 
-    /** Sends the person's message; fails with {@link HelperException} on a non-2xx answer or a malformed body. */
+    /**
+     * Sends the person's message; fails with {@link HelperException} on a non-2xx answer or a malformed body, or
+     * when the URL is not one that may be called ({@link OutboundUrls}: https, public addresses only). The name is
+     * resolved and checked off the event loop, and the request goes to that very address (with the URL's host for
+     * the Host header, SNI and certificate check), so DNS rebinding cannot redirect it inside.
+     */
     public Uni<List<Reply>> send(String url, String sender, String message) {
         URI uri = URI.create(url);
-        return breaker.call(() -> client.requestAbs(io.vertx.core.http.HttpMethod.POST, url)
-                .timeout(10_000)
-                .sendJsonObject(new JsonObject().put("sender", sender).put("message", message))
+        // the answer comes back on the caller's context, where its reactive database session lives
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+        Uni<List<Reply>> replies = breaker.call(() -> Uni.createFrom().item(() -> urls.resolve(uri))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure(OutboundUrls.Refused.class).transform(e -> new HelperException("Helper URL refused: "
+                        + e.getMessage()))
+                .chain(address -> client.request(io.vertx.core.http.HttpMethod.POST,
+                        SocketAddress.inetSocketAddress(OutboundUrls.port(uri), address.getHostAddress()),
+                        OutboundUrls.port(uri), uri.getHost(), uri.getRawPath() + (uri.getRawQuery() == null
+                                ? ""
+                                : "?" + uri.getRawQuery()))
+                        .ssl("https".equals(uri.getScheme()))
+                        .timeout(10_000)
+                        .sendJsonObject(new JsonObject().put("sender", sender).put("message", message)))
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
                         throw new HelperException("Helper at " + uri.getHost() + " answered HTTP " + response.statusCode());
                     }
                     return replies(response.bodyAsString());
                 }));
+        return caller == null ? replies : replies.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private static List<Reply> replies(String body) {

@@ -1,0 +1,161 @@
+package omnichannel.platform.net;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import omnichannel.platform.config.PlatformConfig;
+
+/**
+ * URLs an admin sets and a service then calls (the Helper bot's conversation API, parameter 441; the X callback
+ * override that verification calls): https only, and never to a loopback, private, link-local, unique-local,
+ * shared (CGNAT) or unspecified address, so that a admin setting cannot turn a service into a proxy towards the
+ * cluster's insides or the cloud metadata endpoint. The exception is explicit: the {@code host:port}s of
+ * {@code omnichannel.platform.outbound-urls.allowed} (the local run's and the tests' simulators on 127.0.0.1 over http).
+ * <p>
+ * Checked twice: when the URL is saved ({@link #problem}, no DNS lookup), and when it is called ({@link #resolve}):
+ * the name is resolved then, every address must be public, and the caller connects to that very address, so a DNS
+ * answer that changes between the check and the connection (DNS rebinding) cannot reach an inside address.
+ */
+@ApplicationScoped
+public class OutboundUrls {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final Set<String> allowed;
+
+    @jakarta.inject.Inject
+    public OutboundUrls(PlatformConfig config) {
+        this(config.outboundUrls().allowed().orElse(List.of()));
+    }
+
+    /** @param allowed {@code host:port} pairs that may be called over http or on a private address */
+    public OutboundUrls(List<String> allowed) {
+        this.allowed = Set.copyOf(allowed.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** A URL that may not be called, with the reason (never the URL's query, which may carry a token). */
+    public static final class Refused extends RuntimeException {
+
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** Why this URL may not be set for a service to call, or null when it may; does not resolve names. */
+    public String problem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException | NullPointerException e) {
+            return "must be an absolute https URL";
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            return "must be an absolute https URL without user information";
+        }
+        if (isAllowed(uri)) {
+            return "http".equals(uri.getScheme()) || "https".equals(uri.getScheme()) ? null : "must be an http(s) URL";
+        }
+        if (!"https".equals(uri.getScheme())) {
+            return "must use https";
+        }
+        String host = bare(uri.getHost());
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return "must not point to a loopback, private or link-local address";
+        }
+        if (isLiteral(host)) {
+            try {
+                if (!isPublic(InetAddress.getByName(host))) {
+                    return "must not point to a loopback, private or link-local address";
+                }
+            } catch (UnknownHostException e) {
+                return "must be an absolute https URL";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Resolves the URL's host now (blocking: call it off the event loop) and returns the address to connect to.
+     *
+     * @throws Refused when the URL breaks {@link #problem}'s rules or a resolved address is not public
+     */
+    public InetAddress resolve(URI uri) {
+        String problem = problem(uri.toString());
+        if (problem != null) {
+            throw new Refused("the URL " + problem);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(bare(uri.getHost()));
+        } catch (UnknownHostException e) {
+            throw new Refused("the host " + uri.getHost() + " does not resolve");
+        }
+        if (!isAllowed(uri)) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    throw new Refused("the host " + uri.getHost() + " resolves to a non-public address");
+                }
+            }
+        }
+        return addresses[0];
+    }
+
+    /** The port a URL connects to. */
+    public static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    private boolean isAllowed(URI uri) {
+        return allowed.contains(bare(uri.getHost()) + ":" + port(uri));
+    }
+
+    private static String bare(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return lower.startsWith("[") && lower.endsWith("]") ? lower.substring(1, lower.length() - 1) : lower;
+    }
+
+    private static boolean isLiteral(String host) {
+        return IPV4.matcher(host).matches() || host.contains(":");
+    }
+
+    /** Whether the address is on the public internet: none of the special ranges a request must never reach. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet6Address) {
+            // fc00::/7 unique-local; ::ffff:a.b.c.d IPv4-mapped (checked as IPv4)
+            if ((b[0] & 0xfe) == 0xfc) {
+                return false;
+            }
+            boolean mapped = true;
+            for (int i = 0; i < 10; i++) {
+                mapped &= b[i] == 0;
+            }
+            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                try {
+                    return isPublic(InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        // 0.0.0.0/8 "this network", 100.64.0.0/10 shared (CGNAT), 192.0.0.0/24 protocol assignments, 240.0.0.0/4
+        return first != 0 && !(first == 100 && second >= 64 && second < 128)
+                && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) && first < 240;
+    }
+}
