@@ -11,6 +11,7 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.OrderedProcessor;
 import omnichannel.platform.sending.PermanentSendFailure;
 import omnichannel.platform.sending.SendOnce;
 import omnichannel.platform.x.XCredentials;
@@ -82,7 +83,9 @@ public class DmSender {
     private Uni<SendOnce.Accepted> attempt(InternalInteraction interaction, OutboundMessage message, String text,
             int rateLimitWaits) {
         String window = interaction.id() + ":dm";
+        // after the wait for X's budget, and right before X: still this pod's record?
         return limits.await(window)
+                .chain(OrderedProcessor::stillOwned)
                 .chain(() -> api.sendDm(XCredentials.of(interaction), message.recipient().id(), text))
                 .onFailure().transform(e -> new TransientSendFailure("X unreachable: " + e.getMessage()))
                 .chain(response -> {

@@ -19,6 +19,7 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.OrderedProcessor;
 import omnichannel.platform.sending.PermanentSendFailure;
 import omnichannel.platform.sending.SendOnce;
 import omnichannel.platform.twilio.TwilioRetries;
@@ -75,7 +76,9 @@ public class OutboundService {
                 .chain(interaction -> {
                     TwilioSender.Outgoing outgoing = outgoing(message, interaction);
                     String sentAs = outgoing.contentSid() == null ? SentMessage.TEXT : SentMessage.TEMPLATE;
+                    // after the wait for the sender's rate, and right before Twilio: still this pod's record?
                     return limiter.acquire(interaction.whatsappNumber(), interaction.messagesPerSecond())
+                            .chain(OrderedProcessor::stillOwned)
                             .chain(() -> twilio.send(interaction, outgoing))
                             .onFailure(ApiException.class).transform(OutboundService::classify)
                             .map(sid -> new SendOnce.Accepted(sid, DeliveryStatus.State.QUEUED, sentAs));

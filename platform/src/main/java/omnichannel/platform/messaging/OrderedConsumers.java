@@ -54,6 +54,11 @@ public class OrderedConsumers {
         return processor;
     }
 
+    /** Partitions another consumer owns now; each processor drops what it holds of them (a no-op for other topics). */
+    void revoke(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+        processors.forEach(processor -> processor.revoke(partitions));
+    }
+
     /** First among the shutdown observers: the work stops before what it needs is closed. */
     void stop(@Observes @Priority(1) ShutdownEvent event) {
         processors.forEach(processor -> processor.close(shutdownGrace));

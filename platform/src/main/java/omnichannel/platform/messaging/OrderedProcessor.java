@@ -38,11 +38,40 @@ import io.vertx.core.Vertx;
  * unfinished record of each partition, so a record is committed only once it is done.
  *
  * <p>
+ * Rebalance ({@link #revoke}): when Kafka gives a partition to another consumer, its records that have not started
+ * are dropped (uncommitted: the new owner processes them), a failed one is not retried here, and a running one
+ * learns it through {@link #stillOwned()}, which a handler checks right before an effect that must happen once per
+ * owner (a provider send), so two pods never work on one partition's records, and one sender's rate is never paced by
+ * two buckets, for longer than a provider call.
+ *
+ * <p>
  * Shutdown ({@link #close}): stop taking records (they stay uncommitted and go to the partition's next owner), let the
  * running ones finish within the grace period, and leave everything else unacknowledged: nothing is dead-lettered
  * because the service is stopping.
  */
 public final class OrderedProcessor<T> {
+
+    /** The Mutiny context entry a running record's handler reads through {@link #stillOwned()}. */
+    private static final String OWNED = "omnichannel.ordered.owned";
+
+    /** Fails a handler's Uni when its record's partition went to another consumer meanwhile. */
+    public static final class NotOwned extends RuntimeException {
+
+        NotOwned() {
+            super("the record's partition was given to another consumer", null, false, false);
+        }
+    }
+
+    /**
+     * Completes when the running record's partition is still this consumer's, fails with {@link NotOwned} when it
+     * was revoked; outside an ordered consumer it always completes.
+     */
+    public static Uni<Void> stillOwned() {
+        return Uni.createFrom().context(context -> {
+            java.util.function.BooleanSupplier owned = context.getOrElse(OWNED, () -> () -> true);
+            return owned.getAsBoolean() ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new NotOwned());
+        });
+    }
 
     private final String name;
     private final Function<Message<T>, Object> keyOf;
@@ -92,7 +121,7 @@ public final class OrderedProcessor<T> {
             return Uni.createFrom().completionStage(record.nack(new PermanentFailure("unreadable " + name + " event")));
         }
         return Uni.createFrom().emitter(emitter -> {
-            Entry<T> entry = new Entry<>(record, keyOf.apply(record));
+            Entry<T> entry = new Entry<>(record, keyOf.apply(record), partitionOf(record));
             boolean start;
             synchronized (this) {
                 if (closing) {
@@ -162,11 +191,61 @@ public final class OrderedProcessor<T> {
         }
     }
 
+    /**
+     * Kafka gave these partitions to another consumer: their records that have not started are dropped and left
+     * uncommitted for the new owner; a running one finishes or stops at its next {@link #stillOwned()} check.
+     */
+    public void revoke(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Runnable wake = null;
+        int dropped = 0;
+        synchronized (this) {
+            for (var it = keys.values().iterator(); it.hasNext();) {
+                ArrayDeque<Entry<T>> queue = it.next();
+                Entry<T> head = queue.peekFirst();
+                if (head == null || head.partition == null || !partitions.contains(head.partition)) {
+                    continue;
+                }
+                // a conversation's records all come from one partition: the whole queue goes
+                queue.forEach(entry -> entry.revoked = true);
+                while (queue.size() > 1) {
+                    queue.removeLast();
+                    inFlight--;
+                    dropped++;
+                }
+                if (!head.started) {
+                    queue.clear();
+                    inFlight--;
+                    dropped++;
+                    it.remove();
+                }
+            }
+            if (waitingForRoom != null && inFlight < maxInFlight) {
+                wake = waitingForRoom;
+                waitingForRoom = null;
+            }
+        }
+        if (dropped > 0) {
+            Log.infof("%s: %d records of revoked partitions %s left for their new owner", name, dropped, partitions);
+        }
+        if (wake != null) {
+            wake.run();
+        }
+    }
+
     private void run(Entry<T> entry) {
         synchronized (this) {
             if (closing) {
                 return;
             }
+            if (entry.revoked) {
+                // revoked while it waited for a retry: the new owner has it
+                drop(entry);
+                return;
+            }
+            entry.started = true;
             running++;
         }
         // each record on its own duplicated context: request-scoped state (a reactive session) is never shared
@@ -179,7 +258,9 @@ public final class OrderedProcessor<T> {
             } catch (RuntimeException e) {
                 work = Uni.createFrom().failure(e);
             }
-            work.subscribe().with(done -> finished(entry, null), failure -> finished(entry, failure));
+            work.subscribe().with(io.smallrye.mutiny.Context.of(OWNED,
+                    (java.util.function.BooleanSupplier) () -> !entry.revoked),
+                    done -> finished(entry, null), failure -> finished(entry, failure));
         });
     }
 
@@ -200,6 +281,11 @@ public final class OrderedProcessor<T> {
             complete(entry, entry.record.nack(failure));
         } else if (stopping) {
             Log.infof("%s record left for the next owner at shutdown key=%s", name, entry.key);
+        } else if (entry.revoked) {
+            Log.infof("%s record left for the partition's new owner key=%s", name, entry.key);
+            synchronized (this) {
+                drop(entry);
+            }
         } else {
             retry(entry, failure);
         }
@@ -252,15 +338,39 @@ public final class OrderedProcessor<T> {
         });
     }
 
+    /** Forgets a revoked entry without acknowledging it (its partition is another consumer's now). */
+    private void drop(Entry<T> entry) {
+        if (entry.attempts > 0) {
+            retryingKeys.decrementAndGet();
+        }
+        ArrayDeque<Entry<T>> queue = keys.get(entry.key);
+        if (queue != null && queue.remove(entry)) {
+            inFlight--;
+            if (queue.isEmpty()) {
+                keys.remove(entry.key);
+            }
+        }
+    }
+
+    private static org.apache.kafka.common.TopicPartition partitionOf(Message<?> record) {
+        return record.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                .map(m -> new org.apache.kafka.common.TopicPartition(m.getTopic(), m.getPartition())).orElse(null);
+    }
+
     private static final class Entry<T> {
 
         final Message<T> record;
         final Object key;
+        /** Null for records that did not come from Kafka (tests). */
+        final org.apache.kafka.common.TopicPartition partition;
         int attempts;
+        volatile boolean revoked;
+        boolean started;
 
-        Entry(Message<T> record, Object key) {
+        Entry(Message<T> record, Object key, org.apache.kafka.common.TopicPartition partition) {
             this.record = record;
             this.key = key;
+            this.partition = partition;
         }
     }
 }

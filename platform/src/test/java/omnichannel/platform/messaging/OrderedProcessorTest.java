@@ -226,4 +226,60 @@ class OrderedProcessorTest {
         assertThat(retrying.settled()).as("a failure while stopping is not dead-lettered").isFalse();
         assertThat(late.settled()).isFalse();
     }
+
+    /**
+     * A rebalance gives partition 0 to another pod while this one holds its records: the queued ones never start, the
+     * running one stops at its ownership check (before its effect) and is neither retried nor acknowledged; partition
+     * 1's records go on as before. Without revocation the old owner would go on working on records the new owner also
+     * processes (two pods sending for one sender).
+     */
+    @Test
+    void aRevokedPartitionsRecordsAreLeftForTheNewOwnerAndOthersGoOn() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        List<Msg> effects = new CopyOnWriteArrayList<>();
+        OrderedProcessor<Msg> processor = processor(100, msg -> {
+            Uni<Void> wait = msg.key().equals("p0") && msg.seq() == 0
+                    ? Uni.createFrom().completionStage(release)
+                    : Uni.createFrom().voidItem();
+            return wait.chain(OrderedProcessor::stillOwned).invoke(() -> effects.add(msg));
+        });
+        List<Message<Msg>> p0 = new ArrayList<>();
+        List<Record> all = new ArrayList<>();
+        for (int seq = 0; seq < 3; seq++) {
+            for (String key : List.of("p0", "p1")) {
+                Record record = new Record(key, seq);
+                all.add(record);
+                Message<Msg> onPartition = record.message
+                        .addMetadata(new io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata<>(
+                                new org.apache.kafka.clients.consumer.ConsumerRecord<>("t",
+                                        key.equals("p0") ? 0 : 1, seq, key, record.msg),
+                                "test"));
+                if (key.equals("p0")) {
+                    p0.add(onPartition);
+                }
+                processor.accept(onPartition).await().atMost(Duration.ofSeconds(10));
+            }
+        }
+        awaitTrue(() -> effects.stream().filter(m -> m.key().equals("p1")).count() == 3);
+        assertThat(processor.inFlight()).isEqualTo(3);
+
+        processor.revoke(List.of(new org.apache.kafka.common.TopicPartition("t", 0)));
+        assertThat(processor.inFlight()).as("the running head only").isEqualTo(1);
+        release.complete(null);
+
+        awaitTrue(() -> processor.inFlight() == 0);
+        Thread.sleep(100);
+        assertThat(effects).extracting(Msg::key).containsOnly("p1");
+        for (Record record : all) {
+            assertThat(record.settled()).as(record.msg.toString()).isEqualTo(record.msg.key().equals("p1"));
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met in 10 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
 }
