@@ -22,6 +22,7 @@ import io.vertx.core.Vertx;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.resilience.DependencyBreaker;
 import omnichannel.whatsapp.config.WhatsAppConfig;
+import omnichannel.whatsapp.service.SenderRateLimiter;
 
 /**
  * Sends WhatsApp messages with the official Twilio SDK. The SDK blocks, so every call runs on a pool of its own and
@@ -38,7 +39,10 @@ public class TwilioSender {
      */
     private final DependencyBreaker breaker;
 
-    public TwilioSender(WhatsAppConfig config, MeterRegistry metrics) {
+    private final SenderRateLimiter limiter;
+
+    public TwilioSender(WhatsAppConfig config, MeterRegistry metrics, SenderRateLimiter limiter) {
+        this.limiter = limiter;
         this.http = new RebasedTwilioHttpClient(config.twilioApiBaseUrl());
         this.breaker = new DependencyBreaker("twilio", TwilioSender::twilioInTrouble, metrics);
         this.pool = Executors.newFixedThreadPool(config.senderThreads(), runnable -> {
@@ -83,6 +87,8 @@ public class TwilioSender {
         if (outgoing.statusCallback() != null) {
             creator.setStatusCallback(outgoing.statusCallback());
         }
+        // on this thread, right before the request leaves: the sender's messages stay spaced even after a stall
+        limiter.spaceOut(interaction.whatsappNumber(), interaction.messagesPerSecond());
         return creator.create(client).getSid();
     }
 
