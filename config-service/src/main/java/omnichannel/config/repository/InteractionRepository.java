@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.Interaction;
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.InteractionIds;
 
 @ApplicationScoped
 @WithSession
@@ -21,11 +22,17 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
 
     /** The interaction unless it was deleted; null when there is none. */
     public Uni<Interaction> findLive(String id) {
+        if (!InteractionIds.isWellFormed(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("id = ?1 and deletedAt is null", id).firstResult();
     }
 
     /** A deleted interaction; null when there is none or it is not deleted. */
     public Uni<Interaction> findDeleted(String id) {
+        if (!InteractionIds.isWellFormed(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("id = ?1 and deletedAt is not null", id).firstResult();
     }
 

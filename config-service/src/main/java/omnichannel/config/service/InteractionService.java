@@ -137,8 +137,10 @@ public class InteractionService {
 
     @WithSession
     public Uni<List<InteractionAudit>> audit(String id) {
-        return repository.findById(id)
-                .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
+        Uni<Interaction> any = omnichannel.platform.interactions.InteractionIds.isWellFormed(id)
+                ? repository.findById(id)
+                : Uni.createFrom().nullItem();
+        return any.onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
                 .chain(found -> audits.forInteraction(id));
     }
 

@@ -107,4 +107,16 @@ class InteractionValidationTest extends ConfigServiceTest {
                 .body("signatureMode", org.hamcrest.Matchers.equalTo("LOG_ONLY"))
                 .body("signatureLogOnlyUntil", org.hamcrest.Matchers.equalTo(until));
     }
+
+    /** A fuzzer's finding: a NUL byte or a huge id in the path reached PostgreSQL and earned a 500. */
+    @Test
+    void anIdNobodyCouldHaveIsA404ProblemNeverA5xx() {
+        for (String id : new String[]{"%00", "a%00b", "x".repeat(300), "%E2%80%AE", "..%2F..%2Fetc"}) {
+            admin().urlEncodingEnabled(false).get("/api/v1/interactions/" + id).then().statusCode(404)
+                    .contentType("application/problem+json");
+            admin().urlEncodingEnabled(false).get("/api/v1/interactions/" + id + "/audit").then().statusCode(404)
+                    .contentType("application/problem+json");
+            service().urlEncodingEnabled(false).get("/internal/v1/interactions/" + id).then().statusCode(404);
+        }
+    }
 }

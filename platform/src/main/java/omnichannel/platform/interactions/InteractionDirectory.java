@@ -53,6 +53,9 @@ public class InteractionDirectory {
 
     /** The interaction, or null when config-service has none (deleted or never created). */
     public Uni<InternalInteraction> interaction(String id) {
+        if (!InteractionIds.isWellFormed(id)) {
+            return Uni.createFrom().nullItem();
+        }
         InternalInteraction cached = known.getIfPresent(id);
         if (cached != null) {
             return Uni.createFrom().item(cached);

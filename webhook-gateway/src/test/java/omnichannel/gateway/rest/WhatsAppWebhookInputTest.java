@@ -215,4 +215,15 @@ class WhatsAppWebhookInputTest {
                     .header(omnichannel.platform.twilio.SelfTest.HEADER, signedWith.getValue());
         }
     }
+
+    /** A fuzzer's finding: {@code /webhooks/whatsapp/%00} earned a 503 (which Twilio would retry for ever). */
+    @Test
+    void aWebhookForAnIdNobodyCouldHaveIsA404ProblemNeverA5xx() {
+        for (String id : new String[]{"%00", "a%00b", "x".repeat(300), "%E2%80%AE"}) {
+            given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").body("From=x")
+                    .post("/webhooks/whatsapp/" + id).then().statusCode(404).contentType("application/problem+json");
+            given().urlEncodingEnabled(false).contentType("application/json").body("{}")
+                    .post("/webhooks/twitter/" + id).then().statusCode(404).contentType("application/problem+json");
+        }
+    }
 }
