@@ -26,9 +26,12 @@ public class FourBizFaults {
         this.maxLatencyMillis = Math.max(minMillis, maxMillis);
     }
 
-    public void outage(int status, long millis) {
+    /** Overlapping outages add up: one that is already longer is not shortened by a shorter one. */
+    public synchronized void outage(int status, long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        boolean active = outageStatus > 0 && System.nanoTime() < outageUntilNanos;
         this.outageStatus = status;
-        this.outageUntilNanos = System.nanoTime() + millis * 1_000_000;
+        this.outageUntilNanos = active ? Math.max(outageUntilNanos, until) : until;
     }
 
     public void rejectActivity(String code) {

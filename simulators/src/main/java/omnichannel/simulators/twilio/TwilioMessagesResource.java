@@ -204,7 +204,8 @@ public class TwilioMessagesResource {
     @Path("simulators/twilio/faults/storm")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response storm(Storm storm) {
-        stormUntilNanos = System.nanoTime() + storm.millis() * 1_000_000;
+        // overlapping storms add up: a longer one is not shortened
+        stormUntilNanos = Math.max(stormUntilNanos, System.nanoTime() + storm.millis() * 1_000_000);
         return Response.noContent().build();
     }
 
