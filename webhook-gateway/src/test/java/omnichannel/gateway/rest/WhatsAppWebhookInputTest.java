@@ -26,7 +26,6 @@ import omnichannel.gateway.ConfigServiceStub;
 import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;
-import omnichannel.testing.twilio.TwilioWebhookSigner;
 
 /** Bad input gets a 4xx problem body and produces no event; status callbacks become DeliveryStatus events. */
 @QuarkusTest
@@ -174,11 +173,7 @@ class WhatsAppWebhookInputTest {
         String sid = newSid();
         String path = "/webhooks/whatsapp/" + ConfigServiceStub.LOG_ONLY_ID;
         Map<String, List<String>> params = webhook(sid);
-        var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Twilio-Signature",
-                TwilioWebhookSigner.sign("not-the-token", "https://hooks.example.com" + path, params));
-        params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
-
-        request.when().post(path).then().statusCode(200);
+        signed(path, params, "not-the-token").when().post(path).then().statusCode(200);
 
         assertThat(inboundWith(sid, Duration.ofSeconds(3))).hasSize(1);
         given().get("/q/metrics").then().body(containsString("omnichannel_webhook_signature_failures_total"))
@@ -190,11 +185,7 @@ class WhatsAppWebhookInputTest {
         String sid = newSid();
         String path = "/webhooks/whatsapp/" + ConfigServiceStub.LOG_ONLY_EXPIRED_ID;
         Map<String, List<String>> params = webhook(sid);
-        var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Twilio-Signature",
-                TwilioWebhookSigner.sign("not-the-token", "https://hooks.example.com" + path, params));
-        params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
-
-        request.when().post(path).then().statusCode(403).contentType("application/problem+json");
+        signed(path, params, "not-the-token").when().post(path).then().statusCode(403).contentType("application/problem+json");
 
         assertThat(inboundWith(sid, Duration.ofSeconds(2))).isEmpty();
     }
@@ -206,12 +197,7 @@ class WhatsAppWebhookInputTest {
         params.put(omnichannel.platform.twilio.SelfTest.PARAMETER, List.of("check"));
         for (var signedWith : Map.of("not-the-token", omnichannel.platform.twilio.SelfTest.LOG_ONLY,
                 ConfigServiceStub.AUTH_TOKEN, omnichannel.platform.twilio.SelfTest.AUTHENTICATED).entrySet()) {
-            var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").header(
-                    "X-Twilio-Signature",
-                    TwilioWebhookSigner.sign(signedWith.getKey(), "https://hooks.example.com" + path, params));
-            params.forEach((name, values) -> values.forEach(value -> request.formParam(name, value)));
-
-            request.when().post(path).then().statusCode(200)
+            signed(path, params, signedWith.getKey()).when().post(path).then().statusCode(200)
                     .header(omnichannel.platform.twilio.SelfTest.HEADER, signedWith.getValue());
         }
     }
