@@ -196,6 +196,37 @@ class ConversationSystemTest {
     }
 
     /**
+     * R3 for channel-whatsapp's rolling update: Twilio answers 429 to everything while 8 people write, so their
+     * acknowledgements are being retried, and channel-whatsapp is stopped gracefully (SIGTERM) in the middle and
+     * started again. Before the ordered consumer every pending send was nacked to the dead-letter topic at shutdown;
+     * now each person gets exactly one acknowledgement once Twilio accepts again, and nothing is dead-lettered.
+     */
+    @Test
+    void aGracefulRestartOfChannelWhatsAppWithSendsBeingRetriedSendsEachOnce() {
+        List<String> people = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            people.add("+55119125%05d".formatted(20000 + c));
+        }
+        long before = simulators.twilioStats().path("stormThrottled").asLong();
+        simulators.twilioStorm(40_000);
+        for (String person : people) {
+            say(interaction, person, "durante os 429 " + person);
+        }
+        // the acknowledgements are being retried: Twilio has answered 429 to every one of them at least once
+        await().atMost(Duration.ofSeconds(40)).until(
+                () -> simulators.twilioStats().path("stormThrottled").asLong() - before >= people.size());
+
+        stack.restart("channel-whatsapp", java.util.Map.of(), Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
+        assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.OUTBOUND_WHATSAPP), r -> true,
+                Duration.ofSeconds(2))).isEmpty();
+    }
+
+    /**
      * Every person has one ticket, opened by their first message ({@code <prefix><cc> m00}), and the rest as follow-ups
      * in the order they were sent.
      */
