@@ -59,6 +59,10 @@ public class Interaction {
     @Column(name = "twilio_auth_token")
     public String twilioAuthToken;
 
+    /** Sealed; Twilio's secondary Auth Token during a rotation (both validate webhooks), or null. */
+    @Column(name = "twilio_secondary_auth_token")
+    public String twilioSecondaryAuthToken;
+
     @Column(name = "template_content_sid")
     public String templateContentSid;
 

@@ -19,6 +19,8 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String INACTIVE_ID = "wa-inactive";
     public static final String TWITTER_ID = "x-interaction-1";
     public static final String LOG_ONLY_ID = "wa-log-only";
+    /** The main WhatsApp interaction's secondary Auth Token: Twilio is rotating the account's token. */
+    public static final String SECONDARY_AUTH_TOKEN = "secondary-token-during-rotation";
     /** Was in log-only mode, which ended an hour ago: enforcing again by itself. */
     public static final String LOG_ONLY_EXPIRED_ID = "wa-log-only-expired";
     /** Read for the first time while config-service is down (no test reads it before). */
@@ -66,11 +68,13 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
                 .withBody("""
                         {"id":"%s","channel":"%s","name":"Suporte","active":%s,"whatsappNumber":"+5511999990000",
                          "twilioAccountSid":"AC0123456789abcdef0123456789abcdef","twilioAuthToken":"%s",
+                         "twilioSecondaryAuthToken":%s,
                          "twitterApiSecretKey":"z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
                          "twitterUserId":"%s",
                          "signatureMode":"%s","signatureLogOnlyUntil":%s,
                          "defaultUnitId":12,"defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7}
-                        """.formatted(id, channel, active, AUTH_TOKEN, X_ACCOUNT_ID,
+                        """.formatted(id, channel, active, AUTH_TOKEN,
+                        WHATSAPP_ID.equals(id) ? "\"" + SECONDARY_AUTH_TOKEN + "\"" : "null", X_ACCOUNT_ID,
                         id.startsWith(LOG_ONLY_ID) ? "LOG_ONLY" : "ENFORCE",
                         LOG_ONLY_ID.equals(id)
                                 ? "\"" + java.time.Instant.now().plusSeconds(3600) + "\""

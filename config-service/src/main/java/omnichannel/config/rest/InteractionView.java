@@ -34,7 +34,8 @@ public record InteractionView(
      * @param twilioWebhookUrl what to paste in Twilio's console as the sender's webhook: the callback URL with the
      *        fragment that makes Twilio retry our 503s ({@link TwilioRetries})
      */
-    public record WhatsApp(String number, String accountSid, String authToken, String templateContentSid,
+    public record WhatsApp(String number, String accountSid, String authToken, String secondaryAuthToken,
+            String templateContentSid,
             BigDecimal messagesPerSecond, SignatureMode signatureMode, Instant signatureLogOnlyUntil,
             String twilioWebhookUrl) {
     }
@@ -47,7 +48,8 @@ public record InteractionView(
     static InteractionView of(Interaction interaction, String callbackUrl, java.util.Map<String, String> secrets) {
         WhatsApp whatsapp = interaction.channel == Channel.WHATSAPP_TWILIO
                 ? new WhatsApp(interaction.whatsappNumber, interaction.twilioAccountSid,
-                        mask(secrets.get("whatsapp.authToken")), interaction.templateContentSid,
+                        mask(secrets.get("whatsapp.authToken")), mask(secrets.get("whatsapp.secondaryAuthToken")),
+                        interaction.templateContentSid,
                         interaction.messagesPerSecond, interaction.signatureMode, interaction.signatureLogOnlyUntil,
                         TwilioRetries.asked(callbackUrl))
                 : null;

@@ -61,7 +61,8 @@ public class InternalResource {
     static InternalInteraction internal(Interaction i, String callbackUrl, Map<String, String> secrets) {
         return new InternalInteraction(i.id, i.channel, i.name, i.defaultUnitId, i.defaultGroupId, i.defaultActivityId,
                 i.contactOriginId, i.helperInterception, i.active, callbackUrl, i.whatsappNumber, i.twilioAccountSid,
-                secrets.get("whatsapp.authToken"), i.templateContentSid, i.messagesPerSecond, i.signatureMode,
+                secrets.get("whatsapp.authToken"), secrets.get("whatsapp.secondaryAuthToken"), i.templateContentSid,
+                i.messagesPerSecond, i.signatureMode,
                 i.signatureLogOnlyUntil,
                 i.twitterApiKey, secrets.get("twitter.apiSecretKey"), secrets.get("twitter.accessToken"),
                 secrets.get("twitter.accessTokenSecret"), i.twitterUserId, i.twitterEnvironment, i.twitterDeliveryMode,

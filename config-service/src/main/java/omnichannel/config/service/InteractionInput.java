@@ -26,15 +26,18 @@ public record InteractionInput(
 
     /** A {@code WHATSAPP_TWILIO} account. */
     /**
+     * @param secondaryAuthToken Twilio's secondary Auth Token while the primary is being rotated (both validate
+     *        webhooks); {@code ""} removes it, null leaves it as it is
      * @param signatureLogOnlyHours with {@code signatureMode} {@code LOG_ONLY}: how long it lasts (1 to 168 hours,
      *        default 24); enforcing comes back by itself after that
      */
-    public record WhatsApp(String number, String accountSid, String authToken, String templateContentSid,
-            BigDecimal messagesPerSecond, SignatureMode signatureMode, Integer signatureLogOnlyHours) {
+    public record WhatsApp(String number, String accountSid, String authToken, String secondaryAuthToken,
+            String templateContentSid, BigDecimal messagesPerSecond, SignatureMode signatureMode,
+            Integer signatureLogOnlyHours) {
 
         @Override
         public String toString() {
-            return "WhatsApp[" + number + ", " + accountSid + ", authToken=****]";
+            return "WhatsApp[" + number + ", " + accountSid + ", authToken=****, secondaryAuthToken=****]";
         }
     }
 

@@ -44,6 +44,7 @@ public class InteractionService {
     }
 
     private static final String AUTH_TOKEN = "whatsapp.authToken";
+    private static final String SECONDARY_AUTH_TOKEN = "whatsapp.secondaryAuthToken";
     private static final String API_SECRET_KEY = "twitter.apiSecretKey";
     private static final String ACCESS_TOKEN = "twitter.accessToken";
     private static final String ACCESS_TOKEN_SECRET = "twitter.accessTokenSecret";
@@ -158,6 +159,8 @@ public class InteractionService {
     public Map<String, String> openSecrets(Interaction interaction) {
         Map<String, String> open = new java.util.HashMap<>();
         open.put(AUTH_TOKEN, secrets.open(interaction.twilioAuthToken, interaction.id, AUTH_TOKEN));
+        open.put(SECONDARY_AUTH_TOKEN,
+                secrets.open(interaction.twilioSecondaryAuthToken, interaction.id, SECONDARY_AUTH_TOKEN));
         open.put(API_SECRET_KEY, secrets.open(interaction.twitterApiSecretKey, interaction.id, API_SECRET_KEY));
         open.put(ACCESS_TOKEN, secrets.open(interaction.twitterAccessToken, interaction.id, ACCESS_TOKEN));
         open.put(ACCESS_TOKEN_SECRET,
@@ -200,6 +203,16 @@ public class InteractionService {
                 target.signatureLogOnlyUntil = until;
             }
             target.twilioAuthToken = seal(changed, target, AUTH_TOKEN, target.twilioAuthToken, w.authToken());
+            if ("".equals(w.secondaryAuthToken())) {
+                // the rotation is over: only the primary validates again
+                if (target.twilioSecondaryAuthToken != null) {
+                    changed.add(SECONDARY_AUTH_TOKEN);
+                }
+                target.twilioSecondaryAuthToken = null;
+            } else {
+                target.twilioSecondaryAuthToken = seal(changed, target, SECONDARY_AUTH_TOKEN,
+                        target.twilioSecondaryAuthToken, w.secondaryAuthToken());
+            }
         }
         if (input.twitter() != null) {
             InteractionInput.Twitter t = input.twitter();

@@ -80,6 +80,9 @@ final class InteractionValidator {
         matches("whatsapp.number", whatsapp.number(), E164, "must be an E.164 number such as +5511912345678");
         matches("whatsapp.accountSid", whatsapp.accountSid(), ACCOUNT_SID, "must be 'AC' followed by 32 hexadecimal digits");
         secret("whatsapp.authToken", whatsapp.authToken(), creating);
+        if (whatsapp.secondaryAuthToken() != null && !whatsapp.secondaryAuthToken().isEmpty()) {
+            secret("whatsapp.secondaryAuthToken", whatsapp.secondaryAuthToken(), false);
+        }
         if (whatsapp.templateContentSid() != null) {
             matches("whatsapp.templateContentSid", whatsapp.templateContentSid(), CONTENT_SID,
                     "must be 'HX' followed by 32 hexadecimal digits");

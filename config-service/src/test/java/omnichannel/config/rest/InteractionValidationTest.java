@@ -119,4 +119,23 @@ class InteractionValidationTest extends ConfigServiceTest {
             service().urlEncodingEnabled(false).get("/internal/v1/interactions/" + id).then().statusCode(404);
         }
     }
+
+    @Test
+    void aSecondaryAuthTokenIsKeptSealedServedToTheServicesMaskedToAdminsAndRemovedWithAnEmptyValue() {
+        String secondary = "segundo-token-0123456789";
+        String id = create(whatsappBody("rotação").replace("\"authToken\":\"" + AUTH_TOKEN + "\"",
+                "\"authToken\":\"" + AUTH_TOKEN + "\",\"secondaryAuthToken\":\"" + secondary + "\""));
+
+        service().get("/internal/v1/interactions/" + id).then().statusCode(200)
+                .body("twilioSecondaryAuthToken", org.hamcrest.Matchers.equalTo(secondary));
+        var view = admin().get("/api/v1/interactions/" + id).then().statusCode(200);
+        view.body("whatsapp.secondaryAuthToken", org.hamcrest.Matchers.equalTo("****6789")).body(not(containsString(
+                secondary)));
+        String etag = view.extract().header("ETag");
+
+        admin().header("If-Match", etag).body(whatsappBody("rotação").replace("\"authToken\":\"" + AUTH_TOKEN + "\"",
+                "\"secondaryAuthToken\":\"\"")).put("/api/v1/interactions/" + id).then().statusCode(200);
+        service().get("/internal/v1/interactions/" + id).then().statusCode(200)
+                .body("twilioSecondaryAuthToken", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -26,6 +26,7 @@ public record InternalInteraction(
         String whatsappNumber,
         String twilioAccountSid,
         String twilioAuthToken,
+        String twilioSecondaryAuthToken,
         String templateContentSid,
         BigDecimal messagesPerSecond,
         SignatureMode signatureMode,

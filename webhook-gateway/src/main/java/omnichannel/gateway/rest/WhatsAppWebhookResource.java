@@ -78,8 +78,9 @@ public class WhatsAppWebhookResource {
         if (params.containsKey(SelfTest.PARAMETER)) {
             // a self-test that passed only because of log-only mode says so: verification must not call it authenticated
             return authenticated.map(interaction -> Response.ok(EMPTY_TWIML, MediaType.TEXT_XML)
-                    .header(SelfTest.HEADER, TwilioSignature.isValid(interaction.twilioAuthToken(), publicUrl(request),
-                            params, signature) ? SelfTest.AUTHENTICATED : SelfTest.LOG_ONLY)
+                    .header(SelfTest.HEADER, signedByTwilio(interaction, publicUrl(request), params, signature)
+                            ? SelfTest.AUTHENTICATED
+                            : SelfTest.LOG_ONLY)
                     .build());
         }
         return authenticated
@@ -126,9 +127,17 @@ public class WhatsAppWebhookResource {
         if (interaction.channel() != Channel.WHATSAPP_TWILIO || !interaction.active()) {
             throw new NotFound("interaction " + interaction.id());
         }
-        if (!TwilioSignature.isValid(interaction.twilioAuthToken(), url, params, signature)) {
+        if (!signedByTwilio(interaction, url, params, signature)) {
             badSignatures.handle(interaction, "X-Twilio-Signature");
         }
+    }
+
+    /** Signed with the Auth Token, or with the secondary one while the account rotates it (as Twilio documents). */
+    private static boolean signedByTwilio(InternalInteraction interaction, String url, Map<String, List<String>> params,
+            String signature) {
+        return TwilioSignature.isValid(interaction.twilioAuthToken(), url, params, signature)
+                || interaction.twilioSecondaryAuthToken() != null
+                        && TwilioSignature.isValid(interaction.twilioSecondaryAuthToken(), url, params, signature);
     }
 
     /** The URL Twilio called: the public base plus the raw path and query this request arrived with. */

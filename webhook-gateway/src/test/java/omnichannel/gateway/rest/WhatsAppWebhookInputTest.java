@@ -212,4 +212,16 @@ class WhatsAppWebhookInputTest {
                     .post("/webhooks/twitter/" + id).then().statusCode(404).contentType("application/problem+json");
         }
     }
+
+    /** During a rotation Twilio may sign with either token (its documented behaviour); any other still gets 403. */
+    @Test
+    void whileTwilioRotatesTheAuthTokenBothTokensValidateAndNoOther() {
+        String secondary = newSid();
+        signed(PATH, webhook(secondary), ConfigServiceStub.SECONDARY_AUTH_TOKEN).when().post(PATH).then().statusCode(200);
+        String other = newSid();
+        signed(PATH, webhook(other), "some-other-token").when().post(PATH).then().statusCode(403);
+
+        assertThat(inboundWith(secondary, Duration.ofSeconds(2))).hasSize(1);
+        assertThat(inboundWith(other, Duration.ofSeconds(1))).isEmpty();
+    }
 }
