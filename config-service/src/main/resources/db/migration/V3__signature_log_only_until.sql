@@ -2,5 +2,3 @@
 alter table interaction add column signature_log_only_until timestamptz;
 -- an interaction already in log-only mode gets the default 24 hours from now
 update interaction set signature_log_only_until = now() + interval '24 hours' where signature_mode = 'LOG_ONLY';
--- Twilio's secondary Auth Token, sealed like the primary: during a rotation both validate webhooks.
-alter table interaction add column twilio_secondary_auth_token text;

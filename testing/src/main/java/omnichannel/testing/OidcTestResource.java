@@ -10,7 +10,7 @@ public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of("quarkus.oidc.public-key", Tokens.shared().publicKey(),
-                "quarkus.oidc.token.issuer", Tokens.ISSUER);
+                "quarkus.oidc.token.issuer", Tokens.ISSUER, "quarkus.oidc.token.audience", Tokens.AUDIENCE);
     }
 
     @Override

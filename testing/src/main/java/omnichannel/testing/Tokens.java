@@ -20,6 +20,8 @@ import io.smallrye.jwt.build.Jwt;
 public final class Tokens {
 
     public static final String ISSUER = "https://omnichannel.local/issuer";
+    /** The audience every service requires ({@code OIDC_AUDIENCE}, default {@code omnichannel}). */
+    public static final String AUDIENCE = "omnichannel";
     public static final String ADMIN = "omnichannel-admin";
     public static final String VIEWER = "omnichannel-viewer";
     public static final String SERVICE = "omnichannel-service";
@@ -74,7 +76,13 @@ public final class Tokens {
 
     /** A token for {@code subject} with {@code roles} in its {@code groups} claim. */
     public String issue(String subject, Duration lifetime, String... roles) {
+        return issueFor(AUDIENCE, subject, lifetime, roles);
+    }
+
+    /** The same for another audience: a token meant for another application. */
+    public String issueFor(String audience, String subject, Duration lifetime, String... roles) {
         return Jwt.issuer(ISSUER)
+                .audience(audience)
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(roles))

@@ -58,6 +58,19 @@ class AccessControlTest extends ConfigServiceTest {
         }
     }
 
+    /** A token our IdP issued for another application (another audience) opens nothing here. */
+    @Test
+    void everyEndpointRefusesATokenForAnotherAudience() {
+        for (Call call : calls()) {
+            for (String role : call.allowed()) {
+                given().auth().oauth2(Tokens.shared().issueFor("another-application", "someone@omnichannel.local",
+                        java.time.Duration.ofMinutes(5), role)).contentType(ContentType.JSON)
+                        .body(call.body() == null ? "" : call.body())
+                        .request(call.method(), call.path()).then().statusCode(401);
+            }
+        }
+    }
+
     @Test
     void everyEndpointRefusesTheWrongRole() {
         for (Call call : calls()) {
