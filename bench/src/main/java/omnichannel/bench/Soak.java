@@ -59,7 +59,10 @@ public final class Soak implements AutoCloseable {
     public record Settings(Duration chaos, Duration faultEvery, double messagesPerSecond, Duration answerEvery,
             Duration longOutage, Duration drain, long seed, String logs) {
 
-        /** The version in {@code ./mvnw verify}: 100 s of chaos, a fault every 4 to 12 s (the first six are one of each kind). */
+        /**
+         * The version in {@code ./mvnw verify}: 100 s of chaos, a fault every 4 to 12 s (the first six are one of each
+         * kind).
+         */
         public static Settings verify() {
             return new Settings(Duration.ofSeconds(100), Duration.ofSeconds(8), 6, Duration.ofMillis(1500),
                     Duration.ZERO, Duration.ofMinutes(3), 4_2026L, "bench/target/soak-logs");
