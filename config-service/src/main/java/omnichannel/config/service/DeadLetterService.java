@@ -138,13 +138,32 @@ public class DeadLetterService {
                 .orElse(null));
     }
 
+    /**
+     * The dead letters nobody acted on, one per failed record: a record dead-lettered again after a restart (its
+     * partition's commit point was held back by a conversation still waiting, so it was delivered and refused once
+     * more) is the same failure, shown once, and handled with the first copy.
+     */
     private Uni<List<DeadLetterTopics.Record>> pendingRecords() {
         return Panache.withSession(() -> actions.listAll()).chain(done -> {
             Set<String> handled = done.stream().map(a -> a.topic + ":" + a.partition + ":" + a.offset)
                     .collect(Collectors.toSet());
-            return blocking(topics::readAll)
-                    .map(records -> records.stream().filter(r -> !handled.contains(id(r))).toList());
+            return blocking(topics::readAll).map(records -> {
+                Set<String> handledOrigins = records.stream().filter(r -> handled.contains(id(r)))
+                        .map(DeadLetterService::origin).collect(Collectors.toSet());
+                Set<String> seen = new java.util.HashSet<>();
+                return records.stream().filter(r -> !handled.contains(id(r)))
+                        .filter(r -> !handledOrigins.contains(origin(r)) && seen.add(origin(r))).toList();
+            });
         });
+    }
+
+    /** The failed record a dead letter is a copy of ({@code dead-letter-topic/partition/offset}), or the copy itself. */
+    private static String origin(DeadLetterTopics.Record record) {
+        String partition = record.headers().get("dead-letter-partition");
+        String offset = record.headers().get("dead-letter-offset");
+        return partition == null || offset == null
+                ? id(record)
+                : record.sourceTopic() + ":" + partition + ":" + offset;
     }
 
     /** Runs blocking Kafka work on a worker thread and comes back to the caller's Vert.x context. */

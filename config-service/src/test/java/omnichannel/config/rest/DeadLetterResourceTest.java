@@ -72,4 +72,31 @@ class DeadLetterResourceTest extends ConfigServiceTest {
         admin().delete("/api/v1/dead-letters/" + otherId).then().statusCode(404);
         admin().queryParam("key", key).post("/api/v1/dead-letters/replay").then().statusCode(200).body("$", hasSize(0));
     }
+
+    /**
+     * A record refused again after a restart (its commit point was held back) lands on the dead-letter topic twice:
+     * the operator sees one dead letter, and discarding it discards both copies.
+     */
+    @Test
+    void aRecordDeadLetteredTwiceIsOneDeadLetter() throws Exception {
+        String key = "wa-dlq-twice:+55119" + (System.nanoTime() % 100000);
+        String value = "{\"n\":1,\"id\":\"" + UUID.randomUUID() + "\"}";
+        for (int copy = 0; copy < 2; copy++) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                    SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.INBOUND), key,
+                        value);
+                record.headers().add("dead-letter-reason", "unreadable".getBytes(StandardCharsets.UTF_8));
+                record.headers().add("dead-letter-topic", Topics.INBOUND.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("dead-letter-partition", "2".getBytes(StandardCharsets.UTF_8));
+                record.headers().add("dead-letter-offset", "4711".getBytes(StandardCharsets.UTF_8));
+                producer.send(record).get();
+            }
+        }
+
+        String id = viewer().queryParam("key", key).get("/api/v1/dead-letters").then().statusCode(200)
+                .body("$", hasSize(1)).extract().path("[0].id");
+        admin().delete("/api/v1/dead-letters/" + id).then().statusCode(204);
+        viewer().queryParam("key", key).get("/api/v1/dead-letters").then().statusCode(200).body("$", hasSize(0));
+    }
 }
