@@ -22,6 +22,9 @@ import omnichannel.config.config.SecretsConfig;
  * field, so a ciphertext copied to another row or column does not decrypt.
  */
 @ApplicationScoped
+// made at start: a keyset that does not parse or does not work stops config-service from starting, instead of the
+// first create answering 500
+@io.quarkus.runtime.Startup
 public class SecretBox {
 
     private static final String FORMAT = "v1:";
@@ -33,9 +36,13 @@ public class SecretBox {
             AeadConfig.register();
             KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(config.keyset(), InsecureSecretKeyAccess.get());
             this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
-        } catch (GeneralSecurityException e) {
+            // tried, not only parsed: it must open what it seals
+            byte[] probe = "probe".getBytes(StandardCharsets.UTF_8);
+            aead.decrypt(aead.encrypt(probe, probe), probe);
+        } catch (GeneralSecurityException | RuntimeException e) {
             // the message never contains key material
-            throw new IllegalStateException("omnichannel.secrets.keyset is not a valid Tink AEAD keyset", e);
+            throw new IllegalStateException("OMNICHANNEL_SECRETS_KEYSET is not a working Tink AEAD keyset (make one with "
+                    + "./keyset.sh generate)", e);
         }
     }
 

@@ -25,4 +25,12 @@ class KeysetsTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(rotated).doesNotContain("twilio-auth-token");
     }
+
+    @Test
+    void aKeysetThatDoesNotWorkIsRefusedNamingItsVariable() {
+        for (String broken : new String[]{"", "{}", "not json", "{\"primaryKeyId\":1,\"key\":[]}"}) {
+            assertThatThrownBy(() -> new SecretBox(() -> broken)).as(broken)
+                    .hasMessageContaining("OMNICHANNEL_SECRETS_KEYSET");
+        }
+    }
 }
