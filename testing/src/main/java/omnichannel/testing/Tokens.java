@@ -25,6 +25,7 @@ public final class Tokens {
     public static final String ADMIN = "omnichannel-admin";
     public static final String VIEWER = "omnichannel-viewer";
     public static final String SERVICE = "omnichannel-service";
+    public static final String FOURBIZ = "omnichannel-4biz";
 
     // Quarkus runs test resources and tests in different class loaders: a static field would hold two key pairs.
     private static final String SHARED_PROPERTY = "test-tokens.key-pair";
@@ -96,6 +97,11 @@ public final class Tokens {
 
     public String viewer() {
         return issue("viewer@omnichannel.local", Duration.ofHours(12), VIEWER);
+    }
+
+    /** What the 4biz integration holds to push attendants' answers. */
+    public String fourBiz() {
+        return issue("4biz@omnichannel.local", Duration.ofDays(7), FOURBIZ);
     }
 
     public String service() {

@@ -7,8 +7,10 @@ public final class Roles {
     public static final String ADMIN = "omnichannel-admin";
     /** Reads them. */
     public static final String VIEWER = "omnichannel-viewer";
-    /** The other services, on the internal API. */
+    /** The other services, on the internal API (which serves provider secrets in clear). */
     public static final String SERVICE = "omnichannel-service";
+    /** The 4biz integration: may push attendants' answers to the bridge, and nothing else. */
+    public static final String FOURBIZ = "omnichannel-4biz";
 
     private Roles() {
     }

@@ -26,7 +26,8 @@ import omnichannel.platform.rest.Roles;
 @Path("/api/v1/tickets/{number}/replies")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.SERVICE)
+// 4biz's own role: the token 4biz holds opens this endpoint only, never the internal API's secrets
+@RolesAllowed(Roles.FOURBIZ)
 @SecurityRequirement(name = "bearer")
 public class RepliesResource {
 

@@ -92,16 +92,19 @@ class AttendantAnswersTest {
         given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(401);
         given().auth().oauth2(Tokens.shared().viewer()).contentType(ContentType.JSON).body(body).post(path).then()
                 .statusCode(403);
-        given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON).body("{\"text\":\"sem id\"}")
+        // the services' role reads secrets from config-service; pushing answers is 4biz's role alone
+        given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON).body(body).post(path).then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.shared().fourBiz()).contentType(ContentType.JSON).body("{\"text\":\"sem id\"}")
                 .post(path).then().statusCode(400).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("'id'"));
-        given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON).body("{\"id\":")
+        given().auth().oauth2(Tokens.shared().fourBiz()).contentType(ContentType.JSON).body("{\"id\":")
                 .post(path).then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.shared().fourBiz()).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/tickets/999999/replies").then().statusCode(404).contentType("application/problem+json");
-        String first = given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON).body(body)
+        String first = given().auth().oauth2(Tokens.shared().fourBiz()).contentType(ContentType.JSON).body(body)
                 .post(path).then().statusCode(202).body("messageId", notNullValue()).extract().path("messageId");
-        given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON).body(body).post(path).then()
+        given().auth().oauth2(Tokens.shared().fourBiz()).contentType(ContentType.JSON).body(body).post(path).then()
                 .statusCode(202).body("messageId", equalTo(first));
 
         List<OutboundMessage> answers = await().atMost(Duration.ofSeconds(10)).until(
@@ -123,13 +126,13 @@ class AttendantAnswersTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> purposes(person).contains(Purpose.OPT_OUT_CONFIRMATION));
         assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
                 .withRequestBody(containing(" parar ")))).hasSize(1);
-        given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.shared().fourBiz()).contentType(ContentType.JSON)
                 .body("{\"id\":\"601\",\"text\":\"resposta\"}").post(path).then().statusCode(409);
 
         publish(inbound(person, "VOLTAR"));
         await().atMost(Duration.ofSeconds(20)).until(() -> purposes(person).stream()
                 .filter(p -> p == Purpose.OPT_OUT_CONFIRMATION).count() == 2);
-        given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.shared().fourBiz()).contentType(ContentType.JSON)
                 .body("{\"id\":\"602\",\"text\":\"resposta\"}").post(path).then().statusCode(202);
 
         List<OutboundMessage> sent = await().atMost(Duration.ofSeconds(10)).until(() -> sentTo(person),
