@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import omnichannel.bench.Soak;
 
 /**
- * The short version of the chaos soak (100 s of chaos) ({@code ./run-bench.sh soak} runs it for longer): two processes each of
+ * The short version of the chaos soak (75 s of chaos) ({@code ./run-bench.sh soak} runs it for longer): two processes each of
  * ticket-bridge and channel-whatsapp, steady traffic, and every kind of fault at least once (SIGTERM and SIGKILL with a
  * restart, a Kafka broker restart, a 4biz outage, a Twilio 429 storm, a poison record). Nothing may be lost,
  * duplicated, reordered or dead-lettered but the poison, and no sender may go above its rate.
@@ -15,7 +15,7 @@ import omnichannel.bench.Soak;
 class ChaosSoakTest {
 
     @Test
-    void aHundredSecondsOfChaosOnTheProductionTopologyLoseDuplicateAndReorderNothing() {
+    void seventyFiveSecondsOfChaosOnTheProductionTopologyLoseDuplicateAndReorderNothing() {
         Soak.Report report;
         try (Soak soak = Soak.start(Soak.Settings.verify())) {
             report = soak.run();

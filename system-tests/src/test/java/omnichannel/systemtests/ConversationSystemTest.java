@@ -208,12 +208,12 @@ class ConversationSystemTest {
             people.add("+55119125%05d".formatted(20000 + c));
         }
         long before = simulators.twilioStats().path("stormThrottled").asLong();
-        simulators.twilioStorm(40_000);
+        simulators.twilioStorm(30_000);
         for (String person : people) {
             say(interaction, person, "durante os 429 " + person);
         }
         // the acknowledgements are being retried: Twilio has answered 429 to every one of them at least once
-        await().atMost(Duration.ofSeconds(40)).until(
+        await().atMost(Duration.ofSeconds(30)).until(
                 () -> simulators.twilioStats().path("stormThrottled").asLong() - before >= people.size());
 
         stack.restart("channel-whatsapp", java.util.Map.of(), Duration.ofSeconds(60));
