@@ -22,7 +22,6 @@ import io.vertx.core.Vertx;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.resilience.DependencyBreaker;
 import omnichannel.whatsapp.config.WhatsAppConfig;
-import omnichannel.whatsapp.service.SenderRateLimiter;
 
 /**
  * Sends WhatsApp messages with the official Twilio SDK. The SDK blocks, so every call runs on a pool of its own and

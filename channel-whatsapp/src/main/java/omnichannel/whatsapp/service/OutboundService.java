@@ -24,6 +24,7 @@ import omnichannel.platform.sending.PermanentSendFailure;
 import omnichannel.platform.sending.SendOnce;
 import omnichannel.platform.twilio.TwilioRetries;
 import omnichannel.whatsapp.SentMessage;
+import omnichannel.whatsapp.client.SenderRateLimiter;
 import omnichannel.whatsapp.client.TwilioSender;
 
 /** Sends one outbound message once: skips what was already sent, retries what may succeed later, reports failures. */

@@ -1,4 +1,4 @@
-package omnichannel.whatsapp.service;
+package omnichannel.whatsapp.client;
 
 import java.math.BigDecimal;
 import java.time.Duration;
