@@ -90,8 +90,9 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
                         .withHeader("x-rate-limit-remaining", "13")));
 
         flood();
-        return Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
-                "twitter.x-api-base-url", server.baseUrl());
+        return omnichannel.testing.TokenEndpoint.shared().withClientProperties("channel-twitter",
+                Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
+                        "twitter.x-api-base-url", server.baseUrl()));
     }
 
     /** The flooded account: no DMs at first, then 600 (ids 1..600 above a base), newest first in pages of 100. */

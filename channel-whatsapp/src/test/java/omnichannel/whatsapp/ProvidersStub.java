@@ -43,8 +43,9 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(error(429, 20429, "Too Many Requests")));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900000429"))
                 .inScenario("throttle").whenScenarioStateIs("accepted").willReturn(created()));
-        return Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
-                "whatsapp.twilio-api-base-url", server.baseUrl());
+        return omnichannel.testing.TokenEndpoint.shared().withClientProperties("channel-whatsapp",
+                Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
+                        "whatsapp.twilio-api-base-url", server.baseUrl()));
     }
 
     private static void interaction(String id, String contentSid) {

@@ -104,6 +104,7 @@ public final class LocalRun {
                   channel-whatsapp  http://127.0.0.1:%d
                   channel-twitter   http://127.0.0.1:%d
                   simulators        http://127.0.0.1:%d   /simulators/fourbiz/tickets, /simulators/twilio/messages
+                  token endpoint    http://127.0.0.1:%d/token (the services' OAuth2 client credentials)
                   Kafka             127.0.0.1:%d
                   PostgreSQL        127.0.0.1:%d (user postgres; databases config, bridge, whatsapp, twitter)
 
@@ -121,7 +122,8 @@ public final class LocalRun {
 
                 Ctrl-C stops everything.
                 """.formatted(ports.gateway(), ports.config(), ports.bridge(), ports.whatsapp(), ports.twitter(),
-                ports.simulators(), KAFKA_PORT, POSTGRES_PORT, demo.id(), demo.callbackUrl(), demoX.id(), adminToken,
+                ports.simulators(), ports.tokens(), KAFKA_PORT, POSTGRES_PORT, demo.id(), demo.callbackUrl(), demoX.id(),
+                adminToken,
                 ports.config()));
         stopped.await();
     }

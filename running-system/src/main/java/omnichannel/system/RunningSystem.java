@@ -33,7 +33,7 @@ public record RunningSystem(Path root, PostgresServer postgres, KafkaBroker kafk
         PostgresServer postgres = PostgresServer.startTemporary();
         KafkaBroker kafka = KafkaBroker.startTemporary();
         SystemStack.Ports ports = new SystemStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next());
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
         Tokens tokens = new Tokens();
         try {
             SystemStack stack = SystemStack.start(root, root.resolve(logs), postgres, kafka, ports, tokens, readyTimeout,

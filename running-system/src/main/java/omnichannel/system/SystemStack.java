@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import omnichannel.events.Topics;
+import omnichannel.testing.TokenEndpoint;
 import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
@@ -31,18 +32,34 @@ public final class SystemStack implements AutoCloseable {
             Topics.deadLetter(Topics.OUTBOUND_WHATSAPP), Topics.deadLetter(Topics.OUTBOUND_TWITTER),
             Topics.deadLetter(Topics.DELIVERY), Topics.deadLetter(Topics.WHATSAPP_STATUS));
 
-    private final Map<String, ServiceProcess> services;
+    /**
+     * How long the services' tokens live: far shorter than an IdP's usual minutes, so every run makes the services
+     * fetch new ones while they work (they do 30 s before expiry).
+     */
+    public static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofSeconds(90);
 
-    private SystemStack(Map<String, ServiceProcess> services) {
+    private final Map<String, ServiceProcess> services;
+    private final TokenEndpoint tokenEndpoint;
+
+    private SystemStack(Map<String, ServiceProcess> services, TokenEndpoint tokenEndpoint) {
         this.services = services;
+        this.tokenEndpoint = tokenEndpoint;
     }
 
-    /** Ports of every process; {@link #localPorts()} gives architecture.md's defaults. */
-    public record Ports(int gateway, int config, int bridge, int whatsapp, int twitter, int simulators) {
+    /**
+     * Ports of every process; {@link #localPorts()} gives architecture.md's defaults. {@code tokens} is the identity
+     * provider's token endpoint, which this process serves.
+     */
+    public record Ports(int gateway, int config, int bridge, int whatsapp, int twitter, int simulators, int tokens) {
     }
 
     public static Ports localPorts() {
-        return new Ports(8080, 8081, 8082, 8083, 8084, 8090);
+        return new Ports(8080, 8081, 8082, 8083, 8084, 8090, 8091);
+    }
+
+    /** The token endpoint the services get their tokens from (OAuth2 client credentials, one client each). */
+    public TokenEndpoint tokenEndpoint() {
+        return tokenEndpoint;
     }
 
     /**
@@ -70,11 +87,11 @@ public final class SystemStack implements AutoCloseable {
         common.put("FOURBIZ_PASSWORD", FOURBIZ_PASSWORD);
         common.put("TWILIO_API_BASE_URL", simulators);
         common.put("X_API_BASE_URL", simulators);
-        common.put("CONFIG_SERVICE_TOKEN", tokens.service());
         // LOCAL RUNS AND TESTS ONLY: the simulated Helper is plain http on 127.0.0.1, which admin-set URLs may not be
         common.put("OMNICHANNEL_PLATFORM_OUTBOUND_URLS_ALLOWED", "127.0.0.1:" + ports.simulators());
 
         kafka.createTopics(ALL_TOPICS, 4);
+        TokenEndpoint tokenEndpoint = TokenEndpoint.start(ports.tokens(), tokens, SERVICE_TOKEN_LIFETIME);
 
         // several services may be restarted at once (the chaos soak)
         Map<String, ServiceProcess> started = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -90,16 +107,21 @@ public final class SystemStack implements AutoCloseable {
             services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(),
                     with(configEnv, changedEnv.get("config-service")), logDir));
             services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(),
-                    with(common, changedEnv.get("webhook-gateway")), logDir));
-            Map<String, String> bridgeEnv = withDb(common, postgres, "bridge");
+                    with(withClient(common, tokenEndpoint, "webhook-gateway"), changedEnv.get("webhook-gateway")),
+                    logDir));
+            Map<String, String> bridgeEnv = withClient(withDb(common, postgres, "bridge"), tokenEndpoint,
+                    "ticket-bridge");
             bridgeEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             bridgeEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             bridgeEnv.put("BRIDGE_ANSWERS_POLL_INTERVAL", "1s");
             services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(),
                     with(bridgeEnv, changedEnv.get("ticket-bridge")), logDir));
             services.add(ServiceProcess.start(repoRoot, "channel-whatsapp", ports.whatsapp(),
-                    with(withDb(common, postgres, "whatsapp"), changedEnv.get("channel-whatsapp")), logDir));
-            Map<String, String> twitterEnv = withDb(common, postgres, "twitter");
+                    with(withClient(withDb(common, postgres, "whatsapp"), tokenEndpoint, "channel-whatsapp"),
+                            changedEnv.get("channel-whatsapp")),
+                    logDir));
+            Map<String, String> twitterEnv = withClient(withDb(common, postgres, "twitter"), tokenEndpoint,
+                    "channel-twitter");
             twitterEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             twitterEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             twitterEnv.put("TWITTER_POLLING_INTERVAL", "1s");
@@ -109,9 +131,10 @@ public final class SystemStack implements AutoCloseable {
             CompletableFuture.allOf(started.values().stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(readyTimeout)))
                     .toArray(CompletableFuture[]::new)).join();
-            return new SystemStack(started);
+            return new SystemStack(started, tokenEndpoint);
         } catch (RuntimeException e) {
             started.values().forEach(ServiceProcess::close);
+            tokenEndpoint.close();
             throw e;
         }
     }
@@ -131,6 +154,12 @@ public final class SystemStack implements AutoCloseable {
             changed.putAll(changes);
         }
         return changed;
+    }
+
+    private static Map<String, String> withClient(Map<String, String> env, TokenEndpoint tokenEndpoint, String client) {
+        Map<String, String> withClient = new HashMap<>(env);
+        withClient.putAll(tokenEndpoint.environmentFor(client));
+        return withClient;
     }
 
     private static Map<String, String> withDb(Map<String, String> common, PostgresServer postgres, String database) {
@@ -209,5 +238,6 @@ public final class SystemStack implements AutoCloseable {
         if (simulators != null) {
             simulators.close();
         }
+        tokenEndpoint.close();
     }
 }

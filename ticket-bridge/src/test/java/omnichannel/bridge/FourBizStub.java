@@ -144,11 +144,12 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                         [{"recipient_id":"x","text":"Veja como configurar a VPN:"},
                          {"recipient_id":"x","image":"https://helper.example.com/vpn.png"}]
                         """)));
-        return Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
-                "quarkus.rest-client.fourbiz.url", server.baseUrl() + "/4biz",
-                "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",
-                // the fake Helper is plain http on localhost: allowed here, as the local run allows its simulator
-                "omnichannel.platform.outbound-urls.allowed", "localhost:" + server.port());
+        return omnichannel.testing.TokenEndpoint.shared().withClientProperties("ticket-bridge",
+                Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
+                        "quarkus.rest-client.fourbiz.url", server.baseUrl() + "/4biz",
+                        "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",
+                        // the fake Helper is plain http on localhost: allowed here, as the local run allows its simulator
+                        "omnichannel.platform.outbound-urls.allowed", "localhost:" + server.port()));
     }
 
     private static void interaction(String id, boolean helper) {

@@ -2,14 +2,28 @@ package omnichannel.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.ValueMatcher;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import omnichannel.testing.TokenEndpoint;
+import omnichannel.testing.Tokens;
 
 /** config-service's internal API played by WireMock over real HTTP. */
 public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
@@ -30,12 +44,56 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The TWITTER_ID interaction's API secret key (the CRC vector's consumer secret). */
     public static final String X_SECRET = "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu";
 
+    /**
+     * Answers only calls that carry an unexpired token with the service role, as config-service does (the signature is
+     * config-service's own test's concern); anything else gets 401, counted by {@link #unauthorizedCalls()}.
+     */
+    private static final ValueMatcher<Request> VALID_SERVICE_TOKEN = request -> MatchResult
+            .of(isValidServiceToken(request.getHeader("Authorization")));
+
+    private static boolean isValidServiceToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+            boolean serviceRole = false;
+            for (JsonNode group : claims.path("groups")) {
+                serviceRole |= Tokens.SERVICE.equals(group.asText());
+            }
+            return serviceRole && claims.path("exp").asLong() > Instant.now().getEpochSecond();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Calls to the internal API answered 401: without a valid service token when they came. */
+    public static long unauthorizedCalls() {
+        return server.getAllServeEvents().stream().filter(event -> event.getRequest().getUrl().startsWith("/internal/"))
+                .filter(event -> event.getResponse().getStatus() == 401).count();
+    }
+
+    /** The bearer tokens presented for one interaction, in order. */
+    public static List<String> tokensPresentedFor(String id) {
+        return server.findAll(getRequestedFor(urlEqualTo("/internal/v1/interactions/" + id))).stream()
+                .map(request -> request.getHeader("Authorization")).toList();
+    }
+
+    /** One more active WhatsApp interaction, which no test has read yet. */
+    public static void whatsAppInteraction(String id) {
+        stub(id, "WHATSAPP_TWILIO", true);
+    }
+
     private static WireMockServer server;
 
     /** config-service down (every call answers 503) or back. */
     public static void outage(boolean down) {
         if (down) {
-            server.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/internal/.*")).atPriority(1)
+            server.stubFor(get(urlMatching("/internal/.*")).atPriority(1)
                     .willReturn(aResponse().withStatus(503)));
         } else {
             server.resetToDefaultMappings();
@@ -48,7 +106,8 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
         stubAll();
-        return Map.of("quarkus.rest-client.config-service.url", server.baseUrl());
+        return TokenEndpoint.shared().withClientProperties("webhook-gateway",
+                Map.of("quarkus.rest-client.config-service.url", server.baseUrl()));
     }
 
     private static void stubAll() {
@@ -58,29 +117,31 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         stub(LOG_ONLY_ID, "WHATSAPP_TWILIO", true);
         stub(LOG_ONLY_EXPIRED_ID, "WHATSAPP_TWILIO", true);
         stub(RETRIED_ID, "WHATSAPP_TWILIO", true);
-        server.stubFor(get(urlEqualTo("/internal/v1/interactions/unknown"))
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/unknown")).andMatching(VALID_SERVICE_TOKEN)
                 .willReturn(aResponse().withStatus(404)));
+        server.stubFor(get(urlMatching("/internal/.*")).atPriority(10).willReturn(aResponse().withStatus(401)));
     }
 
     private static void stub(String id, String channel, boolean active) {
-        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
-                        {"id":"%s","channel":"%s","name":"Suporte","active":%s,"whatsappNumber":"+5511999990000",
-                         "twilioAccountSid":"AC0123456789abcdef0123456789abcdef","twilioAuthToken":"%s",
-                         "twilioSecondaryAuthToken":%s,
-                         "twitterApiSecretKey":"z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
-                         "twitterUserId":"%s",
-                         "signatureMode":"%s","signatureLogOnlyUntil":%s,
-                         "defaultUnitId":12,"defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7}
-                        """.formatted(id, channel, active, AUTH_TOKEN,
-                        WHATSAPP_ID.equals(id) ? "\"" + SECONDARY_AUTH_TOKEN + "\"" : "null", X_ACCOUNT_ID,
-                        id.startsWith(LOG_ONLY_ID) ? "LOG_ONLY" : "ENFORCE",
-                        LOG_ONLY_ID.equals(id)
-                                ? "\"" + java.time.Instant.now().plusSeconds(3600) + "\""
-                                : LOG_ONLY_EXPIRED_ID.equals(id)
-                                        ? "\"" + java.time.Instant.now().minusSeconds(3600) + "\""
-                                        : "null"))));
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).andMatching(VALID_SERVICE_TOKEN)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"id":"%s","channel":"%s","name":"Suporte","active":%s,"whatsappNumber":"+5511999990000",
+                                 "twilioAccountSid":"AC0123456789abcdef0123456789abcdef","twilioAuthToken":"%s",
+                                 "twilioSecondaryAuthToken":%s,
+                                 "twitterApiSecretKey":"z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
+                                 "twitterUserId":"%s",
+                                 "signatureMode":"%s","signatureLogOnlyUntil":%s,
+                                 "defaultUnitId":12,"defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7}
+                                """.formatted(id, channel, active, AUTH_TOKEN,
+                                WHATSAPP_ID.equals(id) ? "\"" + SECONDARY_AUTH_TOKEN + "\"" : "null", X_ACCOUNT_ID,
+                                id.startsWith(LOG_ONLY_ID) ? "LOG_ONLY" : "ENFORCE",
+                                LOG_ONLY_ID.equals(id)
+                                        ? "\"" + java.time.Instant.now().plusSeconds(3600) + "\""
+                                        : LOG_ONLY_EXPIRED_ID.equals(id)
+                                                ? "\"" + java.time.Instant.now().minusSeconds(3600) + "\""
+                                                : "null"))));
     }
 
     @Override

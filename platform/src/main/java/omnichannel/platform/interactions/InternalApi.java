@@ -6,14 +6,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 
-/** config-service's internal API (service role): {@code CONFIG_SERVICE_URL}, bearer token {@code config-service.token}. */
+/**
+ * config-service's internal API (role {@code omnichannel-service}) at {@code CONFIG_SERVICE_URL}. The bearer token is
+ * the service's own, obtained with OAuth2 client credentials by Quarkus's OIDC client ({@code quarkus.oidc-client.*}:
+ * {@code OIDC_TOKEN_URL}, {@code OIDC_CLIENT_ID}, {@code OIDC_CLIENT_SECRET}) and fetched again before it expires.
+ */
 @RegisterRestClient(configKey = "config-service")
-@ClientHeaderParam(name = "Authorization", value = "Bearer ${config-service.token}")
+@OidcClientFilter
 @Path("/internal/v1")
 public interface InternalApi {
 

@@ -24,7 +24,15 @@ class RequiredSettingsTest {
         properties.put("quarkus.oidc.application-type", "service");
         properties.put("quarkus.oidc.token.issuer", "https://idp.example.com/realms/omnichannel");
         properties.put("quarkus.rest-client.config-service.url", "http://config-service:8081");
-        properties.put("config-service.token", "eyJ.token");
+        properties.put("quarkus.oidc-client.token-path", "https://idp.example.com/realms/omnichannel/token");
+        properties.put("quarkus.oidc-client.client-id", "webhook-gateway");
+        properties.put("quarkus.oidc-client.credentials.secret", "a-client-secret");
+        properties.put("quarkus.datasource.db-kind", "postgresql");
+        properties.put("quarkus.datasource.reactive.url", "postgresql://omnichannel-db-rw:5432/bridge");
+        properties.put("quarkus.datasource.username", "bridge");
+        properties.put("quarkus.datasource.password", "a-db-password");
+        properties.put("mp.messaging.incoming.inbound.connector", "smallrye-kafka");
+        properties.put("kafka.bootstrap.servers", "kafka-0:9092,kafka-1:9092");
         properties.put("omnichannel.public-base-url", "https://omnichannel.example.com");
         return properties;
     }
@@ -38,11 +46,24 @@ class RequiredSettingsTest {
     void everyMissingOrMalformedSettingIsNamedByItsVariable() {
         Map<String, String> broken = service();
         broken.put("quarkus.oidc.token.issuer", "");
-        broken.put("config-service.token", "${CONFIG_SERVICE_TOKEN}");
+        broken.put("quarkus.oidc-client.token-path", "${OIDC_TOKEN_URL}");
+        broken.put("quarkus.oidc-client.client-id", "");
+        broken.put("quarkus.oidc-client.credentials.secret", "${OIDC_CLIENT_SECRET:}");
         broken.put("omnichannel.public-base-url", "omnichannel.example.com");
+        broken.put("quarkus.datasource.reactive.url", "jdbc:postgresql://db:5432/bridge");
+        broken.put("quarkus.datasource.username", "");
+        broken.put("quarkus.datasource.password", "${QUARKUS_DATASOURCE_PASSWORD}");
+        broken.put("kafka.bootstrap.servers", "kafka-0");
 
-        assertThat(String.join("\n", RequiredSettings.problems(config(broken))))
-                .contains("OIDC_ISSUER").contains("CONFIG_SERVICE_TOKEN").contains("OMNICHANNEL_PUBLIC_BASE_URL");
+        assertThat(RequiredSettings.problems(config(broken))).hasSize(9).anySatisfy(p -> assertThat(p).contains("OIDC_ISSUER"))
+                .anySatisfy(p -> assertThat(p).contains("OIDC_TOKEN_URL"))
+                .anySatisfy(p -> assertThat(p).contains("OIDC_CLIENT_ID"))
+                .anySatisfy(p -> assertThat(p).contains("OIDC_CLIENT_SECRET"))
+                .anySatisfy(p -> assertThat(p).contains("OMNICHANNEL_PUBLIC_BASE_URL"))
+                .anySatisfy(p -> assertThat(p).contains("QUARKUS_DATASOURCE_REACTIVE_URL"))
+                .anySatisfy(p -> assertThat(p).contains("QUARKUS_DATASOURCE_USERNAME"))
+                .anySatisfy(p -> assertThat(p).contains("QUARKUS_DATASOURCE_PASSWORD"))
+                .anySatisfy(p -> assertThat(p).contains("KAFKA_BOOTSTRAP_SERVERS"));
     }
 
     @Test
@@ -50,6 +71,8 @@ class RequiredSettingsTest {
         Map<String, String> gatewayLike = service();
         gatewayLike.remove("quarkus.oidc.application-type");
         gatewayLike.remove("quarkus.oidc.token.issuer");
+        gatewayLike.remove("quarkus.datasource.db-kind");
+        gatewayLike.remove("quarkus.datasource.reactive.url");
         assertThat(RequiredSettings.problems(config(gatewayLike))).isEmpty();
     }
 }
