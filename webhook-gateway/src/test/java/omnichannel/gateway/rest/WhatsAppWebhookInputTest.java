@@ -7,6 +7,7 @@ import static omnichannel.gateway.rest.WhatsAppWebhookResourceTest.signed;
 import static omnichannel.gateway.rest.WhatsAppWebhookResourceTest.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.Topics;
@@ -26,6 +28,7 @@ import omnichannel.gateway.ConfigServiceStub;
 import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;
+import omnichannel.testing.http.RawHttp;
 
 /** Bad input gets a 4xx problem body and produces no event; status callbacks become DeliveryStatus events. */
 @QuarkusTest
@@ -141,7 +144,29 @@ class WhatsAppWebhookInputTest {
     void bodyOver64KibIs413Problem() {
         given().contentType("application/x-www-form-urlencoded").body("Body=" + "x".repeat(70 * 1024))
                 .when().post(PATH)
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void aUriWithABrokenEscapeOrAboveFourKilobytesIsAProblemNeverABareError() {
+        try (RawHttp http = new RawHttp("localhost", RestAssured.port)) {
+            RawHttp.Response brokenQuery = http.send("GET",
+                    "/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID + "?crc_token=%zz", Map.of(), null);
+            assertThat(brokenQuery.status()).isEqualTo(400);
+            assertThat(brokenQuery.contentType()).isEqualTo("application/problem+json");
+            assertThat(brokenQuery.body()).contains("escape");
+
+            RawHttp.Response notUtf8Path = http.send("POST", "/webhooks/whatsapp/%C3%28",
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"), "Body=x".getBytes());
+            assertThat(notUtf8Path.status()).isEqualTo(400);
+            assertThat(notUtf8Path.contentType()).isEqualTo("application/problem+json");
+
+            RawHttp.Response tooLong = http.send("GET", "/webhooks/twitter/abc?crc_token=" + "a".repeat(5000), Map.of(),
+                    null);
+            assertThat(tooLong.status()).isEqualTo(414);
+            assertThat(tooLong.contentType()).isEqualTo("application/problem+json");
+            assertThat(tooLong.body()).contains("\"status\":414");
+        }
     }
 
     @Test
@@ -157,7 +182,7 @@ class WhatsAppWebhookInputTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType("application/x-www-form-urlencoded").body("Body=%ZZ")
                 .when().post(PATH)
-                .then().statusCode(400);
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -1,0 +1,146 @@
+package omnichannel.platform.rest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Requests refused before any resource sees them get a problem body like every other refusal: a declared body above
+ * {@code quarkus.http.limits.max-body-size} (413, instead of Quarkus's empty one), a request URI above 4,096
+ * characters (414; the HTTP layer lets lines up to 16 KB through to here) and a URI that is not a URI (a broken
+ * percent-escape, a space, a bare {@code %}) or whose escapes are not UTF-8 (400). Quarkus checks the URI itself before
+ * any route and answers an empty 400 unless the JVM runs with {@code -Dvertx.disableURIValidation=true}, which every
+ * launcher of the services sets (the deployments, the local run, the tests): this check replaces it, with a body.
+ * What is left to the HTTP layer, which answers without a body: request lines above 16 KB, headers above 20 KB, and
+ * chunked bodies that grow past the limit while being read (Twilio and X send a Content-Length).
+ */
+@ApplicationScoped
+public class MalformedRequests {
+
+    static final int MAX_URI_LENGTH = 4096;
+
+    /** Before Quarkus's own body-size check (order -2), so a 413 carries the same problem body as any other. */
+    private static final int ORDER = -3;
+
+    private final Optional<MemorySize> maxBodySize;
+
+    MalformedRequests(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+        // the router itself fails a request whose path or query it cannot decode: while it matches routes (then it
+        // calls the error handler for 400) or in a handler (then the failure handlers run)
+        router.route().order(ORDER).failureHandler(MalformedRequests::undecodable);
+        router.errorHandler(400, MalformedRequests::undecodable);
+    }
+
+    private static void undecodable(RoutingContext context) {
+        // a query the router cannot decode fails as HttpException(400) while it matches routes
+        if (context.statusCode() == 400 && !context.response().headWritten()) {
+            refuse(context, 400, "Bad Request", "the request URI is malformed (a broken percent-escape, or not UTF-8)");
+        } else {
+            context.next();
+        }
+    }
+
+    private void check(RoutingContext context) {
+        String uri = context.request().uri();
+        if (uri.length() > MAX_URI_LENGTH) {
+            refuse(context, 414, "URI Too Long", "the request URI is longer than " + MAX_URI_LENGTH + " characters");
+            return;
+        }
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && maxBodySize.isPresent()) {
+            long length;
+            try {
+                length = Long.parseLong(declared.strip());
+            } catch (NumberFormatException e) {
+                length = -1;
+            }
+            if (length < 0) {
+                refuse(context, 400, "Bad Request", "Content-Length is not a number of bytes");
+                return;
+            }
+            if (length > maxBodySize.get().asLongValue()) {
+                // the body is never read: the connection closes after the answer
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                refuse(context, 413, "Content Too Large",
+                        "the body is larger than " + maxBodySize.get().asLongValue() + " bytes");
+                return;
+            }
+        }
+        if (!isWellFormed(uri)) {
+            refuse(context, 400, "Bad Request", "the request URI is malformed (a broken percent-escape, or not UTF-8)");
+            return;
+        }
+        context.next();
+    }
+
+    /** A URI by RFC 3986 whose percent-escapes spell UTF-8. */
+    static boolean isWellFormed(String uri) {
+        try {
+            new URI(uri);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        return isWellEscaped(uri);
+    }
+
+    /** Every {@code %} starts two hex digits, and what the escapes spell is UTF-8. */
+    static boolean isWellEscaped(String uri) {
+        ByteBuffer escaped = null;
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c != '%') {
+                if (escaped != null && !decodes(escaped)) {
+                    return false;
+                }
+                escaped = null;
+                continue;
+            }
+            if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
+                    || Character.digit(uri.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+            if (escaped == null) {
+                escaped = ByteBuffer.allocate(uri.length() / 3 + 1);
+            }
+            escaped.put((byte) ((Character.digit(uri.charAt(i + 1), 16) << 4) + Character.digit(uri.charAt(i + 2), 16)));
+            i += 2;
+        }
+        return escaped == null || decodes(escaped);
+    }
+
+    private static boolean decodes(ByteBuffer bytes) {
+        bytes.flip();
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(RoutingContext context, int status, String title, String detail) {
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail + "\"}");
+    }
+}
