@@ -47,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
-        // platform's MalformedRequests answers malformed URIs with a problem body instead of Quarkus's empty 400
+        // platform's HttpRefusals answers malformed URIs with a problem body instead of Quarkus's empty 400
         command.add("-Dvertx.disableURIValidation=true");
         command.add("-jar");
         command.add(jar.toString());

@@ -119,6 +119,9 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         stub(RETRIED_ID, "WHATSAPP_TWILIO", true);
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/unknown")).andMatching(VALID_SERVICE_TOKEN)
                 .willReturn(aResponse().withStatus(404)));
+        // as config-service: an id it does not know is 404 for a valid token, anything without one 401
+        server.stubFor(get(urlMatching("/internal/.*")).atPriority(9).andMatching(VALID_SERVICE_TOKEN)
+                .willReturn(aResponse().withStatus(404)));
         server.stubFor(get(urlMatching("/internal/.*")).atPriority(10).willReturn(aResponse().withStatus(401)));
     }
 

@@ -70,6 +70,10 @@ public final class XDirectMessages {
             }
             requireId(id, "id");
             requireId(sender, "message_create.sender_id");
+            String recipient = text(create.path("target"), "recipient_id");
+            if (recipient != null) {
+                requireId(recipient, "message_create.target.recipient_id");
+            }
             if (isEcho(sender, forUser)) {
                 continue;
             }
@@ -100,10 +104,15 @@ public final class XDirectMessages {
         if (created != null && created.matches("\\d{1,15}")) {
             occurredAt = Instant.ofEpochMilli(Long.parseLong(created));
         }
-        return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, occurredAt, interactionId, Channel.TWITTER_DM,
-                id, id, new Participant(sender, text(user, "name"), text(user, "screen_name"), null),
-                text(create.path("target"), "recipient_id"), text(data, "text"), attachments, null, quickReply, null,
-                false, false, receivedAt, Map.of("event", List.of(event.toString())));
+        try {
+            return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, occurredAt, interactionId,
+                    Channel.TWITTER_DM, id, id, new Participant(sender, text(user, "name"), text(user, "screen_name"), null),
+                    text(create.path("target"), "recipient_id"), text(data, "text"), attachments, null, quickReply, null,
+                    false, false, receivedAt, Map.of("event", List.of(event.toString())));
+        } catch (IllegalArgumentException missing) {
+            // a field every message has is absent (the event class names it): the event is not X's
+            throw new InvalidEvent(missing.getMessage());
+        }
     }
 
     /**

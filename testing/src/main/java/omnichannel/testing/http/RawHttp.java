@@ -38,11 +38,16 @@ public final class RawHttp implements AutoCloseable {
         this.port = port;
     }
 
-    /** Sends {@code method target} with {@code headers} (Host and Content-Length added) and {@code body}. */
+    /**
+     * Sends {@code method target} with {@code headers} (Host and Content-Length added) and {@code body}. Header values
+     * keep to visible ASCII (others become {@code ?}): a control character there is broken HTTP framing, which the
+     * HTTP layer refuses before any application code (a bare 400), not a request.
+     */
     public Response send(String method, String target, Map<String, String> headers, byte[] body) {
         StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value.replaceAll("[^\\x20-\\x7e]", "?"))
+                .append("\r\n"));
         if (body != null && headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Content-Length"))) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
@@ -83,7 +88,9 @@ public final class RawHttp implements AutoCloseable {
             headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
         }
         String body;
-        if (headers.containsKey("content-length")) {
+        if (status == 204 || status == 304 || status / 100 == 1) {
+            body = "";
+        } else if (headers.containsKey("content-length")) {
             body = new String(in.readNBytes(Integer.parseInt(headers.get("content-length"))), StandardCharsets.UTF_8);
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = chunked();

@@ -132,6 +132,9 @@ public class TwitterWebhookResource {
      */
     private void requireOwnAccount(InternalInteraction interaction, JsonNode root) {
         String forUser = root.isObject() ? XDirectMessages.forUser(root) : null;
+        if (forUser != null && !XDirectMessages.isXId(forUser)) {
+            throw new XDirectMessages.InvalidEvent("'for_user_id' is not an X id");
+        }
         if (forUser != null && interaction.twitterUserId() != null && !forUser.equals(interaction.twitterUserId())) {
             metrics.counter("omnichannel.webhook.foreign.account", "interaction", interaction.id()).increment();
             Log.warnf("rejected an X delivery for another account interaction=%s", interaction.id());

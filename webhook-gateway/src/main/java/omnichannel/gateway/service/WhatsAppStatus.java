@@ -19,7 +19,7 @@ public final class WhatsAppStatus {
     }
 
     /**
-     * @throws BadRequest when MessageSid, MessageStatus or the recipient is missing, or the status is unknown
+     * @throws BadRequest when MessageSid, MessageStatus or the recipient is missing or malformed, or the status is unknown
      */
     public static DeliveryStatus normalise(String interactionId, Map<String, List<String>> params, Instant receivedAt) {
         String sid = required(params, "MessageSid");
@@ -31,13 +31,18 @@ public final class WhatsAppStatus {
         if (to == null || to.isBlank()) {
             throw new BadRequest("To is required");
         }
+        // the person we wrote to: a WhatsApp phone number or business-scoped id, like an inbound sender
+        String recipient = SenderIds.sender(to);
+        if (recipient == null) {
+            throw new BadRequest("To is not a WhatsApp address of a person");
+        }
         DeliveryStatus.State state = state(status);
         String errorCode = first(params, "ErrorCode");
         // Callbacks repeat; the same sid and status is the same event.
         UUID eventId = UUID.nameUUIDFromBytes(("status:" + interactionId + ":" + sid + ":" + status)
                 .getBytes(StandardCharsets.UTF_8));
         return new DeliveryStatus(eventId, Event.SCHEMA_VERSION, receivedAt, interactionId, Channel.WHATSAPP_TWILIO, sid,
-                null, sid, SenderIds.normalise(to), state, errorCode == null || errorCode.isBlank() ? null : errorCode,
+                null, sid, recipient, state, errorCode == null || errorCode.isBlank() ? null : errorCode,
                 first(params, "ErrorMessage"));
     }
 

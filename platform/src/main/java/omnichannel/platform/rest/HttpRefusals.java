@@ -14,12 +14,17 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Requests refused before any resource sees them get a problem body like every other refusal: a declared body above
+ * Requests refused before any resource sees them get a problem body like every other refusal: a missing, invalid or
+ * expired bearer token (401, with its {@code WWW-Authenticate} challenge) and a role that may not (403), a declared
+ * body above
  * {@code quarkus.http.limits.max-body-size} (413, instead of Quarkus's empty one), a request URI above 4,096
  * characters (414; the HTTP layer lets lines up to 16 KB through to here) and a URI that is not a URI (a broken
  * percent-escape, a space, a bare {@code %}) or whose escapes are not UTF-8 (400). Quarkus checks the URI itself before
@@ -29,7 +34,7 @@ import io.vertx.ext.web.RoutingContext;
  * chunked bodies that grow past the limit while being read (Twilio and X send a Content-Length).
  */
 @ApplicationScoped
-public class MalformedRequests {
+public class HttpRefusals {
 
     static final int MAX_URI_LENGTH = 4096;
 
@@ -38,21 +43,31 @@ public class MalformedRequests {
 
     private final Optional<MemorySize> maxBodySize;
 
-    MalformedRequests(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+    HttpRefusals(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.maxBodySize = maxBodySize;
     }
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
         // the router itself fails a request whose path or query it cannot decode: while it matches routes (then it
-        // calls the error handler for 400) or in a handler (then the failure handlers run)
-        router.route().order(ORDER).failureHandler(MalformedRequests::undecodable);
-        router.errorHandler(400, MalformedRequests::undecodable);
+        // calls the error handler for 400) or in a handler (then the failure handlers run), like authentication
+        router.route().order(ORDER).failureHandler(HttpRefusals::failed);
+        router.errorHandler(400, HttpRefusals::failed);
     }
 
-    private static void undecodable(RoutingContext context) {
-        // a query the router cannot decode fails as HttpException(400) while it matches routes
-        if (context.statusCode() == 400 && !context.response().headWritten()) {
+    private static void failed(RoutingContext context) {
+        if (context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        Throwable failure = context.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            refuse(context, 401, "Unauthorized", "a valid bearer token is required");
+        } else if (failure instanceof ForbiddenException) {
+            refuse(context, 403, "Forbidden", "the token's role may not do this");
+        } else if (context.statusCode() == 400) {
+            // a query the router cannot decode fails as HttpException(400) while it matches routes
             refuse(context, 400, "Bad Request", "the request URI is malformed (a broken percent-escape, or not UTF-8)");
         } else {
             context.next();
