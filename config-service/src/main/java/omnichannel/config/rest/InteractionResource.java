@@ -93,6 +93,10 @@ public class InteractionResource {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw InvalidFields.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // the first row would not be a row number any database pages to
+            throw InvalidFields.of("page", "is beyond any page there can be");
+        }
         return service.search(name, channel, active, page, size).map(found -> new PageView(
                 found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total()));
     }

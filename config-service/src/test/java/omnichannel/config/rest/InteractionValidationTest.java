@@ -110,8 +110,12 @@ class InteractionValidationTest extends ConfigServiceTest {
 
     /** A fuzzer's finding: a NUL byte or a huge id in the path reached PostgreSQL and earned a 500. */
     @Test
-    void anIdNobodyCouldHaveIsA404ProblemNeverA5xx() {
-        for (String id : new String[]{"%00", "a%00b", "x".repeat(300), "%E2%80%AE", "..%2F..%2Fetc"}) {
+    void anIdNobodyCouldHaveIsA4xxProblemNeverA5xx() {
+        for (String id : new String[]{"%00", "a%00b"}) {
+            admin().urlEncodingEnabled(false).get("/api/v1/interactions/" + id).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        for (String id : new String[]{"x".repeat(300), "%E2%80%AE", "..%2F..%2Fetc"}) {
             admin().urlEncodingEnabled(false).get("/api/v1/interactions/" + id).then().statusCode(404)
                     .contentType("application/problem+json");
             admin().urlEncodingEnabled(false).get("/api/v1/interactions/" + id + "/audit").then().statusCode(404)

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,12 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Requests refused before any resource sees them get a problem body like every other refusal: a missing, invalid or
- * expired bearer token (401, with its {@code WWW-Authenticate} challenge) and a role that may not (403), a declared
+ * expired bearer token where the paths of {@code quarkus.http.auth.permission.api} need one (401, with its
+ * {@code WWW-Authenticate} challenge) and a role that may not (403), a declared
  * body above
  * {@code quarkus.http.limits.max-body-size} (413, instead of Quarkus's empty one), a request URI above 4,096
  * characters (414; the HTTP layer lets lines up to 16 KB through to here) and a URI that is not a URI (a broken
- * percent-escape, a space, a bare {@code %}) or whose escapes are not UTF-8 (400). Quarkus checks the URI itself before
+ * percent-escape, a space, a bare {@code %}) or whose escapes are not UTF-8 or spell NUL (400). Quarkus checks the URI itself before
  * any route and answers an empty 400 unless the JVM runs with {@code -Dvertx.disableURIValidation=true}, which every
  * launcher of the services sets (the deployments, the local run, the tests): this check replaces it, with a body.
  * What is left to the HTTP layer, which answers without a body: request lines above 16 KB, headers above 20 KB, and
@@ -38,13 +40,22 @@ public class HttpRefusals {
 
     static final int MAX_URI_LENGTH = 4096;
 
-    /** Before Quarkus's own body-size check (order -2), so a 413 carries the same problem body as any other. */
-    private static final int ORDER = -3;
+    /** Before Quarkus's security filters (which decode the path) and body-size check (order -2). */
+    private static final int ORDER = -10_000;
 
     private final Optional<MemorySize> maxBodySize;
+    /** Path prefixes that need an authenticated caller ({@code quarkus.http.auth.permission.api.*}). */
+    private final List<String> authenticatedPrefixes;
 
-    HttpRefusals(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+    HttpRefusals(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            @ConfigProperty(name = "quarkus.http.auth.permission.api.paths") Optional<List<String>> authenticatedPaths,
+            @ConfigProperty(name = "quarkus.http.auth.permission.api.policy") Optional<String> policy) {
         this.maxBodySize = maxBodySize;
+        this.authenticatedPrefixes = policy.filter("authenticated"::equals).isEmpty()
+                ? List.of()
+                : authenticatedPaths.orElse(List.of()).stream().map(path -> path.endsWith("*")
+                        ? path.substring(0, path.length() - 1)
+                        : path).toList();
     }
 
     void install(@Observes Router router) {
@@ -68,7 +79,7 @@ public class HttpRefusals {
             refuse(context, 403, "Forbidden", "the token's role may not do this");
         } else if (context.statusCode() == 400) {
             // a query the router cannot decode fails as HttpException(400) while it matches routes
-            refuse(context, 400, "Bad Request", "the request URI is malformed (a broken percent-escape, or not UTF-8)");
+            refuse(context, 400, "Bad Request", "the request URI is malformed (a broken percent-escape, not UTF-8, or NUL)");
         } else {
             context.next();
         }
@@ -100,11 +111,24 @@ public class HttpRefusals {
                 return;
             }
         }
+        if (!authenticatedPrefixes.isEmpty() && !hasBearerToken(context)
+                && authenticatedPrefixes.stream().anyMatch(context.request().path()::startsWith)) {
+            // Quarkus answers a request without any credential with a bare challenge; the same 401, with a body
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            refuse(context, 401, "Unauthorized", "a valid bearer token is required");
+            return;
+        }
         if (!isWellFormed(uri)) {
-            refuse(context, 400, "Bad Request", "the request URI is malformed (a broken percent-escape, or not UTF-8)");
+            refuse(context, 400, "Bad Request", "the request URI is malformed (a broken percent-escape, not UTF-8, or NUL)");
             return;
         }
         context.next();
+    }
+
+    private static boolean hasBearerToken(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
     }
 
     /** A URI by RFC 3986 whose percent-escapes spell UTF-8. */
@@ -117,7 +141,7 @@ public class HttpRefusals {
         return isWellEscaped(uri);
     }
 
-    /** Every {@code %} starts two hex digits, and what the escapes spell is UTF-8. */
+    /** Every {@code %} starts two hex digits, and what the escapes spell is UTF-8 without NUL. */
     static boolean isWellEscaped(String uri) {
         ByteBuffer escaped = null;
         for (int i = 0; i < uri.length(); i++) {
@@ -136,7 +160,12 @@ public class HttpRefusals {
             if (escaped == null) {
                 escaped = ByteBuffer.allocate(uri.length() / 3 + 1);
             }
-            escaped.put((byte) ((Character.digit(uri.charAt(i + 1), 16) << 4) + Character.digit(uri.charAt(i + 2), 16)));
+            byte decoded = (byte) ((Character.digit(uri.charAt(i + 1), 16) << 4) + Character.digit(uri.charAt(i + 2), 16));
+            if (decoded == 0) {
+                // NUL is in no name, id or search; PostgreSQL cannot even store it
+                return false;
+            }
+            escaped.put(decoded);
             i += 2;
         }
         return escaped == null || decodes(escaped);

@@ -91,6 +91,20 @@ public class ProblemMappers {
         return Problem.response(status, Problem.title(status), detail);
     }
 
+    /** A role that may not ({@code @RolesAllowed} on the resource): 403 with a problem body, as everywhere. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problem.response(403, "Forbidden", "the token's role may not do this");
+    }
+
+    /** No or no valid token where a resource checks it itself: 401 with the challenge and a problem body. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(Problem.response(401, "Unauthorized", "a valid bearer token is required"))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         Log.error("unexpected failure", e);

@@ -22,6 +22,7 @@ class HttpRefusalsTest {
         assertThat(HttpRefusals.isWellEscaped("/x/%C3")).isFalse();
         // a multi-byte character split by a plain character
         assertThat(HttpRefusals.isWellEscaped("/x/%C3a%A3")).isFalse();
+        assertThat(HttpRefusals.isWellEscaped("/webhooks/whatsapp/a%00b")).isFalse();
     }
 
     @Test

@@ -128,8 +128,8 @@ public final class Fuzz {
 
     private static String describe(long caseSeed, Case c, String problem) {
         String body = c.body() == null ? "" : new String(c.body(), java.nio.charset.StandardCharsets.UTF_8);
-        return "case seed " + caseSeed + ": " + c.method() + " " + abbreviate(c.target()) + " [" + c.expect() + "] body "
-                + abbreviate(body) + " -> " + problem;
+        return "case seed " + caseSeed + ": " + c.method() + " " + abbreviate(c.target()) + " [" + c.expect() + "] headers "
+                + abbreviate(c.headers().toString()) + " body " + abbreviate(body).replace('\n', ' ') + " -> " + problem;
     }
 
     private static String abbreviate(String text) {

@@ -229,8 +229,12 @@ class WhatsAppWebhookInputTest {
 
     /** A fuzzer's finding: {@code /webhooks/whatsapp/%00} earned a 503 (which Twilio would retry for ever). */
     @Test
-    void aWebhookForAnIdNobodyCouldHaveIsA404ProblemNeverA5xx() {
-        for (String id : new String[]{"%00", "a%00b", "x".repeat(300), "%E2%80%AE"}) {
+    void aWebhookForAnIdNobodyCouldHaveIsA4xxProblemNeverA5xx() {
+        for (String id : new String[]{"%00", "a%00b"}) {
+            given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").body("From=x")
+                    .post("/webhooks/whatsapp/" + id).then().statusCode(400).contentType("application/problem+json");
+        }
+        for (String id : new String[]{"x".repeat(300), "%E2%80%AE"}) {
             given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").body("From=x")
                     .post("/webhooks/whatsapp/" + id).then().statusCode(404).contentType("application/problem+json");
             given().urlEncodingEnabled(false).contentType("application/json").body("{}")
