@@ -46,7 +46,7 @@ public record InboundMessage(
         Required.text(providerMessageId, "providerMessageId");
         Required.field(sender, "sender");
         Required.field(receivedAt, "receivedAt");
-        text = text == null ? "" : text;
+        text = text == null ? "" : StorableText.of(text);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         raw = raw == null ? Map.of() : Map.copyOf(raw);
     }

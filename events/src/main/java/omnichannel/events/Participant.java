@@ -13,5 +13,7 @@ public record Participant(String id, String displayName, String handle, String p
 
     public Participant {
         Required.text(id, "sender.id");
+        displayName = StorableText.of(displayName);
+        handle = StorableText.of(handle);
     }
 }

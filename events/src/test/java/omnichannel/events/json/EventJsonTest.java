@@ -34,6 +34,19 @@ class EventJsonTest {
                 true, false, NOW, Map.of("Body", List.of("Olá, preciso de ajuda")));
     }
 
+    /** A fuzzer's finding: a NUL in a message or a name made every bridge insert fail (PostgreSQL text refuses it). */
+    @Test
+    void aNulCharacterInTheTextOrTheSendersNamesIsDroppedAndTheMessageKept() {
+        InboundMessage message = new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, NOW, "int-1",
+                Channel.WHATSAPP_TWILIO, "SM124", "SM124", new Participant("+5511912345678", "Ma\u0000ria", "ma\u0000",
+                        null),
+                "+5511999990000", "Ol\u0000á", List.of(), null, null, null, false, false, NOW, Map.of());
+
+        assertThat(message.text()).isEqualTo("Olá");
+        assertThat(message.sender().displayName()).isEqualTo("Maria");
+        assertThat(message.sender().handle()).isEqualTo("ma");
+    }
+
     @Test
     void inboundMessageSurvivesTheRoundTrip() {
         InboundMessage message = inbound();
