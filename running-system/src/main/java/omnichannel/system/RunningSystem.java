@@ -11,8 +11,8 @@ import omnichannel.testing.infra.PostgresServer;
 
 /**
  * The whole system on temporary servers: a PostgreSQL and a Kafka of its own, the simulators and every packaged service
- * as processes on free ports, and a token issuer they trust. The system tests start one per test class, the
- * benchmarks one per run; closed after.
+ * as processes on free ports, and a token issuer they trust (the stack's token endpoint). The chaos soak starts one of
+ * its own, the other system test classes share one, the benchmarks start one per run; closed after.
  */
 public record RunningSystem(Path root, PostgresServer postgres, KafkaBroker kafka, SystemStack stack, Tokens tokens,
         Simulators simulators) implements AutoCloseable {

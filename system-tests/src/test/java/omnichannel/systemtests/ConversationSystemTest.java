@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,20 +37,13 @@ class ConversationSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start("system-tests/target/service-logs-conversations");
+        system = SharedSystem.get();
         kafka = system.kafka();
         stack = system.stack();
         simulators = system.simulators();
         interaction = DemoInteraction.create(system.configService(), system.tokens().admin(), "+5511999990101");
         helperInteraction = DemoInteraction.createWithHelper(system.configService(), system.tokens().admin(),
                 "+5511999990102", simulators.baseUrl());
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     private static void say(DemoInteraction to, String from, String text) {

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,18 +45,11 @@ class WhatsAppToTicketTest {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start("system-tests/target/service-logs");
+        system = SharedSystem.get();
         stack = system.stack();
         tokens = system.tokens();
         simulators = system.simulators().baseUrl();
         interaction = DemoInteraction.create(system.configService(), tokens.admin());
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test

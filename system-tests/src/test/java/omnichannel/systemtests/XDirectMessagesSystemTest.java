@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,7 +43,7 @@ class XDirectMessagesSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start("system-tests/target/service-logs-x");
+        system = SharedSystem.get();
         kafka = system.kafka();
         stack = system.stack();
         simulators = system.simulators();
@@ -52,13 +51,6 @@ class XDirectMessagesSystemTest {
         config = system.configService();
         // the SmartChat parameters, through the WhatsApp demo's helper
         DemoInteraction.create(config, tokens.admin(), "+5511999990201");
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     private static JsonNode registration(String interactionId) {
