@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import io.restassured.RestAssured;
 
 import omnichannel.config.ConfigServiceTest;
 import omnichannel.events.Topics;
-import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.SharedInfrastructure;
 import omnichannel.testing.Tokens;
 import omnichannel.testing.fuzz.Fuzz;
@@ -51,34 +49,20 @@ class AdminApiFuzzTest extends ConfigServiceTest {
         String existing = create(whatsappBody("fuzz-existing"));
         long seed = Fuzz.seed();
         String run = String.format("%016x", seed);
-        System.out.println("AdminApiFuzzTest seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
         Map<String, String> tokens = Map.of("admin", Tokens.shared().admin(), "viewer", Tokens.shared().viewer(),
                 "4biz", Tokens.shared().fourBiz(), "expired",
                 Tokens.shared().issue("admin@omnichannel.local", Duration.ofSeconds(-60), Tokens.ADMIN), "foreign",
                 Tokens.shared().issueFor("another-app", "admin@omnichannel.local", Duration.ofHours(1), Tokens.ADMIN),
                 "forged", new Tokens().admin());
 
-        Fuzz.Report report = Fuzz.run("localhost", RestAssured.port, seed, Fuzz.requestsPerFamily(), 4,
+        Fuzz.Report report = Fuzz.run("admin API", "localhost", RestAssured.port, seed, Fuzz.requestsPerFamily(), 4,
                 caseSeed -> adminCall(new Junk(caseSeed), caseSeed, run, existing, tokens));
-        System.out.println("admin API: " + report.requests() + " requests, statuses " + report.statuses());
-        report.violations().stream().limit(20).forEach(violation -> System.out.println("VIOLATION " + violation));
 
         assertThat(report.violations().isEmpty() ? null : report.violations().get(0))
                 .as("first of %d violations", report.violations().size()).isNull();
         // the outbox publishes one change per transaction: give it time for the backlog of the run's creates
-        Set<String> published = new HashSet<>();
-        Pattern marker = Pattern.compile("fz" + run + "-\\d+");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        do {
-            published.clear();
-            KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.INTERACTIONS,
-                    record -> record.value().contains(run), Duration.ofSeconds(3)).forEach(record -> {
-                        Matcher found = marker.matcher(record.value());
-                        while (found.find()) {
-                            published.add(found.group());
-                        }
-                    });
-        } while (!published.containsAll(report.expectedAccepted()) && System.nanoTime() < deadline);
+        Set<String> published = Fuzz.published(SharedInfrastructure.kafka().bootstrapServers(), Topics.INTERACTIONS, run,
+                Pattern.compile("fz" + run + "-\\d+"), report, Duration.ofSeconds(90));
         assertThat(published).as("changes published for refused requests").isSubsetOf(report.acceptedMarkers());
         assertThat(published).as("valid creates not published").containsAll(report.expectedAccepted());
     }

@@ -111,13 +111,8 @@ public class RequiredSettings {
         }
     }
 
+    /** An absolute http(s) URL without query or fragment, to which paths are appended. */
     private static boolean isBaseUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            return uri.isAbsolute() && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
-        } catch (Exception e) {
-            return false;
-        }
+        return isHttpUrl(value) && !value.contains("?") && !value.contains("#");
     }
 }

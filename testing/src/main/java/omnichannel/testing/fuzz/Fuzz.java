@@ -1,7 +1,9 @@
 package omnichannel.testing.fuzz;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.http.RawHttp;
 
 /**
@@ -54,7 +58,42 @@ public final class Fuzz {
         return Integer.getInteger("fuzz.requests", 10_000);
     }
 
-    public static Report run(String host, int port, long seed, int requests, int threads, LongFunction<Case> cases) {
+    /**
+     * Runs {@code requests} cases over {@code threads} connections and prints what a reader needs to replay or
+     * diagnose them: the seed, the statuses seen and the first violations.
+     */
+    public static Report run(String name, String host, int port, long seed, int requests, int threads,
+            LongFunction<Case> cases) {
+        Report report = runQuietly(host, port, seed, requests, threads, cases);
+        System.out.println(name + ": seed " + seed + " (-Dfuzz.seed=" + seed + " replays it), " + requests
+                + " requests, statuses " + report.statuses());
+        report.violations().stream().limit(20).forEach(violation -> System.out.println("VIOLATION " + violation));
+        return report;
+    }
+
+    /**
+     * The markers ({@code marker} matches) in the records of {@code topic} that contain {@code run}, read again until
+     * every case expected to be accepted is among them or {@code timeout} passed (an outbox may publish later).
+     */
+    public static Set<String> published(String bootstrap, String topic, String run, Pattern marker, Report report,
+            Duration timeout) {
+        Set<String> published = new HashSet<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            published.clear();
+            KafkaRecords.read(bootstrap, topic, record -> record.value().contains(run), Duration.ofSeconds(3))
+                    .forEach(record -> {
+                        Matcher found = marker.matcher(record.value());
+                        while (found.find()) {
+                            published.add(found.group());
+                        }
+                    });
+        } while (!published.containsAll(report.expectedAccepted()) && System.nanoTime() < deadline);
+        return published;
+    }
+
+    private static Report runQuietly(String host, int port, long seed, int requests, int threads,
+            LongFunction<Case> cases) {
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         Set<String> accepted = ConcurrentHashMap.newKeySet();

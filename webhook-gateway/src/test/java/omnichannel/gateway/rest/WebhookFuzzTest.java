@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +25,6 @@ import io.restassured.RestAssured;
 import omnichannel.events.Topics;
 import omnichannel.gateway.ConfigServiceStub;
 import omnichannel.platform.x.XSignature;
-import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;
 import omnichannel.testing.fuzz.Fuzz;
@@ -61,45 +57,36 @@ class WebhookFuzzTest {
             "ButtonPayload", "ButtonText", "ReferralBody", "OriginalRepliedMessageSid", "MessageStatus", "ErrorCode",
             "ErrorMessage", "SmsStatus", "ApiVersion");
 
-    static long seed;
+    static long seed = Fuzz.seed();
     /** In every marker: tells this run's events from other tests' on the shared topics. */
-    static String run;
-
-    @BeforeAll
-    static void seed() {
-        seed = Fuzz.seed();
-        run = String.format("%016x", seed);
-        System.out.println("WebhookFuzzTest seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
-    }
+    static String run = String.format("%016x", seed);
 
     @Test
     void twilioMessagesNeverEarnA5xxAndOnlyWellFormedSignedOnesArePublished() {
-        Fuzz.Report report = fuzz(1, this::twilioMessage);
-        assertPublishedExactlyTheAccepted(report, Topics.INBOUND, Pattern.compile("SM" + run + "[0-9a-f]{16}"));
+        assertPublishedExactlyTheAccepted(fuzz("Twilio messages", this::twilioMessage), Topics.INBOUND,
+                Pattern.compile("SM" + run + "[0-9a-f]{16}"));
     }
 
     @Test
     void twilioStatusCallbacksNeverEarnA5xxAndOnlyWellFormedSignedOnesArePublished() {
-        Fuzz.Report report = fuzz(2, this::twilioStatus);
-        assertPublishedExactlyTheAccepted(report, Topics.WHATSAPP_STATUS, Pattern.compile("SM" + run + "[0-9a-f]{16}"));
+        assertPublishedExactlyTheAccepted(fuzz("Twilio status callbacks", this::twilioStatus), Topics.WHATSAPP_STATUS,
+                Pattern.compile("SM" + run + "[0-9a-f]{16}"));
     }
 
     @Test
     void xEventsNeverEarnA5xxAndOnlyWellFormedSignedOnesArePublished() {
-        Fuzz.Report report = fuzz(3, this::xEvent);
-        assertPublishedExactlyTheAccepted(report, Topics.INBOUND, Pattern.compile("fz" + run + "x-?\\d+"));
+        assertPublishedExactlyTheAccepted(fuzz("X events", this::xEvent), Topics.INBOUND,
+                Pattern.compile("fz" + run + "x-?\\d+"));
     }
 
     @Test
     void xCrcChallengesNeverEarnA5xxAndOnlyXShapedTokensAreAnswered() {
-        fuzz(4, this::xCrc);
+        fuzz("X CRC", this::xCrc);
     }
 
-    private Fuzz.Report fuzz(int family, java.util.function.LongFunction<Case> cases) {
-        Fuzz.Report report = Fuzz.run("localhost", RestAssured.port, seed + family * 1_000_000_000L,
-                Fuzz.requestsPerFamily(), 4, cases);
-        System.out.println("family " + family + ": " + report.requests() + " requests, statuses " + report.statuses());
-        report.violations().stream().limit(20).forEach(violation -> System.out.println("VIOLATION " + violation));
+    /** Every family from the run's seed (their markers differ by topic or shape), so the printed seed replays it. */
+    private Fuzz.Report fuzz(String family, java.util.function.LongFunction<Case> cases) {
+        Fuzz.Report report = Fuzz.run(family, "localhost", RestAssured.port, seed, Fuzz.requestsPerFamily(), 4, cases);
         assertThat(report.violations().isEmpty() ? null : report.violations().get(0))
                 .as("first of %d violations", report.violations().size()).isNull();
         return report;
@@ -107,14 +94,8 @@ class WebhookFuzzTest {
 
     /** Every event of this run carries the marker of a request that was accepted, and every well-formed one is there. */
     private static void assertPublishedExactlyTheAccepted(Fuzz.Report report, String topic, Pattern marker) {
-        Set<String> published = new HashSet<>();
-        KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), topic, record -> record.value().contains(run),
-                Duration.ofSeconds(3)).forEach(record -> {
-                    Matcher found = marker.matcher(record.value());
-                    while (found.find()) {
-                        published.add(found.group());
-                    }
-                });
+        Set<String> published = Fuzz.published(SharedInfrastructure.kafka().bootstrapServers(), topic, run, marker,
+                report, Duration.ofSeconds(10));
         assertThat(published).as("events of requests that were refused").isSubsetOf(report.acceptedMarkers());
         assertThat(published).as("well-formed signed requests not published").containsAll(report.expectedAccepted());
     }
