@@ -108,6 +108,12 @@ public final class Benchmarks {
                     .append(r.figure()).append(" | ").append(r.baseline()).append(" | ").append(r.ratio()).append(" | ")
                     .append(r.met() ? "yes" : "**no**").append(" |\n");
         }
+        md.append('\n');
+        for (Result r : results) {
+            for (String chart : r.charts()) {
+                md.append("![").append(r.id()).append(": ").append(r.title()).append("](").append(chart).append(")\n\n");
+            }
+        }
         md.append("\n## How each figure is taken\n\n");
         for (Result r : results) {
             md.append("- **").append(r.id()).append("**: ").append(r.notes()).append('\n');

@@ -75,9 +75,16 @@ final class BridgeThroughput {
             raw.put("baselineMessages", baseline.messages());
             raw.put("baselineSeconds", baseline.seconds());
             raw.put("baselineMessagesPerSecond", baseline.perSecond());
-            boolean met = parallel.perSecond() >= 500 && ordered == CONVERSATIONS;
+            boolean met = parallel.perSecond() >= 750 && ordered == CONVERSATIONS;
+            String chart = Charts.lines(system.root, "p3-throughput.png",
+                    "P3: messages the bridge committed per second (4biz at 50 ms per call)", "seconds into the run",
+                    "messages/s", List.of(new Charts.Series("ordered consumer", parallel.timeline().keySet().stream()
+                            .map(t -> (Number) t).toList(), List.copyOf(parallel.timeline().values())),
+                            new Charts.Series("baseline: one record at a time", baseline.timeline().keySet().stream()
+                                    .map(t -> (Number) t).toList(), List.copyOf(baseline.timeline().values()))),
+                    Map.of("bar: 750/s", 750.0, "floor: 500/s", 500.0));
             return new Result("P3", "ticket-bridge throughput, 4biz at 50 ms",
-                    "≥ 500 messages/s across conversations, order kept inside each",
+                    "≥ 750 messages/s across conversations (500 the floor), order kept inside each",
                     "%.0f messages/s (%d messages, %d conversations, %.1f s); order kept in %d/%d conversations"
                             .formatted(parallel.perSecond(), parallel.messages(), CONVERSATIONS, parallel.seconds(),
                                     ordered, CONVERSATIONS),
@@ -88,13 +95,14 @@ final class BridgeThroughput {
                             + "(requester, ticket), each follow-up 1; the poller checks every open ticket every 10 s "
                             + "meanwhile. channel-whatsapp is stopped for this figure (the acknowledgements wait in "
                             + "Kafka), so that the bridge has the CPU the sending would take; it runs last.",
-                    raw);
+                    raw, List.of(chart));
         } finally {
             system.fourBizLatency(0);
         }
     }
 
-    private record Run(int messages, double seconds) {
+    /** @param timeline messages committed in each second of the run (seconds from the first record produced) */
+    private record Run(int messages, double seconds, java.util.SortedMap<Long, Number> timeline) {
 
         double perSecond() {
             return messages / seconds;
@@ -117,7 +125,7 @@ final class BridgeThroughput {
         Progress.await(tag, Duration.ofMinutes(10), () -> handled(run).count() >= total,
                 () -> handled(run).count() + "/" + total + " handled");
         Handled done = handled(run);
-        return new Run(total, Duration.between(start, done.last()).toMillis() / 1000.0);
+        return new Run(total, Duration.between(start, done.last()).toMillis() / 1000.0, timeline(run, start));
     }
 
     private InboundMessage message(String run, String tag, int conversation, int index) {
@@ -144,6 +152,23 @@ final class BridgeThroughput {
                     return new Handled(rows.getLong(1), last == null ? null : last.toInstant());
                 }
             }
+        });
+    }
+
+    private java.util.SortedMap<Long, Number> timeline(String run, Instant start) {
+        return system.postgres.query("bridge", connection -> {
+            java.util.SortedMap<Long, Number> perSecond = new java.util.TreeMap<>();
+            try (var statement = connection.prepareStatement("select floor(extract(epoch from handled_at) - ?)::bigint, "
+                    + "count(*) from handled_message where provider_message_id like ? group by 1 order by 1")) {
+                statement.setDouble(1, start.toEpochMilli() / 1000.0);
+                statement.setString(2, "SM" + run + "-%");
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        perSecond.put(rows.getLong(1), rows.getLong(2));
+                    }
+                }
+            }
+            return perSecond;
         });
     }
 

@@ -36,7 +36,7 @@ public final class WhatsAppInbound {
         if (senderId == null) {
             throw new InvalidSender();
         }
-        String phone = SenderIds.asPhoneNumber(senderId);
+        String phone = senderId.startsWith("+") ? senderId : null; // sender() gave E.164 or a business-scoped id
         Participant sender = new Participant(senderId, first(params, "ProfileName"), first(params, "WaId"), phone);
         String to = first(params, "To");
 

@@ -1,0 +1,132 @@
+package omnichannel.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives {@code wrk} (the Debian package; an independent, C, closed-loop HTTP load generator) for P1's throughput
+ * figures: the same prepared requests as the in-house generator, cycled by a generated Lua script, so that the
+ * throughput of the gateway and of the bare endpoint is measured by a tool that is known not to be the bottleneck.
+ */
+final class Wrk {
+
+    /** One wrk run: what it counted. */
+    record Run(String target, int connections, long requests, double seconds, long errors, double p50ms, double p99ms) {
+
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        Map<String, Object> raw() {
+            Map<String, Object> m = Result.numbers();
+            m.put("connections", connections);
+            m.put("requests", requests);
+            m.put("seconds", seconds);
+            m.put("perSecond", Math.round(perSecond()));
+            m.put("errors", errors);
+            m.put("p50ms", p50ms);
+            m.put("p99ms", p99ms);
+            return m;
+        }
+
+        @Override
+        public String toString() {
+            return "%s, %d connections: %.0f requests/s, %d errors (non-2xx or socket), p50 %.1f ms, p99 %.1f ms"
+                    .formatted(target, connections, perSecond(), errors, p50ms, p99ms);
+        }
+    }
+
+    private static final Pattern RESULT = Pattern.compile(
+            "RESULT requests=(\\d+) duration_us=(\\d+) errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)");
+
+    private Wrk() {
+    }
+
+    /** Whether {@code wrk} can be run here (run-bench.sh installs it where it can). */
+    static boolean available() {
+        try {
+            Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs wrk (one thread: the machine has two cores to share) against {@code base} with these requests. */
+    static Run run(String target, URI base, List<OpenLoad.Request> requests, int connections, Duration duration) {
+        try {
+            Path script = Files.createTempFile("wrk-", ".lua");
+            try {
+                Files.writeString(script, script(requests), StandardCharsets.UTF_8);
+                Process p = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                        "--timeout", "5s", "-s", script.toString(), base.toString()).redirectErrorStream(true).start();
+                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor();
+                Matcher m = RESULT.matcher(output);
+                if (!m.find()) {
+                    throw new IllegalStateException("wrk gave no result:\n" + output);
+                }
+                return new Run(target, connections, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6,
+                        Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1000.0,
+                        Long.parseLong(m.group(5)) / 1000.0);
+            } finally {
+                Files.deleteIfExists(script);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The requests as Lua data, formatted once per wrk thread in {@code init}, sent in turn; {@code done} prints the
+     * counts in one line (non-2xx answers and socket errors together).
+     */
+    private static String script(List<OpenLoad.Request> requests) {
+        StringBuilder lua = new StringBuilder("local prepared = {\n");
+        for (OpenLoad.Request r : requests) {
+            lua.append("  {path = [==[").append(r.path()).append("]==], headers = {");
+            r.headers().forEach((name, value) -> lua.append("[ [==[").append(name).append("]==] ] = [==[").append(value)
+                    .append("]==], "));
+            lua.append("}, body = [==[").append(r.body().toString(StandardCharsets.UTF_8)).append("]==]},\n");
+        }
+        lua.append("""
+                }
+                local formatted = {}
+                local next = 0
+                function init(args)
+                  for i, r in ipairs(prepared) do
+                    formatted[i] = wrk.format("POST", r.path, r.headers, r.body)
+                  end
+                end
+                function request()
+                  next = next % #formatted + 1
+                  return formatted[next]
+                end
+                function done(summary, latency, requests)
+                  local e = summary.errors
+                  io.write(string.format("RESULT requests=%d duration_us=%d errors=%d p50_us=%d p99_us=%d\\n",
+                    summary.requests, summary.duration, e.status + e.connect + e.read + e.write + e.timeout,
+                    latency:percentile(50), latency:percentile(99)))
+                end
+                """);
+        return lua.toString();
+    }
+}
