@@ -4,7 +4,10 @@
 #   ./run-bench.sh P3         only the named ones
 #   ./run-bench.sh soak [minutes] [--outage-minutes N] [--seed S]
 #                             the chaos soak (default 10 min): replicas, kills, broker restart, outages, poison
+#   ./run-bench.sh profile    flame graphs of the gateway and the bridge under load (bench/profiles/)
 #   ./run-bench.sh --rebuild  package everything first (also done when a jar is missing)
+# P1 drives wrk (Debian's package), installed here when missing and this runs as root; profile draws its PNGs with
+# headless Chromium when installed.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,5 +18,12 @@ fi
 if [[ -n "${rebuild:-}" || ! -f bench/target/bench-1.0.0-SNAPSHOT.jar || ! -f ticket-bridge/target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -B -q -DskipTests package
 fi
-exec java -Xmx1g -Domnichannel.root="$PWD" -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" \
+if ! command -v wrk >/dev/null; then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+  else
+    echo "P1 needs wrk: sudo apt-get install wrk" >&2
+  fi
+fi
+exec java -Xmx1g -Djava.awt.headless=true -Domnichannel.root="$PWD" -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" \
   omnichannel.bench.Benchmarks "$@"

@@ -21,8 +21,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Runs the benchmarks against the packaged system and writes BENCHMARKS.md (the table, the machine, each figure's
  * details, then bench/ANALYSIS.md) and bench/results/latest.json (every raw number).
  * <p>
- * Usage: {@code ./run-bench.sh [P1] [P2] [P3] [P4] [P5]} (all when none is named), or
- * {@code ./run-bench.sh soak [minutes] [--outage-minutes N] [--seed S]} for the chaos soak ({@link Soak}).
+ * Usage: {@code ./run-bench.sh [P1] [P2] [P3] [P4] [P5]} (all when none is named),
+ * {@code ./run-bench.sh soak [minutes] [--outage-minutes N] [--seed S]} for the chaos soak ({@link Soak}), or
+ * {@code ./run-bench.sh profile} for flame graphs of the gateway and the bridge under load ({@link Profiles}).
  */
 public final class Benchmarks {
 
@@ -35,6 +36,12 @@ public final class Benchmarks {
             Soak.main(root, List.of(args).subList(1, args.length));
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("profile")) {
+            try (BenchSystem system = BenchSystem.start()) {
+                new Profiles(system).run();
+            }
+            System.exit(0);
+        }
         Set<String> wanted = args.length == 0 ? Set.of("P1", "P2", "P3", "P4", "P5") : Set.of(args);
         List<Result> results = new ArrayList<>();
         Instant started = Instant.now();
@@ -43,6 +50,8 @@ public final class Benchmarks {
             // the gateway; each service's memory read right after its own load.
             Footprint footprint = new Footprint(system);
             if (wanted.contains("P5")) {
+                Progress.say("P5: 20 s for the system to settle (the services just started and are still compiling)");
+                Progress.sleep(20_000);
                 footprint.measureStarts();
             }
             if (wanted.contains("P4")) {

@@ -15,7 +15,7 @@ import omnichannel.system.ServiceProcess;
 /**
  * P5: each service's time from process start to ready, and its resident memory (RSS from /proc, not heap) after it
  * carried load. Baseline, same run: the simulators, a Quarkus REST application without Kafka or a database. The
- * services run as the local run starts them: JVM mode, -Xmx256m, serial GC.
+ * services run as the local run and deploy/ start them: JVM mode, {@code ServiceProcess.jvmOptions}.
  */
 final class Footprint {
 
