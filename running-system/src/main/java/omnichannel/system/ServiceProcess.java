@@ -66,23 +66,27 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Services whose work is not a hot path: the C1 compiler only (measured by P5, see BENCHMARKS.md). */
+    /**
+     * Services whose work is not a hot path (the admin API, sends held to each sender's rate): the C1 compiler only
+     * and a smaller young generation, for start time and memory (P5).
+     */
     private static final java.util.Set<String> QUICK_START = java.util.Set.of("config-service", "channel-whatsapp",
             "channel-twitter");
 
     /**
-     * The JVM options every service runs with here and in deploy/ (P5, measured on the gateway under wrk): a 128 MB
-     * heap that starts at 48 MB (the default initial heap, 1/64 of the machine's memory, committed all of it at
-     * start: 258 MB RSS after load), a fixed 32 MB young generation (a young generation sized from a 32 MB start
-     * made collections 18 % of the gateway's CPU), the serial collector (one or two cores per pod); C1 only where
-     * start time and memory matter more than peak speed.
+     * The JVM options every service runs with here and in deploy/ (P5, measured under load; BENCHMARKS.md): a 128 MB
+     * heap that starts small (the default initial heap, 1/64 of the machine's memory, committed all of it at start:
+     * 258 MB RSS after load), a fixed young generation (one sized from a 32 MB start made collections 18 % of the
+     * gateway's CPU under wrk), the serial collector (one or two cores per pod). The hot paths (gateway, bridge) keep
+     * C2 and a 32 MB young generation; the gateway's heap is capped at 96 MB (its live set is small, and at 128 MB
+     * the old generation an overload had touched left it at 266 MB RSS after P1).
      */
     public static List<String> jvmOptions(String module) {
-        List<String> options = new ArrayList<>(List.of("-Xms48m", "-Xmn32m", "-Xmx128m", "-XX:+UseSerialGC"));
         if (QUICK_START.contains(module)) {
-            options.add("-XX:TieredStopAtLevel=1");
+            return List.of("-Xms32m", "-Xmn16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         }
-        return options;
+        return List.of("-Xms48m", "-Xmn32m", module.equals("webhook-gateway") ? "-Xmx96m" : "-Xmx128m",
+                "-XX:+UseSerialGC");
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails early if the process died. */
