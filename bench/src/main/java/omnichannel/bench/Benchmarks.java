@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Runs the benchmarks against the packaged system and writes BENCHMARKS.md (the table, the machine, each figure's
  * details, then bench/ANALYSIS.md) and bench/results/latest.json (every raw number).
  * <p>
- * Usage: {@code ./run-bench.sh [P1] [P2] [P3] [P4] [P5]} (all when none is named),
+ * Usage: {@code ./run-bench.sh [P1] [P2] [P3] [P4] [P5] [P6]} (P1 to P5 when none is named; P6, the build's own
+ * time, only when named),
  * {@code ./run-bench.sh soak [minutes] [--outage-minutes N] [--seed S]} for the chaos soak ({@link Soak}), or
  * {@code ./run-bench.sh profile} for flame graphs of the gateway and the bridge under load ({@link Profiles}).
  */
@@ -45,6 +46,19 @@ public final class Benchmarks {
         Set<String> wanted = args.length == 0 ? Set.of("P1", "P2", "P3", "P4", "P5") : Set.of(args);
         List<Result> results = new ArrayList<>();
         Instant started = Instant.now();
+        if (wanted.contains("P6")) {
+            // alone, before the system starts: the tests start their own servers on the same two cores
+            results.add(new VerifyTime(root).run());
+        }
+        if (wanted.stream().anyMatch(w -> !w.equals("P6"))) {
+            measure(wanted, results);
+        }
+        results.sort(java.util.Comparator.comparing(Result::id));
+        write(root, merged(root, results), started);
+        System.exit(0);
+    }
+
+    private static void measure(Set<String> wanted, List<Result> results) throws Exception {
         try (BenchSystem system = BenchSystem.start()) {
             // The order matters: start times on the quiet system; P2 and P3 before P1, which stops everything but
             // the gateway; each service's memory read right after its own load.
@@ -77,9 +91,6 @@ public final class Benchmarks {
                 results.add(footprint.result());
             }
         }
-        results.sort(java.util.Comparator.comparing(Result::id));
-        write(root, merged(root, results), started);
-        System.exit(0);
     }
 
     /** A partial run replaces its own figures and keeps the others of the previous run's raw file. */
