@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./run-bench.sh profile}: CPU profiles of the gateway under P1's load (wrk) and of the bridge under P3's,
@@ -161,18 +160,8 @@ final class Profiles {
     }
 
     private static void exec(List<String> command, Duration timeout) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command.get(0) + " failed: " + command);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (Commands.run(null, timeout, ProcessBuilder.Redirect.DISCARD, command) != 0) {
+            throw new IllegalStateException(command.get(0) + " failed: " + command);
         }
     }
 

@@ -1,14 +1,12 @@
 package omnichannel.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * P6: {@code ./mvnw verify} (CI's command, {@code .ci/run}) on a fresh clone of this repository's HEAD, timed, with
@@ -30,8 +28,10 @@ final class VerifyTime {
     Result run() throws IOException {
         Path clone = Files.createTempDirectory("omnichannel-verify-");
         try {
-            exec(root, Duration.ofMinutes(5), DISCARD, "git", "clone", "--quiet", root.toString(), clone.toString());
-            String commit = output(clone, "git", "rev-parse", "--short", "HEAD").strip();
+            Commands.run(root, Duration.ofMinutes(5), DISCARD, List.of("git", "clone", "--quiet", root.toString(),
+                    clone.toString()));
+            String commit = Commands.output(clone, Duration.ofMinutes(1), List.of("git", "rev-parse", "--short", "HEAD"))
+                    .output().strip();
             Redirect log = Redirect.appendTo(clone.resolveSibling(clone.getFileName() + ".log").toFile());
             Progress.say("P6: .ci/run (./mvnw verify) on a fresh clone of %s, %s (output in %s.log)", commit, clone,
                     clone);
@@ -59,7 +59,7 @@ final class VerifyTime {
                             + "-DskipTests` in the same clone as the baseline; Maven's cache as this machine has it.",
                     raw, List.of(chart));
         } finally {
-            exec(root, Duration.ofMinutes(2), DISCARD, "rm", "-rf", clone.toString());
+            Commands.run(root, Duration.ofMinutes(2), DISCARD, List.of("rm", "-rf", clone.toString()));
         }
     }
 
@@ -68,38 +68,7 @@ final class VerifyTime {
 
     private static Run timed(Path directory, Duration timeout, Redirect log, String... command) {
         long start = System.nanoTime();
-        int exit = exec(directory, timeout, log, command);
+        int exit = Commands.run(directory, timeout, log, List.of(command));
         return new Run(exit, (System.nanoTime() - start) / 60e9);
-    }
-
-    private static int exec(Path directory, Duration timeout, Redirect output, String... command) {
-        try {
-            Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output).start();
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String output(Path directory, String... command) {
-        try {
-            Process p = new ProcessBuilder(command).directory(directory.toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            p.waitFor();
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,14 +54,8 @@ final class Wrk {
     /** Whether {@code wrk} can be run here (run-bench.sh installs it where it can). */
     static boolean available() {
         try {
-            Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            p.waitFor(10, TimeUnit.SECONDS);
-            return true;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Commands.output(null, Duration.ofSeconds(10), List.of("wrk", "--version")).exit() >= 0;
+        } catch (UncheckedIOException e) {
             return false;
         }
     }
@@ -73,10 +66,9 @@ final class Wrk {
             Path script = Files.createTempFile("wrk-", ".lua");
             try {
                 Files.writeString(script, script(requests), StandardCharsets.UTF_8);
-                Process p = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
-                        "--timeout", "5s", "-s", script.toString(), base.toString()).redirectErrorStream(true).start();
-                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                p.waitFor();
+                String output = Commands.output(null, duration.plusMinutes(1), List.of("wrk", "-t1",
+                        "-c" + connections, "-d" + duration.toSeconds() + "s", "--timeout", "5s", "-s",
+                        script.toString(), base.toString())).output();
                 Matcher m = RESULT.matcher(output);
                 if (!m.find()) {
                     throw new IllegalStateException("wrk gave no result:\n" + output);
@@ -89,9 +81,6 @@ final class Wrk {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
