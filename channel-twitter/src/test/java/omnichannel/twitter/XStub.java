@@ -90,7 +90,7 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
                         .withHeader("x-rate-limit-remaining", "13")));
 
         flood();
-        return omnichannel.testing.TokenEndpoint.shared().withClientProperties("channel-twitter",
+        return omnichannel.testing.IdentityProvider.shared().withClientProperties("channel-twitter",
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                         "twitter.x-api-base-url", server.baseUrl()));
     }

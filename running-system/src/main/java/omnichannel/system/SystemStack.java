@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import omnichannel.events.Topics;
-import omnichannel.testing.TokenEndpoint;
+import omnichannel.testing.IdentityProvider;
 import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
@@ -39,11 +39,11 @@ public final class SystemStack implements AutoCloseable {
     public static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofSeconds(90);
 
     private final Map<String, ServiceProcess> services;
-    private final TokenEndpoint tokenEndpoint;
+    private final IdentityProvider identityProvider;
 
-    private SystemStack(Map<String, ServiceProcess> services, TokenEndpoint tokenEndpoint) {
+    private SystemStack(Map<String, ServiceProcess> services, IdentityProvider identityProvider) {
         this.services = services;
-        this.tokenEndpoint = tokenEndpoint;
+        this.identityProvider = identityProvider;
     }
 
     /**
@@ -58,8 +58,8 @@ public final class SystemStack implements AutoCloseable {
     }
 
     /** The token endpoint the services get their tokens from (OAuth2 client credentials, one client each). */
-    public TokenEndpoint tokenEndpoint() {
-        return tokenEndpoint;
+    public IdentityProvider identityProvider() {
+        return identityProvider;
     }
 
     /**
@@ -91,7 +91,7 @@ public final class SystemStack implements AutoCloseable {
         common.put("OMNICHANNEL_PLATFORM_OUTBOUND_URLS_ALLOWED", "127.0.0.1:" + ports.simulators());
 
         kafka.createTopics(ALL_TOPICS, 4);
-        TokenEndpoint tokenEndpoint = TokenEndpoint.start(ports.tokens(), tokens, SERVICE_TOKEN_LIFETIME);
+        IdentityProvider identityProvider = IdentityProvider.start(ports.tokens(), tokens, SERVICE_TOKEN_LIFETIME);
 
         // several services may be restarted at once (the chaos soak)
         Map<String, ServiceProcess> started = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -107,9 +107,9 @@ public final class SystemStack implements AutoCloseable {
             services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(),
                     with(configEnv, changedEnv.get("config-service")), logDir));
             services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(),
-                    with(withClient(common, tokenEndpoint, "webhook-gateway"), changedEnv.get("webhook-gateway")),
+                    with(withClient(common, identityProvider, "webhook-gateway"), changedEnv.get("webhook-gateway")),
                     logDir));
-            Map<String, String> bridgeEnv = withClient(withDb(common, postgres, "bridge"), tokenEndpoint,
+            Map<String, String> bridgeEnv = withClient(withDb(common, postgres, "bridge"), identityProvider,
                     "ticket-bridge");
             bridgeEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             bridgeEnv.put("OIDC_ISSUER", Tokens.ISSUER);
@@ -117,10 +117,10 @@ public final class SystemStack implements AutoCloseable {
             services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(),
                     with(bridgeEnv, changedEnv.get("ticket-bridge")), logDir));
             services.add(ServiceProcess.start(repoRoot, "channel-whatsapp", ports.whatsapp(),
-                    with(withClient(withDb(common, postgres, "whatsapp"), tokenEndpoint, "channel-whatsapp"),
+                    with(withClient(withDb(common, postgres, "whatsapp"), identityProvider, "channel-whatsapp"),
                             changedEnv.get("channel-whatsapp")),
                     logDir));
-            Map<String, String> twitterEnv = withClient(withDb(common, postgres, "twitter"), tokenEndpoint,
+            Map<String, String> twitterEnv = withClient(withDb(common, postgres, "twitter"), identityProvider,
                     "channel-twitter");
             twitterEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             twitterEnv.put("OIDC_ISSUER", Tokens.ISSUER);
@@ -131,10 +131,10 @@ public final class SystemStack implements AutoCloseable {
             CompletableFuture.allOf(started.values().stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(readyTimeout)))
                     .toArray(CompletableFuture[]::new)).join();
-            return new SystemStack(started, tokenEndpoint);
+            return new SystemStack(started, identityProvider);
         } catch (RuntimeException e) {
             started.values().forEach(ServiceProcess::close);
-            tokenEndpoint.close();
+            identityProvider.close();
             throw e;
         }
     }
@@ -156,9 +156,9 @@ public final class SystemStack implements AutoCloseable {
         return changed;
     }
 
-    private static Map<String, String> withClient(Map<String, String> env, TokenEndpoint tokenEndpoint, String client) {
+    private static Map<String, String> withClient(Map<String, String> env, IdentityProvider identityProvider, String client) {
         Map<String, String> withClient = new HashMap<>(env);
-        withClient.putAll(tokenEndpoint.environmentFor(client));
+        withClient.putAll(identityProvider.environmentFor(client));
         return withClient;
     }
 
@@ -238,6 +238,6 @@ public final class SystemStack implements AutoCloseable {
         if (simulators != null) {
             simulators.close();
         }
-        tokenEndpoint.close();
+        identityProvider.close();
     }
 }

@@ -27,6 +27,9 @@ public final class Tokens {
     public static final String SERVICE = "omnichannel-service";
     public static final String FOURBIZ = "omnichannel-4biz";
 
+    /** The key pair's id in every token's header and in the key set. */
+    private static final String KEY_ID = "omnichannel-local";
+
     // Quarkus runs test resources and tests in different class loaders: a static field would hold two key pairs.
     private static final String SHARED_PROPERTY = "test-tokens.key-pair";
 
@@ -88,7 +91,40 @@ public final class Tokens {
                 .upn(subject)
                 .groups(Set.of(roles))
                 .expiresIn(lifetime)
+                .jws().keyId(KEY_ID)
                 .sign(keys.getPrivate());
+    }
+
+    /** An OpenID Connect ID token for {@code client}: who logged in, with {@code roles} in {@code groups}. */
+    public String idToken(String client, String subject, String username, String nonce, Duration lifetime,
+            String... roles) {
+        var claims = Jwt.issuer(ISSUER)
+                .audience(client)
+                .subject(subject)
+                .upn(subject)
+                .preferredUserName(username)
+                .claim("name", username)
+                .groups(Set.of(roles))
+                .expiresIn(lifetime);
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return claims.jws().keyId(KEY_ID).sign(keys.getPrivate());
+    }
+
+    /** The public key as a JSON Web Key Set (RFC 7517), what an OIDC client fetches from {@code jwks_uri}. */
+    public String jwks() {
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"%s\",\"n\":\"%s\",\"e\":\"%s\"}]}"
+                .formatted(KEY_ID, url.encodeToString(unsigned(key.getModulus())),
+                        url.encodeToString(unsigned(key.getPublicExponent())));
+    }
+
+    /** A big integer's magnitude without the sign byte Java adds (JWK wants the unsigned big-endian bytes). */
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     public String admin() {

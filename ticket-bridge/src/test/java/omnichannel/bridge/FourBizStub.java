@@ -144,7 +144,7 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                         [{"recipient_id":"x","text":"Veja como configurar a VPN:"},
                          {"recipient_id":"x","image":"https://helper.example.com/vpn.png"}]
                         """)));
-        return omnichannel.testing.TokenEndpoint.shared().withClientProperties("ticket-bridge",
+        return omnichannel.testing.IdentityProvider.shared().withClientProperties("ticket-bridge",
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                         "quarkus.rest-client.fourbiz.url", server.baseUrl() + "/4biz",
                         "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",

@@ -22,7 +22,7 @@ import com.github.tomakehurst.wiremock.matching.ValueMatcher;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import omnichannel.testing.TokenEndpoint;
+import omnichannel.testing.IdentityProvider;
 import omnichannel.testing.Tokens;
 
 /** config-service's internal API played by WireMock over real HTTP. */
@@ -106,7 +106,7 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
         stubAll();
-        return TokenEndpoint.shared().withClientProperties("webhook-gateway",
+        return IdentityProvider.shared().withClientProperties("webhook-gateway",
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl()));
     }
 

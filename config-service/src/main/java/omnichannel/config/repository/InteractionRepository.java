@@ -36,9 +36,9 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         return find("id = ?1 and deletedAt is not null", id).firstResult();
     }
 
-    /** Live interactions matching the filters (each optional), by name. */
-    public PanacheQuery<Interaction> search(String nameContains, Channel channel, Boolean active) {
-        List<String> where = new ArrayList<>(List.of("deletedAt is null"));
+    /** Live (or, with {@code deleted}, deleted) interactions matching the filters (each optional), by name. */
+    public PanacheQuery<Interaction> search(String nameContains, Channel channel, Boolean active, boolean deleted) {
+        List<String> where = new ArrayList<>(List.of(deleted ? "deletedAt is not null" : "deletedAt is null"));
         Parameters params = new Parameters();
         if (nameContains != null && !nameContains.isBlank()) {
             where.add("lower(name) like :name");

@@ -82,10 +82,12 @@ public class InteractionResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
-    @Operation(summary = "List interactions, filtered by name (contains), channel and active, by pages")
+    @Operation(summary = "List interactions, filtered by name (contains), channel and active, by pages; "
+            + "deleted=true lists the deleted ones (to restore)")
     @APIResponse(responseCode = "200", description = "A page")
     public Uni<PageView> list(@QueryParam("name") String name, @QueryParam("channel") Channel channel,
-            @QueryParam("active") Boolean active, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("active") Boolean active, @QueryParam("deleted") boolean deleted,
+            @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 0) {
             throw InvalidFields.of("page", "must be 0 or more");
@@ -97,7 +99,7 @@ public class InteractionResource {
             // the first row would not be a row number any database pages to
             throw InvalidFields.of("page", "is beyond any page there can be");
         }
-        return service.search(name, channel, active, page, size).map(found -> new PageView(
+        return service.search(name, channel, active, deleted, page, size).map(found -> new PageView(
                 found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total()));
     }
 

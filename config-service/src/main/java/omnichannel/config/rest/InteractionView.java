@@ -45,7 +45,8 @@ public record InteractionView(
     }
 
     /** @param secrets the interaction's secrets in clear, only to compute their masks */
-    static InteractionView of(Interaction interaction, String callbackUrl, java.util.Map<String, String> secrets) {
+    public static InteractionView of(Interaction interaction, String callbackUrl,
+            java.util.Map<String, String> secrets) {
         WhatsApp whatsapp = interaction.channel == Channel.WHATSAPP_TWILIO
                 ? new WhatsApp(interaction.whatsappNumber, interaction.twilioAccountSid,
                         mask(secrets.get("whatsapp.authToken")), mask(secrets.get("whatsapp.secondaryAuthToken")),

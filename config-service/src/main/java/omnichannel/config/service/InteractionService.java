@@ -131,8 +131,9 @@ public class InteractionService {
     }
 
     @WithSession
-    public Uni<Found> search(String nameContains, Channel channel, Boolean active, int page, int size) {
-        var query = repository.search(nameContains, channel, active).page(Page.of(page, size));
+    public Uni<Found> search(String nameContains, Channel channel, Boolean active, boolean deleted, int page,
+            int size) {
+        var query = repository.search(nameContains, channel, active, deleted).page(Page.of(page, size));
         return query.list().chain(items -> query.count().map(total -> new Found(items, page, size, total)));
     }
 

@@ -56,12 +56,12 @@ public final class XSigner {
         }
 
         @Override
-        public String getRequestTokenEndpoint() {
+        public String getRequestIdentityProvider() {
             return "https://api.x.com/oauth/request_token";
         }
 
         @Override
-        public String getAccessTokenEndpoint() {
+        public String getAccessIdentityProvider() {
             return "https://api.x.com/oauth/access_token";
         }
 

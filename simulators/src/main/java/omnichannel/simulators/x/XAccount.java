@@ -118,12 +118,12 @@ public class XAccount {
         }
 
         @Override
-        public String getRequestTokenEndpoint() {
+        public String getRequestIdentityProvider() {
             return "https://api.x.com/oauth/request_token";
         }
 
         @Override
-        public String getAccessTokenEndpoint() {
+        public String getAccessIdentityProvider() {
             return "https://api.x.com/oauth/access_token";
         }
 

@@ -1,0 +1,339 @@
+package omnichannel.config.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The console's words: pt-BR (the product's language) here, English in {@code messages/msg_en.properties}. Qute
+ * checks at build time that every key a page uses exists and that the English file names no unknown key.
+ */
+@MessageBundle(value = "msg", locale = "pt-BR")
+public interface ConsoleMessages {
+
+    @Message("Interações Omnichannel")
+    String appTitle();
+
+    @Message("Interações")
+    String navInteractions();
+
+    @Message("Parâmetros 4biz")
+    String navParameters();
+
+    @Message("Mensagens com falha")
+    String navDeadLetters();
+
+    @Message("administrador")
+    String roleAdmin();
+
+    @Message("leitura")
+    String roleViewer();
+
+    @Message("Sair")
+    String logout();
+
+    @Message("Interações Omnichannel")
+    String listTitle();
+
+    @Message("Todos")
+    String any();
+
+    @Message("Sim")
+    String yes();
+
+    @Message("Não")
+    String no();
+
+    @Message("Mostrar excluídas")
+    String showDeleted();
+
+    @Message("Pesquisar")
+    String search();
+
+    @Message("Novo: WhatsApp Business (Twilio)")
+    String newWhatsapp();
+
+    @Message("Novo: X (Twitter) Direct Message")
+    String newX();
+
+    @Message("Número / conta")
+    String account();
+
+    @Message("Alterada em")
+    String updatedAt();
+
+    @Message("Ações")
+    String actions();
+
+    @Message("Restaurar")
+    String restore();
+
+    @Message("Auditoria")
+    String audit();
+
+    @Message("Editar")
+    String edit();
+
+    @Message("Ver")
+    String view();
+
+    @Message("Excluir")
+    String delete();
+
+    @Message("Nenhuma interação encontrada.")
+    String noneFound();
+
+    @Message("‹ Anterior")
+    String previous();
+
+    @Message("Próxima ›")
+    String next();
+
+    @Message("Interação")
+    String general();
+
+    @Message("Identificador")
+    String fieldId();
+
+    @Message("Gerado pelo sistema; não pode ser alterado.")
+    String idHint();
+
+    @Message("Canal de Interação")
+    String fieldChannel();
+
+    @Message("WhatsApp Business (Twilio)")
+    String channelWhatsapp();
+
+    @Message("X (Twitter) Direct Message")
+    String channelX();
+
+    @Message("Nome")
+    String fieldName();
+
+    @Message("Unidade default")
+    String fieldUnit();
+
+    @Message("Unidade usada na criação do solicitante.")
+    String unitHint();
+
+    @Message("Grupo default")
+    String fieldGroup();
+
+    @Message("Grupo ao qual o solicitante é vinculado.")
+    String groupHint();
+
+    @Message("Atividade default")
+    String fieldActivity();
+
+    @Message("Atividade dos tickets abertos por este canal.")
+    String activityHint();
+
+    @Message("Origem de Contato")
+    String fieldOrigin();
+
+    @Message("ID da origem de contato no 4biz (ex.: Whatsapp).")
+    String originHint();
+
+    @Message("Interação com o Helper (o chatbot responde primeiro)")
+    String fieldHelper();
+
+    @Message("Ativa")
+    String fieldActive();
+
+    @Message("Conta Twilio")
+    String twilioAccount();
+
+    @Message("Número")
+    String fieldNumber();
+
+    @Message("Número do remetente no Twilio, em E.164 (ex.: +14155238886).")
+    String numberHint();
+
+    @Message("Identificador da Conta (Account SID)")
+    String fieldAccountSid();
+
+    @Message("Token de Autenticação")
+    String fieldAuthToken();
+
+    @Message("Token de Autenticação secundário (rotação)")
+    String fieldSecondaryToken();
+
+    @Message("Template (Content SID)")
+    String fieldTemplate();
+
+    @Message("Mensagens por segundo")
+    String fieldRate();
+
+    @Message("Assinatura dos webhooks")
+    String fieldSignatureMode();
+
+    @Message("Exigir (recusar inválidas)")
+    String signatureEnforce();
+
+    @Message("Só registrar (implantação)")
+    String signatureLogOnly();
+
+    @Message("Horas em \"só registrar\" (1 a 168)")
+    String fieldLogOnlyHours();
+
+    @Message("Conta X")
+    String xAccount();
+
+    @Message("API Key")
+    String fieldApiKey();
+
+    @Message("API Key Secret")
+    String fieldApiSecret();
+
+    @Message("Access Token")
+    String fieldAccessToken();
+
+    @Message("Access Token Secret")
+    String fieldAccessSecret();
+
+    @Message("ID do usuário da conta")
+    String fieldUserId();
+
+    @Message("Ambiente (Account Activity)")
+    String fieldEnvironment();
+
+    @Message("Recebimento")
+    String fieldDeliveryMode();
+
+    @Message("URL de retorno própria (opcional, https)")
+    String fieldCallbackOverride();
+
+    @Message("URL de retorno de chamada")
+    String callback();
+
+    @Message("URL de retorno de chamada")
+    String fieldCallbackUrl();
+
+    @Message("URL para o campo \"When a message comes in\" do Twilio")
+    String fieldTwilioWebhookUrl();
+
+    @Message("Inclui o pedido para o Twilio repetir webhooks que falharem.")
+    String twilioWebhookHint();
+
+    @Message("Copiar")
+    String copy();
+
+    @Message("Copiado")
+    String copied();
+
+    @Message("Substituir")
+    String replace();
+
+    @Message("Em branco mantém o valor guardado.")
+    String replaceHint();
+
+    @Message("Salvar")
+    String save();
+
+    @Message("Cancelar")
+    String cancel();
+
+    @Message("Testar conexão")
+    String verify();
+
+    @Message("Testar de novo")
+    String verifyAgain();
+
+    @Message("Conexão verificada: todas as etapas passaram.")
+    String verifyOk();
+
+    @Message("A verificação falhou em alguma etapa.")
+    String verifyFailed();
+
+    @Message("ok")
+    String stepOk();
+
+    @Message("falhou")
+    String stepFailed();
+
+    @Message("Outra pessoa alterou esta interação depois que você abriu a página; suas alterações não foram salvas.")
+    String conflict();
+
+    @Message("Recarregar a versão atual")
+    String reload();
+
+    @Message("A exclusão é lógica: a interação pode ser restaurada, e a URL de retorno deixa de responder.")
+    String deleteIsLogical();
+
+    @Message("Sim, excluir")
+    String confirmDeleteButton();
+
+    @Message("Quando")
+    String when();
+
+    @Message("Quem")
+    String who();
+
+    @Message("O quê")
+    String what();
+
+    @Message("Campos")
+    String fields();
+
+    @Message("A auditoria guarda os nomes dos campos alterados, nunca os valores.")
+    String auditNoValues();
+
+    @Message("Prontidão")
+    String readiness();
+
+    @Message("pronto")
+    String ready();
+
+    @Message("não está pronto:")
+    String notReady();
+
+    @Message("Parâmetro")
+    String parameter();
+
+    @Message("Recurso")
+    String feature();
+
+    @Message("Valor")
+    String value();
+
+    @Message("Problema")
+    String problem();
+
+    @Message("Mensagens que falharam depois de todas as tentativas. Reenviar põe a mensagem de volta na fila de origem, na ordem da conversa.")
+    String deadLettersIntro();
+
+    @Message("Falhou em")
+    String failedAt();
+
+    @Message("Origem")
+    String source();
+
+    @Message("Conversa")
+    String conversation();
+
+    @Message("Motivo")
+    String reason();
+
+    @Message("Reenviar")
+    String replay();
+
+    @Message("Descartar")
+    String discard();
+
+    @Message("Nenhuma mensagem com falha.")
+    String noDeadLetters();
+
+    @Message("Não encontrada")
+    String notFound();
+
+    @Message("Não foi possível")
+    String refused();
+
+    @Message("Página {page} de {pages} ({total} no total)")
+    String pageOf(int page, int pages, long total);
+
+    @Message("Excluir a interação \"{name}\"?")
+    String confirmDelete(String name);
+
+    @Message("{#when key}{#is 'created'}Interação criada.{#is 'saved'}Alterações salvas.{#is 'deleted'}Interação excluída (pode ser restaurada abaixo).{#is 'restored'}Interação restaurada.{#is 'replayed'}Mensagem reenviada.{#is 'discarded'}Mensagem descartada.{#is 'gone'}Essa mensagem já tinha sido tratada.{#else}{/when}")
+    String notice(String key);
+}

@@ -1,0 +1,519 @@
+package omnichannel.config.console;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.config.Interaction;
+import omnichannel.config.rest.InteractionView;
+import omnichannel.config.service.DeadLetterService;
+import omnichannel.config.service.InteractionInput;
+import omnichannel.config.service.InteractionService;
+import omnichannel.config.service.InvalidFields;
+import omnichannel.config.service.NotActivatable;
+import omnichannel.config.service.NotFound;
+import omnichannel.config.service.ParameterDefinition;
+import omnichannel.config.service.ParameterService;
+import omnichannel.config.service.StaleVersion;
+import omnichannel.config.service.VerificationService;
+import omnichannel.events.Channel;
+import omnichannel.platform.rest.ProblemException;
+import omnichannel.platform.rest.Roles;
+
+/**
+ * The admin console: 4biz's "Menu > Sistema > Configurações > Interações Omnichannel" screen as server-rendered pages
+ * (Qute), over the very services the REST API calls, so every rule holds the same; a refused change is shown with
+ * the API's words next to each field. Viewers read, admins write (the same roles); every form carries the CSRF token
+ * ({@link CsrfFilter}); no secret is ever rendered. Pages answer after a post by redirecting (303), so a reload never
+ * posts twice.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    private static final int PAGE_SIZE = 20;
+    static final String LANGUAGE_COOKIE = "console-lang";
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+
+        static native TemplateInstance list(Chrome chrome, Listing listing);
+
+        static native TemplateInstance form(Chrome chrome, InteractionForm form);
+
+        static native TemplateInstance confirmDelete(Chrome chrome, Interaction interaction);
+
+        static native TemplateInstance verification(Chrome chrome, Interaction interaction,
+                VerificationService.Verification verification);
+
+        static native TemplateInstance audit(Chrome chrome, String id, String name, List<AuditRow> entries);
+
+        static native TemplateInstance parameters(Chrome chrome, List<ParameterRow> parameters,
+                List<ReadinessRow> readiness, String error);
+
+        static native TemplateInstance deadLetters(Chrome chrome, List<DeadLetterService.DeadLetter> letters);
+
+        static native TemplateInstance problem(Chrome chrome, int status, String detail);
+    }
+
+    /** What every page shows around its content: who is logged in, what they may do, the form token, the language. */
+    @TemplateData
+    public record Chrome(String user, boolean admin, String csrf, String lang, String section, String notice) {
+    }
+
+    /** The list page: filters, one page of rows, paging. */
+    @TemplateData
+    public record Listing(String name, String channel, String active, boolean deleted, List<Row> rows, int page,
+            int pages, long total, String query) {
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages;
+        }
+
+        public int shownPage() {
+            return page + 1;
+        }
+
+        public int previousPage() {
+            return page - 1;
+        }
+
+        public int nextPage() {
+            return page + 1;
+        }
+    }
+
+    @TemplateData
+    public record Row(String id, String name, String channel, String account, boolean active, String updatedAt) {
+    }
+
+    @TemplateData
+    public record AuditRow(String action, String actor, String fields, String at) {
+    }
+
+    @TemplateData
+    public record ParameterRow(int id, String name, String feature, String value, String problem) {
+    }
+
+    @TemplateData
+    public record ReadinessRow(String feature, boolean ready, List<String> missing) {
+    }
+
+    private final InteractionService interactions;
+    private final VerificationService verification;
+    private final ParameterService parameters;
+    private final DeadLetterService deadLetters;
+    private final SecurityIdentity identity;
+    private final CsrfTokens csrf;
+
+    public ConsoleResource(InteractionService interactions, VerificationService verification,
+            ParameterService parameters, DeadLetterService deadLetters, SecurityIdentity identity, CsrfTokens csrf) {
+        this.interactions = interactions;
+        this.verification = verification;
+        this.parameters = parameters;
+        this.deadLetters = deadLetters;
+        this.identity = identity;
+        this.csrf = csrf;
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Response home() {
+        return seeOther("/console/interactions");
+    }
+
+    /** The language of the pages: pt-BR (the product's) or English; kept in a cookie of the console's path. */
+    @GET
+    @Path("/language/{tag}")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Response language(@PathParam("tag") String tag) {
+        String chosen = tag.equals("en") ? "en" : "pt-BR";
+        return Response.seeOther(URI.create("/console/interactions"))
+                .cookie(new NewCookie.Builder(LANGUAGE_COOKIE).value(chosen).path("/console").httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT).maxAge(365 * 24 * 3600).build())
+                .build();
+    }
+
+    @GET
+    @Path("/interactions")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Uni<TemplateInstance> list(@QueryParam("name") String name, @QueryParam("channel") String channel,
+            @QueryParam("active") String active, @QueryParam("deleted") boolean deleted,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("notice") String notice,
+            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+        Channel channelFilter = parseChannel(channel);
+        Boolean activeFilter = "true".equals(active) ? Boolean.TRUE : "false".equals(active) ? Boolean.FALSE : null;
+        int shown = Math.max(0, Math.min(page, 100_000));
+        StringBuilder query = new StringBuilder();
+        append(query, "name", name);
+        append(query, "channel", channelFilter == null ? null : channelFilter.name());
+        append(query, "active", activeFilter == null ? null : activeFilter.toString());
+        append(query, "deleted", deleted ? "true" : null);
+        return interactions.search(name, channelFilter, activeFilter, deleted, shown, PAGE_SIZE).map(found -> {
+            List<Row> rows = found.items().stream().map(ConsoleResource::row).toList();
+            int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            return page(Templates.list(chrome("interactions", notice, lang, accepted),
+                    new Listing(name == null ? "" : name, channelFilter == null ? "" : channelFilter.name(),
+                            activeFilter == null ? "" : activeFilter.toString(), deleted, rows, shown, pages,
+                            found.total(), query.toString())),
+                    lang, accepted);
+        });
+    }
+
+    @GET
+    @Path("/interactions/new")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public TemplateInstance newForm(@QueryParam("channel") String channel, @CookieParam(LANGUAGE_COOKIE) String lang,
+            @HeaderParam("Accept-Language") String accepted) {
+        Channel chosen = parseChannel(channel);
+        return page(Templates.form(chrome("interactions", null, lang, accepted),
+                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen)), lang, accepted);
+    }
+
+    @POST
+    @Path("/interactions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> create(MultivaluedMap<String, String> form, @CookieParam(LANGUAGE_COOKIE) String lang,
+            @HeaderParam("Accept-Language") String accepted) {
+        Channel channel = parseChannel(form.getFirst("channel"));
+        InteractionForm shown = InteractionForm.empty(channel == null ? Channel.WHATSAPP_TWILIO : channel)
+                .withPosted(form);
+        List<InvalidFields.Violation> parseErrors = new ArrayList<>();
+        InteractionInput input = InteractionForm.input(shown.channel, form, null, parseErrors);
+        if (!parseErrors.isEmpty()) {
+            return Uni.createFrom().item(refused(shown, new InvalidFields(parseErrors), lang, accepted));
+        }
+        return interactions.create(input, actor())
+                .map(created -> seeOther("/console/interactions/" + created.id + "?notice=created"))
+                .onFailure(ProblemException.class)
+                .recoverWithItem(failure -> refused(shown, (ProblemException) failure, lang, accepted));
+    }
+
+    @GET
+    @Path("/interactions/{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Uni<Response> edit(@PathParam("id") String id, @QueryParam("notice") String notice,
+            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+        return interactions.find(id).map(found -> found == null
+                ? notFound(lang, accepted)
+                : html(200,
+                        page(Templates.form(chrome("interactions", notice, lang, accepted), formOf(found)), lang, accepted)));
+    }
+
+    @POST
+    @Path("/interactions/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> update(@PathParam("id") String id, MultivaluedMap<String, String> form,
+            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+        return interactions.find(id).chain(found -> {
+            if (found == null) {
+                return Uni.createFrom().item(notFound(lang, accepted));
+            }
+            // the version the admin's page was showing: a change saved since then is a conflict, not overwritten
+            long basedOn = parseVersion(form.getFirst("version"));
+            InteractionForm shown = formOf(found).withPosted(form);
+            List<InvalidFields.Violation> parseErrors = new ArrayList<>();
+            InteractionInput input = InteractionForm.input(found.channel, form, basedOn, parseErrors);
+            if (!parseErrors.isEmpty()) {
+                return Uni.createFrom().item(refused(shown, new InvalidFields(parseErrors), lang, accepted));
+            }
+            return interactions.update(id, input, basedOn, actor())
+                    .map(updated -> seeOther("/console/interactions/" + id + "?notice=saved"))
+                    .onFailure(ProblemException.class)
+                    .recoverWithItem(failure -> refused(shown, (ProblemException) failure, lang, accepted));
+        });
+    }
+
+    @GET
+    @Path("/interactions/{id}/delete")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> confirmDelete(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
+            @HeaderParam("Accept-Language") String accepted) {
+        return interactions.find(id).map(found -> found == null
+                ? notFound(lang, accepted)
+                : html(200,
+                        page(Templates.confirmDelete(chrome("interactions", null, lang, accepted), found), lang, accepted)));
+    }
+
+    @POST
+    @Path("/interactions/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> delete(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
+            @HeaderParam("Accept-Language") String accepted) {
+        return interactions.delete(id, actor())
+                .map(deleted -> seeOther("/console/interactions?deleted=true&notice=deleted"))
+                .onFailure(NotFound.class).recoverWithItem(failure -> notFound(lang, accepted));
+    }
+
+    @POST
+    @Path("/interactions/{id}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> restore(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
+            @HeaderParam("Accept-Language") String accepted) {
+        return interactions.restore(id, actor())
+                .map(restored -> seeOther("/console/interactions/" + id + "?notice=restored"))
+                .onFailure(ProblemException.class).recoverWithItem(failure -> html(
+                        ((ProblemException) failure).status(),
+                        page(Templates.problem(chrome("interactions", null, lang, accepted),
+                                ((ProblemException) failure).status(), failure.getMessage()), lang, accepted)));
+    }
+
+    /** "Testar conexão": the same verification as the API, each step with its result. */
+    @POST
+    @Path("/interactions/{id}/verification")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> verify(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
+            @HeaderParam("Accept-Language") String accepted) {
+        return interactions.find(id).chain(found -> found == null
+                ? Uni.createFrom().item(notFound(lang, accepted))
+                : verification.verify(id).map(result -> html(200, page(
+                        Templates.verification(chrome("interactions", null, lang, accepted), found, result), lang, accepted))));
+    }
+
+    @GET
+    @Path("/interactions/{id}/audit")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Uni<Response> audit(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
+            @HeaderParam("Accept-Language") String accepted) {
+        return interactions.audit(id)
+                .map(entries -> entries.stream().map(e -> new AuditRow(e.action, e.actor,
+                        e.fields.replace(",", ", "), e.at.toString())).toList())
+                .map(rows -> html(200, page(Templates.audit(chrome("interactions", null, lang, accepted), id, null, rows), lang,
+                        accepted)))
+                .onFailure(NotFound.class).recoverWithItem(failure -> notFound(lang, accepted));
+    }
+
+    @GET
+    @Path("/parameters")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Uni<TemplateInstance> parameters(@QueryParam("notice") String notice,
+            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+        return parametersPage(notice, null, lang, accepted);
+    }
+
+    @POST
+    @Path("/parameters/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> setParameter(@PathParam("id") int id, MultivaluedMap<String, String> form,
+            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+        String value = form.getFirst("value");
+        Uni<?> change = value == null || value.isBlank()
+                ? parameters.unset(id)
+                : parameters.set(id, value.strip(), actor());
+        return change.map(done -> seeOther("/console/parameters?notice=saved"))
+                .onFailure(ProblemException.class).recoverWithUni(failure -> parametersPage(null,
+                        id + ": " + failure.getMessage() + violations((ProblemException) failure), lang, accepted)
+                        .map(page -> html(((ProblemException) failure).status(), page)));
+    }
+
+    @GET
+    @Path("/dead-letters")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Uni<TemplateInstance> deadLetters(@QueryParam("notice") String notice,
+            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+        return deadLetters.pending(null, null)
+                .map(letters -> page(Templates.deadLetters(chrome("dead-letters", notice, lang, accepted), letters), lang,
+                        accepted));
+    }
+
+    @POST
+    @Path("/dead-letters/{id}/replay")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> replay(@PathParam("id") String id) {
+        return deadLetters.replay(id, actor())
+                .map(replayed -> seeOther("/console/dead-letters?notice=" + (replayed == null ? "gone" : "replayed")));
+    }
+
+    @POST
+    @Path("/dead-letters/{id}/discard")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> discard(@PathParam("id") String id) {
+        return deadLetters.discard(id, actor())
+                .map(done -> seeOther("/console/dead-letters?notice=" + (done ? "discarded" : "gone")));
+    }
+
+    private Uni<TemplateInstance> parametersPage(String notice, String error, String lang, String accepted) {
+        return parameters.values().chain(values -> parameters.readiness().map(readiness -> {
+            List<ParameterRow> rows = Arrays.stream(ParameterDefinition.values())
+                    .map(p -> {
+                        String value = values.get(p.id);
+                        return new ParameterRow(p.id, p.label, p.feature.name(), value == null ? "" : value,
+                                value == null ? "not set" : p.problem(value));
+                    })
+                    .toList();
+            List<ReadinessRow> ready = readiness.entrySet().stream()
+                    .map(entry -> new ReadinessRow(entry.getKey().name(), entry.getValue().ready(), Stream
+                            .concat(entry.getValue().missing().stream().map(id -> id + ": not set"),
+                                    entry.getValue().invalid().stream().map(i -> i.id() + ": " + i.problem()))
+                            .toList()))
+                    .toList();
+            return page(Templates.parameters(chrome("parameters", notice, lang, accepted), rows, ready, error), lang, accepted);
+        }));
+    }
+
+    /** A refused change: the form again, with the API's words next to each field (or at the top), and its status. */
+    private Response refused(InteractionForm shown, ProblemException problem, String lang, String accepted) {
+        if (problem instanceof InvalidFields invalid) {
+            shown.withViolations(invalid.violations);
+        } else if (problem instanceof StaleVersion) {
+            shown.withProblem("conflict");
+        } else if (problem instanceof NotActivatable notActivatable) {
+            notActivatable.reasons.forEach(shown::withProblem);
+        } else {
+            shown.withProblem(problem.getMessage());
+        }
+        return html(problem.status(),
+                page(Templates.form(chrome("interactions", null, lang, accepted), shown), lang, accepted));
+    }
+
+    private InteractionForm formOf(Interaction interaction) {
+        InteractionView view = InteractionView.of(interaction, interactions.callbackUrl(interaction),
+                interactions.openSecrets(interaction));
+        return InteractionForm.of(interaction, view);
+    }
+
+    private Chrome chrome(String section, String notice, String lang, String accepted) {
+        return new Chrome(identity.getPrincipal().getName(), identity.hasRole(Roles.ADMIN), csrf.tokenFor(identity),
+                language(lang, accepted).toLanguageTag(), section,
+                notice == null ? null : notice.replaceAll("[^a-z-]", ""));
+    }
+
+    /** The page in the chosen language. */
+    static TemplateInstance page(TemplateInstance instance, String cookie, String acceptLanguage) {
+        return instance.setLocale(language(cookie, acceptLanguage));
+    }
+
+    /** The cookie's language, else the browser's first of Portuguese and English, else pt-BR (the product's). */
+    static Locale language(String cookie, String acceptLanguage) {
+        Locale portuguese = Locale.forLanguageTag("pt-BR");
+        if (cookie != null) {
+            return cookie.equals("en") ? Locale.ENGLISH : portuguese;
+        }
+        if (acceptLanguage != null) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                    if (range.getRange().startsWith("en")) {
+                        return Locale.ENGLISH;
+                    }
+                    if (range.getRange().startsWith("pt")) {
+                        return portuguese;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a header we cannot read: the product's language
+            }
+        }
+        return portuguese;
+    }
+
+    private Response notFound(String lang, String accepted) {
+        return html(404, page(Templates.problem(chrome("interactions", null, lang, accepted), 404, null), lang, accepted));
+    }
+
+    private static Response html(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render())
+                .build();
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    private static Row row(Interaction interaction) {
+        String account = interaction.channel == Channel.WHATSAPP_TWILIO
+                ? interaction.whatsappNumber
+                : interaction.twitterUserId;
+        return new Row(interaction.id, interaction.name, interaction.channel.name(), account, interaction.active,
+                interaction.updatedAt == null ? "" : interaction.updatedAt.toString().substring(0, 19).replace('T', ' '));
+    }
+
+    private static Channel parseChannel(String channel) {
+        try {
+            return channel == null || channel.isBlank() ? null : Channel.valueOf(channel);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long parseVersion(String version) {
+        try {
+            return Long.parseLong(version == null ? "" : version.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidFields.of("version", "is required to update");
+        }
+    }
+
+    private static String violations(ProblemException problem) {
+        return problem.errors().isEmpty()
+                ? ""
+                : " (" + String.join("; ", problem.errors().stream().map(v -> v.field() + " " + v.message()).toList())
+                        + ")";
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append('&').append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

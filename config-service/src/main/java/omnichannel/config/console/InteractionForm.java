@@ -1,0 +1,268 @@
+package omnichannel.config.console;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import io.quarkus.qute.TemplateData;
+
+import omnichannel.config.Interaction;
+import omnichannel.config.rest.InteractionView;
+import omnichannel.config.service.InteractionInput;
+import omnichannel.config.service.InvalidFields;
+import omnichannel.events.Channel;
+import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.SignatureMode;
+
+/**
+ * The interaction form of the console both ways: what the browser posted turned into the same
+ * {@link InteractionInput} the REST API takes (so the same service validates it: nothing is checked only in the
+ * browser), and what a page shows (values, masks of secrets, each field's errors from the API's problem). Fields are
+ * named as in the API's JSON ({@code whatsapp.number}), so a violation lands next to its field. Secrets are never
+ * put back in a page: an empty secret field keeps the stored value, as an omitted secret does in the API.
+ */
+@TemplateData
+public final class InteractionForm {
+
+    /** Secret fields: write-only. */
+    static final List<String> SECRETS = List.of("whatsapp.authToken", "whatsapp.secondaryAuthToken",
+            "twitter.apiSecretKey", "twitter.accessToken", "twitter.accessTokenSecret");
+
+    public final boolean creating;
+    public final String id;
+    public final Channel channel;
+    public final long version;
+    public final String callbackUrl;
+    public final String twilioWebhookUrl;
+    private final Map<String, String> values;
+    private final Map<String, String> masks;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+    /** A problem of the whole form (a conflict, parameters not ready), already in words. */
+    public final List<String> problems = new ArrayList<>();
+
+    private InteractionForm(boolean creating, String id, Channel channel, long version, String callbackUrl,
+            String twilioWebhookUrl, Map<String, String> values, Map<String, String> masks) {
+        this.creating = creating;
+        this.id = id;
+        this.channel = channel;
+        this.version = version;
+        this.callbackUrl = callbackUrl;
+        this.twilioWebhookUrl = twilioWebhookUrl;
+        this.values = values;
+        this.masks = masks;
+    }
+
+    /** An empty form for a new interaction of {@code channel}, with the API's defaults shown. */
+    static InteractionForm empty(Channel channel) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("helperInterception", "false");
+        values.put("active", "false");
+        values.put("whatsapp.signatureMode", SignatureMode.ENFORCE.name());
+        values.put("twitter.deliveryMode", DeliveryMode.WEBHOOK.name());
+        return new InteractionForm(true, null, channel, 0, null, null, values, Map.of());
+    }
+
+    /** A stored interaction, secrets as masks only. */
+    static InteractionForm of(Interaction interaction, InteractionView view) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", interaction.name);
+        values.put("defaultUnitId", Long.toString(interaction.defaultUnitId));
+        values.put("defaultGroupId", Long.toString(interaction.defaultGroupId));
+        values.put("defaultActivityId", Long.toString(interaction.defaultActivityId));
+        values.put("contactOriginId", Long.toString(interaction.contactOriginId));
+        values.put("helperInterception", Boolean.toString(interaction.helperInterception));
+        values.put("active", Boolean.toString(interaction.active));
+        Map<String, String> masks = new LinkedHashMap<>();
+        String twilioWebhookUrl = null;
+        if (view.whatsapp() != null) {
+            values.put("whatsapp.number", interaction.whatsappNumber);
+            values.put("whatsapp.accountSid", interaction.twilioAccountSid);
+            values.put("whatsapp.templateContentSid", interaction.templateContentSid);
+            values.put("whatsapp.messagesPerSecond", interaction.messagesPerSecond == null
+                    ? null
+                    : interaction.messagesPerSecond.toPlainString());
+            values.put("whatsapp.signatureMode", (interaction.signatureMode == null
+                    ? SignatureMode.ENFORCE
+                    : interaction.signatureMode).name());
+            masks.put("whatsapp.authToken", view.whatsapp().authToken());
+            masks.put("whatsapp.secondaryAuthToken", view.whatsapp().secondaryAuthToken());
+            twilioWebhookUrl = view.whatsapp().twilioWebhookUrl();
+        }
+        if (view.twitter() != null) {
+            values.put("twitter.apiKey", interaction.twitterApiKey);
+            values.put("twitter.userId", interaction.twitterUserId);
+            values.put("twitter.environment", interaction.twitterEnvironment);
+            values.put("twitter.deliveryMode", (interaction.twitterDeliveryMode == null
+                    ? DeliveryMode.WEBHOOK
+                    : interaction.twitterDeliveryMode).name());
+            values.put("twitter.callbackUrl", interaction.twitterCallbackUrl);
+            masks.put("twitter.apiSecretKey", view.twitter().apiSecretKey());
+            masks.put("twitter.accessToken", view.twitter().accessToken());
+            masks.put("twitter.accessTokenSecret", view.twitter().accessTokenSecret());
+        }
+        return new InteractionForm(false, interaction.id, interaction.channel, interaction.version, view.callbackUrl(),
+                twilioWebhookUrl, values, masks);
+    }
+
+    /** What was posted, shown again after a refusal: every value but the secrets. */
+    InteractionForm withPosted(MultivaluedMap<String, String> posted) {
+        Map<String, String> shown = new LinkedHashMap<>(values);
+        posted.forEach((field, list) -> {
+            if (!SECRETS.contains(field) && !field.equals("csrf") && !list.isEmpty()) {
+                shown.put(field, list.get(0));
+            }
+        });
+        shown.put("helperInterception", Boolean.toString(posted.containsKey("helperInterception")));
+        shown.put("active", Boolean.toString(posted.containsKey("active")));
+        return new InteractionForm(creating, id, channel, version, callbackUrl, twilioWebhookUrl, shown, masks);
+    }
+
+    /** The API's violations, each next to its field (a field the form does not show goes to the whole form). */
+    InteractionForm withViolations(List<InvalidFields.Violation> violations) {
+        for (InvalidFields.Violation violation : violations) {
+            errors.computeIfAbsent(violation.field(), field -> new ArrayList<>()).add(violation.message());
+        }
+        return this;
+    }
+
+    InteractionForm withProblem(String problem) {
+        problems.add(problem);
+        return this;
+    }
+
+    /**
+     * The posted form as the API's input: numbers that are not numbers are violations of their field, like the API's
+     * own rules, and all are reported together with the service's.
+     */
+    static InteractionInput input(Channel channel, MultivaluedMap<String, String> form, Long version,
+            List<InvalidFields.Violation> parseErrors) {
+        InteractionInput.WhatsApp whatsapp = channel == Channel.WHATSAPP_TWILIO
+                ? new InteractionInput.WhatsApp(text(form, "whatsapp.number"), text(form, "whatsapp.accountSid"),
+                        secret(form, "whatsapp.authToken"), secret(form, "whatsapp.secondaryAuthToken"),
+                        text(form, "whatsapp.templateContentSid"),
+                        decimal(form, "whatsapp.messagesPerSecond", parseErrors),
+                        choice(form, "whatsapp.signatureMode", SignatureMode.class, parseErrors),
+                        integer(form, "whatsapp.signatureLogOnlyHours", parseErrors))
+                : null;
+        InteractionInput.Twitter twitter = channel == Channel.TWITTER_DM
+                ? new InteractionInput.Twitter(text(form, "twitter.apiKey"), secret(form, "twitter.apiSecretKey"),
+                        secret(form, "twitter.accessToken"), secret(form, "twitter.accessTokenSecret"),
+                        text(form, "twitter.userId"), text(form, "twitter.environment"),
+                        choice(form, "twitter.deliveryMode", DeliveryMode.class, parseErrors),
+                        text(form, "twitter.callbackUrl"))
+                : null;
+        return new InteractionInput(channel, text(form, "name"), number(form, "defaultUnitId", parseErrors),
+                number(form, "defaultGroupId", parseErrors), number(form, "defaultActivityId", parseErrors),
+                number(form, "contactOriginId", parseErrors), form.containsKey("helperInterception"),
+                form.containsKey("active"), whatsapp, twitter, version);
+    }
+
+    public String value(String field) {
+        String value = values.get(field);
+        return value == null ? "" : value;
+    }
+
+    public boolean checked(String field) {
+        return "true".equals(values.get(field));
+    }
+
+    /** The mask of a stored secret ({@code ****} and its last four), or empty when none is stored. */
+    public String mask(String field) {
+        String mask = masks.get(field);
+        return mask == null ? "" : mask;
+    }
+
+    public List<String> errors(String field) {
+        return errors.getOrDefault(field, List.of());
+    }
+
+    /** Violations of fields the form does not show (e.g. the whole body), for the top of the form. */
+    public List<String> otherErrors() {
+        List<String> other = new ArrayList<>(problems);
+        errors.forEach((field, messages) -> {
+            if (!FIELDS.contains(field)) {
+                messages.forEach(message -> other.add(field + ": " + message));
+            }
+        });
+        return other;
+    }
+
+    public boolean whatsapp() {
+        return channel == Channel.WHATSAPP_TWILIO;
+    }
+
+    /** Every field the form shows, for {@link #otherErrors()}. */
+    private static final List<String> FIELDS = List.of("name", "defaultUnitId", "defaultGroupId", "defaultActivityId",
+            "contactOriginId", "helperInterception", "active", "whatsapp.number", "whatsapp.accountSid",
+            "whatsapp.authToken", "whatsapp.secondaryAuthToken", "whatsapp.templateContentSid",
+            "whatsapp.messagesPerSecond", "whatsapp.signatureMode", "whatsapp.signatureLogOnlyHours",
+            "twitter.apiKey", "twitter.apiSecretKey", "twitter.accessToken", "twitter.accessTokenSecret",
+            "twitter.userId", "twitter.environment", "twitter.deliveryMode", "twitter.callbackUrl");
+
+    private static String text(MultivaluedMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** An empty secret field means "keep the stored one" (null), as an omitted secret in the API. */
+    private static String secret(MultivaluedMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static Long number(MultivaluedMap<String, String> form, String field,
+            List<InvalidFields.Violation> errors) {
+        String value = text(form, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            errors.add(new InvalidFields.Violation(field, "must be a whole number"));
+            return null;
+        }
+    }
+
+    private static Integer integer(MultivaluedMap<String, String> form, String field,
+            List<InvalidFields.Violation> errors) {
+        Long value = number(form, field, errors);
+        if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+            errors.add(new InvalidFields.Violation(field, "is out of range"));
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    private static BigDecimal decimal(MultivaluedMap<String, String> form, String field,
+            List<InvalidFields.Violation> errors) {
+        String value = text(form, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            errors.add(new InvalidFields.Violation(field, "must be a number"));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(MultivaluedMap<String, String> form, String field, Class<E> type,
+            List<InvalidFields.Violation> errors) {
+        String value = text(form, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new InvalidFields.Violation(field, "is not one of the choices"));
+            return null;
+        }
+    }
+}
