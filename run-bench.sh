@@ -19,12 +19,6 @@ fi
 if [[ -n "${rebuild:-}" || ! -f bench/target/bench-1.0.0-SNAPSHOT.jar || ! -f ticket-bridge/target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -B -q -DskipTests package
 fi
-if ! command -v wrk >/dev/null; then
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
-  else
-    echo "P1 needs wrk: sudo apt-get install wrk" >&2
-  fi
-fi
+tools/debian-packages.sh wrk:wrk || echo "P1 needs wrk" >&2
 exec java -Xmx1g -Djava.awt.headless=true -Domnichannel.root="$PWD" -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" \
   omnichannel.bench.Benchmarks "$@"

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import omnichannel.testing.IdentityProvider;
 import omnichannel.testing.Tokens;
 import omnichannel.testing.infra.Directories;
 import omnichannel.testing.infra.KafkaBroker;
@@ -98,13 +99,17 @@ public final class LocalRun {
         say("""
 
                 Omnichannel is running.
+
+                Admin console: http://127.0.0.1:%d/console
+                  log in as %s / %s (admin) or %s / %s (read only); local users of this run's identity provider
+
                   webhook-gateway   http://127.0.0.1:%d   (public base URL of the webhooks)
                   config-service    http://127.0.0.1:%d   /api/v1/interactions, /q/openapi
                   ticket-bridge     http://127.0.0.1:%d
                   channel-whatsapp  http://127.0.0.1:%d
                   channel-twitter   http://127.0.0.1:%d
                   simulators        http://127.0.0.1:%d   /simulators/fourbiz/tickets, /simulators/twilio/messages
-                  token endpoint    http://127.0.0.1:%d/token (the services' OAuth2 client credentials)
+                  identity provider http://127.0.0.1:%d (the services' tokens at /token, the console's login)
                   Kafka             127.0.0.1:%d
                   PostgreSQL        127.0.0.1:%d (user postgres; databases config, bridge, whatsapp, twitter)
 
@@ -121,7 +126,10 @@ public final class LocalRun {
                   ./run-local.sh demo-x "Oi! Não consigo acessar a VPN."
 
                 Ctrl-C stops everything.
-                """.formatted(ports.gateway(), ports.config(), ports.bridge(), ports.whatsapp(), ports.twitter(),
+                """.formatted(ports.config(), IdentityProvider.USERS.get(0).username(),
+                IdentityProvider.USERS.get(0).password(), IdentityProvider.USERS.get(1).username(),
+                IdentityProvider.USERS.get(1).password(), ports.gateway(), ports.config(), ports.bridge(), ports.whatsapp(),
+                ports.twitter(),
                 ports.simulators(), ports.tokens(), KAFKA_PORT, POSTGRES_PORT, demo.id(), demo.callbackUrl(), demoX.id(),
                 adminToken,
                 ports.config()));

@@ -104,6 +104,9 @@ public final class SystemStack implements AutoCloseable {
             configEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             configEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             configEnv.put("OMNICHANNEL_SECRETS_KEYSET", localDevKeyset());
+            // the admin console logs people in here (authorization code flow, the provider's local users)
+            configEnv.putAll(identityProvider.consoleEnvironment());
+            configEnv.put("CHANNEL_TWITTER_URL", "http://127.0.0.1:" + ports.twitter());
             services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(),
                     with(configEnv, changedEnv.get("config-service")), logDir));
             services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(),

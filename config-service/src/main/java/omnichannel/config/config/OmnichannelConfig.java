@@ -16,4 +16,10 @@ public interface OmnichannelConfig {
     /** X's REST base ({@code X_API_BASE_URL}), for credential verification. */
     @WithDefault("https://api.x.com")
     String xApiBaseUrl();
+
+    /**
+     * channel-twitter's base URL ({@code CHANNEL_TWITTER_URL}), for the console's X webhook status and its actions,
+     * called with the logged-in person's own access token; without it the console says the status is unavailable.
+     */
+    java.util.Optional<String> channelTwitterUrl();
 }

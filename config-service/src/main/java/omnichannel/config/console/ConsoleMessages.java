@@ -334,6 +334,27 @@ public interface ConsoleMessages {
     @Message("Excluir a interação \"{name}\"?")
     String confirmDelete(String name);
 
-    @Message("{#when key}{#is 'created'}Interação criada.{#is 'saved'}Alterações salvas.{#is 'deleted'}Interação excluída (pode ser restaurada abaixo).{#is 'restored'}Interação restaurada.{#is 'replayed'}Mensagem reenviada.{#is 'discarded'}Mensagem descartada.{#is 'gone'}Essa mensagem já tinha sido tratada.{#else}{/when}")
+    @Message("{#when key}{#is 'created'}Interação criada.{#is 'saved'}Alterações salvas.{#is 'deleted'}Interação excluída (pode ser restaurada abaixo).{#is 'restored'}Interação restaurada.{#is 'replayed'}Mensagem reenviada.{#is 'discarded'}Mensagem descartada.{#is 'gone'}Essa mensagem já tinha sido tratada.{#is 'webhook-registration'}Webhook registrado de novo.{#is 'webhook-crc'}O X refez o CRC.{#is 'webhook-failed'}O channel-twitter não conseguiu: veja o estado abaixo.{#else}{/when}")
     String notice(String key);
+
+    @Message("Webhook do X")
+    String xWebhook();
+
+    @Message("ID do webhook")
+    String xWebhookId();
+
+    @Message("Válido (CRC aprovado)")
+    String xWebhookValid();
+
+    @Message("Conta inscrita")
+    String xWebhookSubscribed();
+
+    @Message("Último erro")
+    String xWebhookLastError();
+
+    @Message("Registrar de novo")
+    String xRegister();
+
+    @Message("Refazer o CRC")
+    String xCrc();
 }

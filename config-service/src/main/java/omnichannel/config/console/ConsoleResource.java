@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -32,6 +33,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.Interaction;
+import omnichannel.config.client.TwitterWebhooks;
 import omnichannel.config.rest.InteractionView;
 import omnichannel.config.service.DeadLetterService;
 import omnichannel.config.service.InteractionInput;
@@ -44,6 +46,7 @@ import omnichannel.config.service.ParameterService;
 import omnichannel.config.service.StaleVersion;
 import omnichannel.config.service.VerificationService;
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.rest.ProblemException;
 import omnichannel.platform.rest.Roles;
 
@@ -66,7 +69,7 @@ public class ConsoleResource {
 
         static native TemplateInstance list(Chrome chrome, Listing listing);
 
-        static native TemplateInstance form(Chrome chrome, InteractionForm form);
+        static native TemplateInstance form(Chrome chrome, InteractionForm form, TwitterWebhooks.Status webhook);
 
         static native TemplateInstance confirmDelete(Chrome chrome, Interaction interaction);
 
@@ -136,9 +139,12 @@ public class ConsoleResource {
     private final DeadLetterService deadLetters;
     private final SecurityIdentity identity;
     private final CsrfTokens csrf;
+    private final TwitterWebhooks twitterWebhooks;
 
     public ConsoleResource(InteractionService interactions, VerificationService verification,
-            ParameterService parameters, DeadLetterService deadLetters, SecurityIdentity identity, CsrfTokens csrf) {
+            ParameterService parameters, DeadLetterService deadLetters, SecurityIdentity identity, CsrfTokens csrf,
+            TwitterWebhooks twitterWebhooks) {
+        this.twitterWebhooks = twitterWebhooks;
         this.interactions = interactions;
         this.verification = verification;
         this.parameters = parameters;
@@ -202,7 +208,7 @@ public class ConsoleResource {
             @HeaderParam("Accept-Language") String accepted) {
         Channel chosen = parseChannel(channel);
         return page(Templates.form(chrome("interactions", null, lang, accepted),
-                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen)), lang, accepted);
+                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null), lang, accepted);
     }
 
     @POST
@@ -232,10 +238,17 @@ public class ConsoleResource {
     @Operation(hidden = true)
     public Uni<Response> edit(@PathParam("id") String id, @QueryParam("notice") String notice,
             @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
-        return interactions.find(id).map(found -> found == null
-                ? notFound(lang, accepted)
-                : html(200,
-                        page(Templates.form(chrome("interactions", notice, lang, accepted), formOf(found)), lang, accepted)));
+        return interactions.find(id).chain(found -> {
+            if (found == null) {
+                return Uni.createFrom().item(notFound(lang, accepted));
+            }
+            Uni<TwitterWebhooks.Status> webhook = found.channel == Channel.TWITTER_DM
+                    && found.twitterDeliveryMode != DeliveryMode.POLLING
+                            ? twitterWebhooks.status(id, accessToken())
+                            : Uni.createFrom().nullItem();
+            return webhook.map(status -> html(200, page(Templates.form(chrome("interactions", notice, lang, accepted),
+                    formOf(found), status), lang, accepted)));
+        });
     }
 
     @POST
@@ -315,6 +328,22 @@ public class ConsoleResource {
                 ? Uni.createFrom().item(notFound(lang, accepted))
                 : verification.verify(id).map(result -> html(200, page(
                         Templates.verification(chrome("interactions", null, lang, accepted), found, result), lang, accepted))));
+    }
+
+    /** The X webhook's actions (channel-twitter owns registration): register again, or have X run the CRC again. */
+    @POST
+    @Path("/interactions/{id}/x-webhook/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> xWebhook(@PathParam("id") String id, @PathParam("action") String action) {
+        Uni<TwitterWebhooks.Status> done = switch (action) {
+            case "registration" -> twitterWebhooks.register(id, accessToken());
+            case "crc" -> twitterWebhooks.recheck(id, accessToken());
+            default -> throw new NotFound("action " + action);
+        };
+        return done.map(status -> seeOther("/console/interactions/" + id + "?notice="
+                + (status.problem() == null ? "webhook-" + action : "webhook-failed")));
     }
 
     @GET
@@ -419,7 +448,7 @@ public class ConsoleResource {
             shown.withProblem(problem.getMessage());
         }
         return html(problem.status(),
-                page(Templates.form(chrome("interactions", null, lang, accepted), shown), lang, accepted));
+                page(Templates.form(chrome("interactions", null, lang, accepted), shown, null), lang, accepted));
     }
 
     private InteractionForm formOf(Interaction interaction) {
@@ -511,6 +540,12 @@ public class ConsoleResource {
             query.append('&').append(name).append('=')
                     .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /** The logged-in person's access token, for the services the console calls on their behalf. */
+    private String accessToken() {
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        return credential == null ? "" : credential.getToken();
     }
 
     private String actor() {

@@ -98,6 +98,8 @@ class ConsoleTest extends ConfigServiceTest {
             assertThat(admin.post(path, whatsappForm(csrf, "Forged", "+5511999990001"),
                     Map.of("Origin", "https://evil.example")).statusCode()).as("other origin: " + path)
                     .isEqualTo(403);
+            assertThat(admin.post(path, whatsappForm(csrf, "Forged", "+5511999990001"),
+                    Map.of("Origin", "null")).statusCode()).as("opaque origin: " + path).isEqualTo(403);
         }
         // another login's token is not this one's
         String othersToken = login(ADMIN).csrf("/console/interactions/new");
@@ -110,7 +112,7 @@ class ConsoleTest extends ConfigServiceTest {
 
     private static String path(Method method) {
         String sub = method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "";
-        return "/console" + sub.replace("{id}", "abcdefghijklmnopqrstuv");
+        return "/console" + sub.replace("{id}", "abcdefghijklmnopqrstuv").replace("{action}", "crc");
     }
 
     @Test

@@ -56,12 +56,12 @@ public final class XSigner {
         }
 
         @Override
-        public String getRequestIdentityProvider() {
+        public String getRequestTokenEndpoint() {
             return "https://api.x.com/oauth/request_token";
         }
 
         @Override
-        public String getAccessIdentityProvider() {
+        public String getAccessTokenEndpoint() {
             return "https://api.x.com/oauth/access_token";
         }
 

@@ -118,12 +118,12 @@ public class XAccount {
         }
 
         @Override
-        public String getRequestIdentityProvider() {
+        public String getRequestTokenEndpoint() {
             return "https://api.x.com/oauth/request_token";
         }
 
         @Override
-        public String getAccessIdentityProvider() {
+        public String getAccessTokenEndpoint() {
             return "https://api.x.com/oauth/access_token";
         }
 

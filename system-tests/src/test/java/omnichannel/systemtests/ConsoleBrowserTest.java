@@ -1,0 +1,290 @@
+package omnichannel.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import omnichannel.events.Topics;
+import omnichannel.system.DemoInteraction;
+import omnichannel.system.DemoXInteraction;
+import omnichannel.system.HttpJson;
+import omnichannel.system.RunningSystem;
+import omnichannel.testing.IdentityProvider;
+
+/**
+ * The admin console in a real headless Chromium (Debian's, driven by Selenium through Debian's ChromeDriver) against
+ * the packaged services and the simulators: log in through the identity provider, create a WhatsApp interaction
+ * with a field error corrected, copy the callback URL, "Testar conexão", edit with a concurrent change (409),
+ * delete and restore, replay a dead letter, an X interaction's webhook status and a new CRC, and a viewer who sees
+ * no write action. Every page is saved as a PNG in
+ * {@code system-tests/target/console-screenshots/}.
+ */
+class ConsoleBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+
+    static RunningSystem system;
+    static String console;
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void startTheSystemAndABrowser() throws Exception {
+        system = SharedSystem.get();
+        console = system.configService() + "/console";
+        // the SmartChat parameters an active interaction needs
+        DemoInteraction.create(system.configService(), system.tokens().admin());
+        Files.createDirectories(SCREENSHOTS);
+        browser = startBrowser();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /**
+     * Debian's Chromium headless, with the flags that keep it off the network (this machine has none) and in a new
+     * profile; the paths are Debian's, so Selenium never tries to download a browser or a driver.
+     */
+    static WebDriver startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=pt-BR",
+                "--user-data-dir=" + Files.createTempDirectory("console-chromium"));
+        // a Brazilian admin's browser: the pages answer in the product's language
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "pt-BR,pt"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
+                        .toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    void anAdminConfiguresAWhatsAppInteractionFromLoginToRestoreAndAViewerOnlyReads() throws Exception {
+        logIn("admin", "01-login");
+        assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("administrador");
+        screenshot("02-list");
+
+        // Novo: a number that is not E.164 is refused next to its field; corrected, the interaction is created
+        String name = "Central " + UUID.randomUUID().toString().substring(0, 8);
+        browser.findElement(By.id("new-whatsapp")).click();
+        fillWhatsApp(name, "11 99999-0000");
+        screenshot("03-new-form");
+        browser.findElement(By.id("save")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("e-whatsapp.number")));
+        assertThat(error.getText()).contains("E.164");
+        assertThat(field("name").getAttribute("value")).isEqualTo(name);
+        assertThat(field("whatsapp.authToken").getAttribute("value")).as("a secret never comes back").isEmpty();
+        screenshot("04-field-error");
+        field("whatsapp.number").clear();
+        field("whatsapp.number").sendKeys(DemoInteraction.NUMBER);
+        field("whatsapp.authToken").sendKeys(DemoInteraction.AUTH_TOKEN);
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        String id = field("id").getAttribute("value");
+        String callbackUrl = field("callbackUrl").getAttribute("value");
+        assertThat(callbackUrl).endsWith("/webhooks/whatsapp/" + id);
+        assertThat(browser.getPageSource()).doesNotContain(DemoInteraction.AUTH_TOKEN);
+        assertThat(browser.findElement(By.id("m-whatsapp.authToken")).getText()).startsWith("****");
+        screenshot("05-created");
+
+        // copy the callback URL, then paste it into a field: what was copied is the URL
+        browser.findElement(By.id("copy-callbackUrl")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("copied-callbackUrl")));
+        field("name").click();
+        field("name").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.chord(Keys.CONTROL, "v"));
+        assertThat(field("name").getAttribute("value")).isEqualTo(callbackUrl);
+        browser.navigate().refresh();
+
+        // Testar conexão: Twilio's account (simulator) and a signed self-test through the gateway
+        browser.findElement(By.id("verify")).click();
+        WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
+        assertThat(browser.findElements(By.cssSelector("#steps li"))).hasSize(2)
+                .allSatisfy(step -> assertThat(step.getAttribute("class")).isEqualTo("ok"));
+        assertThat(verdict.getAttribute("class")).isEqualTo("ok");
+        screenshot("06-verification");
+
+        // edit while someone else saves a change: 409, nothing overwritten, reload shows theirs
+        browser.get(console + "/interactions/" + id);
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + system.tokens().admin());
+        HttpJson.Reply current = HttpJson.get(system.configService() + "/api/v1/interactions/" + id, admin);
+        String theirs = name + " (renamed by a colleague)";
+        String body = """
+                {"channel":"WHATSAPP_TWILIO","name":"%s","defaultUnitId":12,"defaultGroupId":3,
+                 "defaultActivityId":170,"contactOriginId":7,"active":true,
+                 "whatsapp":{"number":"%s","accountSid":"%s"},"version":%d}
+                """.formatted(theirs, DemoInteraction.NUMBER, DemoInteraction.ACCOUNT_SID,
+                current.json().path("version").asLong());
+        assertThat(HttpJson.putJson(system.configService() + "/api/v1/interactions/" + id, body, admin).status())
+                .isEqualTo(200);
+        field("name").clear();
+        field("name").sendKeys(name + " (mine)");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+        screenshot("07-conflict");
+        browser.findElement(By.id("reload")).click();
+        wait.until(ExpectedConditions.attributeToBe(field("name"), "value", theirs));
+
+        // Ações > Excluir, with a confirmation; then restore from the deleted ones
+        browser.findElement(By.id("delete")).click();
+        assertThat(browser.findElement(By.id("question")).getText()).contains(theirs);
+        screenshot("08-confirm-delete");
+        browser.findElement(By.id("confirm")).click();
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "tr[data-id='" + id + "']")));
+        assertThat(HttpJson.get(system.configService() + "/api/v1/interactions/" + id, admin).status())
+                .isEqualTo(404);
+        screenshot("09-deleted");
+        row.findElement(By.cssSelector("button.restore")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(field("name").getAttribute("value")).isEqualTo(theirs);
+        assertThat(HttpJson.get(system.configService() + "/api/v1/interactions/" + id, admin).status())
+                .isEqualTo(200);
+        browser.findElement(By.id("audit")).click();
+        assertThat(browser.findElements(By.cssSelector("#audit td.action")).stream().map(WebElement::getText))
+                .containsExactly("CREATED", "UPDATED", "DELETED", "RESTORED");
+        screenshot("10-audit");
+
+        // a dead letter, replayed from the console
+        String key = id + ":+5511900009999";
+        String letter = deadLetter(key);
+        browser.get(console + "/dead-letters");
+        WebElement pending = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "tr[data-id='" + letter + "']")));
+        assertThat(pending.findElement(By.cssSelector(".reason")).getText()).contains("console browser test");
+        screenshot("11-dead-letters");
+        pending.findElement(By.cssSelector("button.replay")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + letter + "']"))).isEmpty();
+
+        browser.get(console + "/parameters");
+        assertThat(browser.findElement(By.id("ready-SMART_CHAT")).getAttribute("class")).isEqualTo("ok");
+        screenshot("12-parameters");
+
+        // an X interaction: its webhook as channel-twitter reports it (asked with the admin's own token), and a new CRC
+        DemoXInteraction x = DemoXInteraction.create(system.configService(), system.tokens().admin(), "WEBHOOK");
+        browser.get(console + "/interactions/" + x.id());
+        WebDriverWait registered = new WebDriverWait(browser, Duration.ofSeconds(30));
+        registered.withMessage(() -> "the X webhook section says: " + browser.findElements(By.id("x-webhook")).stream()
+                .map(section -> section.getAttribute("innerHTML")).findFirst().orElse("(no section)"));
+        registered.until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.id("x-webhook-subscribed")).stream()
+                    .anyMatch(subscribed -> "ok".equals(subscribed.getAttribute("class")));
+        });
+        assertThat(browser.findElement(By.id("x-webhook-valid")).getAttribute("class")).isEqualTo("ok");
+        browser.findElement(By.id("x-crc")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .isEqualTo("O X refez o CRC.");
+        screenshot("12b-x-webhook");
+        browser.get(console + "/interactions");
+        assertThat(browser.findElements(By.cssSelector("#interactions tr[data-id]"))).hasSizeGreaterThanOrEqualTo(3);
+        screenshot("12c-list");
+
+        // a viewer reads everything and can change nothing
+        browser.get(console + "/logout");
+        browser.manage().deleteAllCookies();
+        logIn("viewer", "13-viewer-login");
+        assertThat(browser.findElements(By.id("new-whatsapp"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a.delete"))).isEmpty();
+        browser.get(console + "/interactions/" + id);
+        assertThat(browser.findElements(By.id("save"))).isEmpty();
+        assertThat(browser.findElements(By.id("verify"))).isEmpty();
+        assertThat(browser.findElements(By.id("delete"))).isEmpty();
+        assertThat(field("name").isEnabled()).isFalse();
+        screenshot("14-viewer-form");
+        browser.get(console + "/dead-letters");
+        assertThat(browser.findElements(By.cssSelector("button.replay"))).isEmpty();
+    }
+
+    private static void logIn(String username, String screenshot) throws Exception {
+        browser.get(console);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        IdentityProvider.User user = IdentityProvider.USERS.stream().filter(u -> u.username().equals(username))
+                .findFirst().orElseThrow();
+        browser.findElement(By.id("username")).sendKeys(user.username());
+        browser.findElement(By.id("password")).sendKeys(user.password());
+        screenshot(screenshot);
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("interactions")));
+        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(user.subject());
+    }
+
+    private static void fillWhatsApp(String name, String number) {
+        field("name").sendKeys(name);
+        field("defaultUnitId").sendKeys(Long.toString(DemoInteraction.UNIT));
+        field("defaultGroupId").sendKeys(Long.toString(DemoInteraction.GROUP));
+        field("defaultActivityId").sendKeys(Long.toString(DemoInteraction.ACTIVITY));
+        field("contactOriginId").sendKeys(Long.toString(DemoInteraction.ORIGIN));
+        field("active").click();
+        field("whatsapp.number").sendKeys(number);
+        field("whatsapp.accountSid").sendKeys(DemoInteraction.ACCOUNT_SID);
+        field("whatsapp.authToken").sendKeys(DemoInteraction.AUTH_TOKEN);
+    }
+
+    private static WebElement field(String name) {
+        return browser.findElement(By.id("f-" + name));
+    }
+
+    /** A dead letter on the inbound topic's dead-letter topic, as a consumer writes one; its id in the console. */
+    private static String deadLetter(String key) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", system.kafka().bootstrapServers());
+        config.put("key.serializer", StringSerializer.class.getName());
+        config.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.INBOUND), key,
+                    "{\"poison\":\"console browser test\"}");
+            record.headers().add("dead-letter-reason", "console browser test: unreadable".getBytes(
+                    StandardCharsets.UTF_8));
+            record.headers().add("dead-letter-topic", Topics.INBOUND.getBytes(StandardCharsets.UTF_8));
+            var sent = producer.send(record).get();
+            return sent.topic() + ":" + sent.partition() + ":" + sent.offset();
+        }
+    }
+
+    /** The whole page: the window grows to the page's height for the picture, then goes back. */
+    private static void screenshot(String name) throws Exception {
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(600, Math.min(height + 140,
+                4000))));
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        browser.manage().window().setSize(window);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+}

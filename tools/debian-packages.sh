@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages named as arguments ("command:package" pairs) when their command is missing: as root
+# with apt-get, otherwise it says what to install and fails. Used by run-tests.sh (Chromium and ChromeDriver for the
+# console's browser test) and run-bench.sh (wrk).
+#   tools/debian-packages.sh chromium:chromium chromedriver:chromium-driver
+set -euo pipefail
+missing=()
+for pair in "$@"; do
+  command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+done
+(( ${#missing[@]} == 0 )) && exit 0
+if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages: ${missing[*]} ..."
+  apt-get install -y -q "${missing[@]}" >/dev/null \
+    || { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/dev/null; }
+else
+  echo "Missing Debian packages: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+  exit 1
+fi
