@@ -107,11 +107,14 @@ public final class SystemStack implements AutoCloseable {
             // the admin console logs people in here (authorization code flow, the provider's local users)
             configEnv.putAll(identityProvider.consoleEnvironment());
             configEnv.put("CHANNEL_TWITTER_URL", "http://127.0.0.1:" + ports.twitter());
+            configEnv.put("TICKET_BRIDGE_URL", "http://127.0.0.1:" + ports.bridge());
             services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(),
                     with(configEnv, changedEnv.get("config-service")), logDir));
+            Map<String, String> gatewayEnv = withClient(common, identityProvider, "webhook-gateway");
+            // bad signatures reach the console's health panel within seconds (production: every 30 s)
+            gatewayEnv.put("SIGNATURE_REPORT_INTERVAL", "2s");
             services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(),
-                    with(withClient(common, identityProvider, "webhook-gateway"), changedEnv.get("webhook-gateway")),
-                    logDir));
+                    with(gatewayEnv, changedEnv.get("webhook-gateway")), logDir));
             Map<String, String> bridgeEnv = withClient(withDb(common, postgres, "bridge"), identityProvider,
                     "ticket-bridge");
             bridgeEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());

@@ -41,8 +41,8 @@ import omnichannel.testing.IdentityProvider;
  * The admin console in a real headless Chromium (Debian's, driven by Selenium through Debian's ChromeDriver) against
  * the packaged services and the simulators: log in through the identity provider, create a WhatsApp interaction
  * with a field error corrected, copy the callback URL, "Testar conexão", edit with a concurrent change (409),
- * delete and restore, replay a dead letter, an X interaction's webhook status and a new CRC, and a viewer who sees
- * no write action. Every page is saved as a PNG in
+ * delete and restore, replay a dead letter and discard another, an X interaction's webhook status, a new CRC and a new registration, an interaction's
+ * traffic after a person writes and someone posts a forged webhook, and a viewer who sees no write action. Every page is saved as a PNG in
  * {@code system-tests/target/console-screenshots/}.
  */
 class ConsoleBrowserTest {
@@ -53,13 +53,14 @@ class ConsoleBrowserTest {
     static String console;
     static WebDriver browser;
     static WebDriverWait wait;
+    static DemoInteraction demo;
 
     @BeforeAll
     static void startTheSystemAndABrowser() throws Exception {
         system = SharedSystem.get();
         console = system.configService() + "/console";
-        // the SmartChat parameters an active interaction needs
-        DemoInteraction.create(system.configService(), system.tokens().admin());
+        // the SmartChat parameters an active interaction needs, and an interaction people write to
+        demo = DemoInteraction.create(system.configService(), system.tokens().admin());
         Files.createDirectories(SCREENSHOTS);
         browser = startBrowser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -189,6 +190,13 @@ class ConsoleBrowserTest {
         pending.findElement(By.cssSelector("button.replay")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(browser.findElements(By.cssSelector("tr[data-id='" + letter + "']"))).isEmpty();
+        String another = deadLetter(key);
+        browser.get(console + "/dead-letters");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-id='" + another + "']")))
+                .findElement(By.cssSelector("button.discard")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .isEqualTo("Mensagem descartada.");
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + another + "']"))).isEmpty();
 
         browser.get(console + "/parameters");
         assertThat(browser.findElement(By.id("ready-SMART_CHAT")).getAttribute("class")).isEqualTo("ok");
@@ -209,10 +217,39 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("x-crc")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
                 .isEqualTo("O X refez o CRC.");
+        browser.findElement(By.id("x-register")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .isEqualTo("Webhook registrado de novo.");
         screenshot("12b-x-webhook");
+        // deleted again through "Ações > Excluir": the system is shared, and X delivers the account's DMs to every
+        // webhook still registered; a deleted interaction's callback answers 404, so it gets none
+        browser.findElement(By.id("delete")).click();
+        browser.findElement(By.id("confirm")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-id='" + x.id() + "']")));
+        // health: a person writes to the demo interaction; its page shows the message in and the answer sent
+        assertThat(demo.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), "+5511912349876", "Rita",
+                "Meu e-mail não sincroniza")).status()).isEqualTo(200);
+        // and someone posts to its callback URL with a bad signature: refused, reported by the gateway
+        assertThat(HttpJson.postForm(demo.callbackUrl(), DemoInteraction.webhook(DemoInteraction.newMessageSid(),
+                "+5511912349876", "Intruso", "forjada"), Map.of("X-Twilio-Signature", "bm90LWEtc2lnbmF0dXJl"))
+                .status()).isEqualTo(403);
+        browser.get(console + "/interactions/" + demo.id());
+        WebDriverWait traffic = new WebDriverWait(browser, Duration.ofSeconds(30));
+        traffic.withMessage(() -> "the health section says: " + browser.findElements(By.id("health")).stream()
+                .map(WebElement::getText).findFirst().orElse("(no section)"));
+        traffic.until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElement(By.id("health-last-sent")).getText().equals("nunca")
+                    && driver.findElement(By.id("health-signatures")).getText().startsWith("1 ");
+        });
+        assertThat(Integer.parseInt(browser.findElement(By.id("health-messages")).getText())).isGreaterThanOrEqualTo(1);
+        assertThat(browser.findElement(By.id("health-last-in")).getText()).startsWith("20");
+        assertThat(browser.findElements(By.id("health-problem"))).isEmpty();
+        screenshot("12c-health");
+
         browser.get(console + "/interactions");
-        assertThat(browser.findElements(By.cssSelector("#interactions tr[data-id]"))).hasSizeGreaterThanOrEqualTo(3);
-        screenshot("12c-list");
+        assertThat(browser.findElements(By.cssSelector("#interactions tr[data-id]"))).hasSizeGreaterThanOrEqualTo(2);
+        screenshot("12d-list");
 
         // a viewer reads everything and can change nothing
         browser.get(console + "/logout");

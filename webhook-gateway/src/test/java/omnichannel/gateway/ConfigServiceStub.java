@@ -3,6 +3,7 @@ package omnichannel.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -39,6 +40,8 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String LOG_ONLY_EXPIRED_ID = "wa-log-only-expired";
     /** Read for the first time while config-service is down (no test reads it before). */
     public static final String RETRIED_ID = "wa-retried";
+    /** Only the report test sends webhooks here: its bad signatures are all that is reported for it. */
+    public static final String REPORTED_ID = "wa-reported";
     /** The X user id of the TWITTER_ID interaction's account. */
     public static final String X_ACCOUNT_ID = "3001";
     /** The TWITTER_ID interaction's API secret key (the CRC vector's consumer secret). */
@@ -90,6 +93,40 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer server;
 
+    /** config-service takes the gateway's reports of bad signatures (204), or is down for them (503). */
+    public static void signatureReports(boolean accepted) {
+        server.stubFor(post(urlEqualTo("/internal/v1/signature-failures")).atPriority(2)
+                .andMatching(VALID_SERVICE_TOKEN).willReturn(aResponse().withStatus(accepted ? 204 : 503)));
+    }
+
+    /** The reports about {@code interactionId}: failures in those config-service took (204), and how many it refused. */
+    public static long[] signatureReportsAbout(String interactionId) {
+        long accepted = 0;
+        long refused = 0;
+        for (var event : server.getAllServeEvents()) {
+            if (!event.getRequest().getUrl().equals("/internal/v1/signature-failures")) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode counts;
+            try {
+                counts = omnichannel.events.json.EventJson.mapper().readTree(event.getRequest().getBodyAsString())
+                        .path("counts");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (var count : counts) {
+                if (count.path("interactionId").asText().equals(interactionId)) {
+                    if (event.getResponse().getStatus() == 204) {
+                        accepted += count.path("failures").asLong();
+                    } else {
+                        refused++;
+                    }
+                }
+            }
+        }
+        return new long[]{accepted, refused};
+    }
+
     /** config-service down (every call answers 503) or back. */
     public static void outage(boolean down) {
         if (down) {
@@ -117,6 +154,8 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         stub(LOG_ONLY_ID, "WHATSAPP_TWILIO", true);
         stub(LOG_ONLY_EXPIRED_ID, "WHATSAPP_TWILIO", true);
         stub(RETRIED_ID, "WHATSAPP_TWILIO", true);
+        stub(REPORTED_ID, "WHATSAPP_TWILIO", true);
+        signatureReports(true);
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/unknown")).andMatching(VALID_SERVICE_TOKEN)
                 .willReturn(aResponse().withStatus(404)));
         // as config-service: an id it does not know is 404 for a valid token, anything without one 401

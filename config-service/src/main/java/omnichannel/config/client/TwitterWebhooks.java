@@ -1,28 +1,20 @@
 package omnichannel.config.client;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 
 import omnichannel.config.config.OmnichannelConfig;
 
 /**
  * The console's view of an X interaction's webhook, from channel-twitter's admin API (which owns registration):
- * status, register again, CRC again. Called with the logged-in person's own access token, so channel-twitter checks
- * their role itself; nothing here throws, a failure is a status that says why.
+ * status, register again, CRC again, asked on the person's behalf ({@link OnBehalfCalls}); a failure is a status that
+ * says why.
  */
 @ApplicationScoped
 public class TwitterWebhooks {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** What channel-twitter reports, or why it could not be asked ({@code problem}). */
     @TemplateData
@@ -34,12 +26,11 @@ public class TwitterWebhooks {
         }
     }
 
-    private final WebClient http;
+    private final OnBehalfCalls calls;
     private final OmnichannelConfig config;
 
-    public TwitterWebhooks(Vertx vertx, OmnichannelConfig config) {
-        this.http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setConnectTimeout(5000)
-                .setUserAgent("omnichannel-config-service-console"));
+    public TwitterWebhooks(OnBehalfCalls calls, OmnichannelConfig config) {
+        this.calls = calls;
         this.config = config;
     }
 
@@ -58,28 +49,18 @@ public class TwitterWebhooks {
     }
 
     private Uni<Status> call(String method, String interactionId, String action, String accessToken) {
-        if (config.channelTwitterUrl().isEmpty()) {
-            return Uni.createFrom().item(Status.problem("channel-twitter's address is not configured "
-                    + "(CHANNEL_TWITTER_URL)"));
-        }
-        String url = config.channelTwitterUrl().get().replaceAll("/+$", "") + "/api/v1/twitter/webhooks/"
-                + interactionId + action;
-        var request = method.equals("GET") ? http.getAbs(url) : http.postAbs(url);
-        return request.bearerTokenAuthentication(accessToken).timeout(TIMEOUT.toMillis()).send()
-                .map(TwitterWebhooks::status)
-                .onFailure().recoverWithItem(e -> Status.problem("channel-twitter unreachable: " + e.getMessage()));
-    }
-
-    private static Status status(HttpResponse<?> response) {
-        if (response.statusCode() == 404) {
-            return Status.problem("no webhook registered for this interaction (yet)");
-        }
-        if (response.statusCode() != 200) {
-            return Status.problem("channel-twitter answered HTTP " + response.statusCode());
-        }
-        JsonObject json = response.bodyAsJsonObject();
-        return new Status(true, json.getString("webhookId"), json.getString("url"), json.getBoolean("valid", false),
-                json.getBoolean("subscribed", false), json.getString("lastError"), json.getString("updatedAt"),
-                null);
+        return calls.call(method, "channel-twitter", config.channelTwitterUrl(), "CHANNEL_TWITTER_URL",
+                "/api/v1/twitter/webhooks/" + interactionId + action, accessToken).map(answer -> {
+                    if (answer.status() == 404) {
+                        return Status.problem("no webhook registered for this interaction (yet)");
+                    }
+                    if (answer.problem() != null) {
+                        return Status.problem(answer.problem());
+                    }
+                    JsonObject json = answer.json();
+                    return new Status(true, json.getString("webhookId"), json.getString("url"),
+                            json.getBoolean("valid", false), json.getBoolean("subscribed", false),
+                            json.getString("lastError"), json.getString("updatedAt"), null);
+                });
     }
 }

@@ -22,4 +22,7 @@ public interface OmnichannelConfig {
      * called with the logged-in person's own access token; without it the console says the status is unavailable.
      */
     java.util.Optional<String> channelTwitterUrl();
+
+    /** ticket-bridge's base URL ({@code TICKET_BRIDGE_URL}), for the console's per-interaction traffic. */
+    java.util.Optional<String> ticketBridgeUrl();
 }

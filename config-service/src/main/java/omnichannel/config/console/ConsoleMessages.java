@@ -357,4 +357,31 @@ public interface ConsoleMessages {
 
     @Message("Refazer o CRC")
     String xCrc();
+
+    @Message("Saúde")
+    String health();
+
+    @Message("Última mensagem recebida")
+    String lastMessageIn();
+
+    @Message("Mensagens nas últimas 24 h")
+    String messagesLast24h();
+
+    @Message("Última resposta enviada ao canal")
+    String lastAnswerSent();
+
+    @Message("Falhas de entrega nas últimas 24 h")
+    String deliveryFailures();
+
+    @Message("Mensagens com falha pendentes")
+    String pendingDeadLetters();
+
+    @Message("nunca")
+    String never();
+
+    @Message("Webhooks com assinatura inválida nas últimas 24 h")
+    String signatureFailures();
+
+    @Message("a última em {time}")
+    String lastAt(String time);
 }

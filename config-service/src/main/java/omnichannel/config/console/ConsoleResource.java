@@ -33,6 +33,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.Interaction;
+import omnichannel.config.client.InteractionTraffic;
 import omnichannel.config.client.TwitterWebhooks;
 import omnichannel.config.rest.InteractionView;
 import omnichannel.config.service.DeadLetterService;
@@ -43,6 +44,7 @@ import omnichannel.config.service.NotActivatable;
 import omnichannel.config.service.NotFound;
 import omnichannel.config.service.ParameterDefinition;
 import omnichannel.config.service.ParameterService;
+import omnichannel.config.service.SignatureFailures;
 import omnichannel.config.service.StaleVersion;
 import omnichannel.config.service.VerificationService;
 import omnichannel.events.Channel;
@@ -69,7 +71,8 @@ public class ConsoleResource {
 
         static native TemplateInstance list(Chrome chrome, Listing listing);
 
-        static native TemplateInstance form(Chrome chrome, InteractionForm form, TwitterWebhooks.Status webhook);
+        static native TemplateInstance form(Chrome chrome, InteractionForm form, TwitterWebhooks.Status webhook,
+                Health health);
 
         static native TemplateInstance confirmDelete(Chrome chrome, Interaction interaction);
 
@@ -117,6 +120,15 @@ public class ConsoleResource {
         }
     }
 
+    /**
+     * The interaction's health: its traffic (ticket-bridge), its pending dead letters and the bad signatures the
+     * gateways reported (here).
+     */
+    @TemplateData
+    public record Health(InteractionTraffic.Traffic traffic, long deadLetters, long signatureFailures24h,
+            String lastSignatureFailure) {
+    }
+
     @TemplateData
     public record Row(String id, String name, String channel, String account, boolean active, String updatedAt) {
     }
@@ -140,11 +152,15 @@ public class ConsoleResource {
     private final SecurityIdentity identity;
     private final CsrfTokens csrf;
     private final TwitterWebhooks twitterWebhooks;
+    private final InteractionTraffic traffic;
+    private final SignatureFailures signatureFailures;
 
     public ConsoleResource(InteractionService interactions, VerificationService verification,
             ParameterService parameters, DeadLetterService deadLetters, SecurityIdentity identity, CsrfTokens csrf,
-            TwitterWebhooks twitterWebhooks) {
+            TwitterWebhooks twitterWebhooks, InteractionTraffic traffic, SignatureFailures signatureFailures) {
         this.twitterWebhooks = twitterWebhooks;
+        this.signatureFailures = signatureFailures;
+        this.traffic = traffic;
         this.interactions = interactions;
         this.verification = verification;
         this.parameters = parameters;
@@ -208,7 +224,7 @@ public class ConsoleResource {
             @HeaderParam("Accept-Language") String accepted) {
         Channel chosen = parseChannel(channel);
         return page(Templates.form(chrome("interactions", null, lang, accepted),
-                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null), lang, accepted);
+                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null, null), lang, accepted);
     }
 
     @POST
@@ -246,8 +262,13 @@ public class ConsoleResource {
                     && found.twitterDeliveryMode != DeliveryMode.POLLING
                             ? twitterWebhooks.status(id, accessToken())
                             : Uni.createFrom().nullItem();
-            return webhook.map(status -> html(200, page(Templates.form(chrome("interactions", notice, lang, accepted),
-                    formOf(found), status), lang, accepted)));
+            Uni<Health> health = traffic.of(id, accessToken()).chain(figures -> deadLetters.pending(null, null)
+                    .chain(letters -> signatureFailures.recent(id).map(bad -> new Health(figures, letters.stream()
+                            .filter(letter -> letter.key() != null && letter.key().startsWith(id + ":")).count(),
+                            bad.last24h(), bad.lastAt() == null ? null : bad.lastAt().toString()))));
+            return Uni.combine().all().unis(webhook, health).asTuple()
+                    .map(both -> html(200, page(Templates.form(chrome("interactions", notice, lang, accepted),
+                            formOf(found), both.getItem1(), both.getItem2()), lang, accepted)));
         });
     }
 
@@ -448,7 +469,7 @@ public class ConsoleResource {
             shown.withProblem(problem.getMessage());
         }
         return html(problem.status(),
-                page(Templates.form(chrome("interactions", null, lang, accepted), shown, null), lang, accepted));
+                page(Templates.form(chrome("interactions", null, lang, accepted), shown, null, null), lang, accepted));
     }
 
     private InteractionForm formOf(Interaction interaction) {

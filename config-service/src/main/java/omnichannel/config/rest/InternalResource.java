@@ -3,7 +3,9 @@ package omnichannel.config.rest;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,7 +21,9 @@ import omnichannel.config.Interaction;
 import omnichannel.config.service.InteractionService;
 import omnichannel.config.service.NotFound;
 import omnichannel.config.service.ParameterService;
+import omnichannel.config.service.SignatureFailures;
 import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.interactions.SignatureFailureReport;
 import omnichannel.platform.rest.Roles;
 
 /** The internal API for the other services (service role only): interactions with their credentials, parameters. */
@@ -33,10 +37,23 @@ public class InternalResource {
 
     private final InteractionService interactions;
     private final ParameterService parameters;
+    private final SignatureFailures signatureFailures;
 
-    public InternalResource(InteractionService interactions, ParameterService parameters) {
+    public InternalResource(InteractionService interactions, ParameterService parameters,
+            SignatureFailures signatureFailures) {
         this.interactions = interactions;
         this.parameters = parameters;
+        this.signatureFailures = signatureFailures;
+    }
+
+    @POST
+    @Path("/signature-failures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A gateway replica's counts of webhooks with a bad signature since its last report")
+    @APIResponse(responseCode = "204", description = "Added up")
+    @APIResponse(responseCode = "400", description = "No counts, too many, or a count without its fields")
+    public Uni<Void> signatureFailures(SignatureFailureReport report) {
+        return signatureFailures.add(report);
     }
 
     @GET

@@ -157,6 +157,27 @@ class ConsoleTest extends ConfigServiceTest {
     }
 
     @Test
+    void theHealthPanelAddsUpTheGatewaysReportsOfBadSignatures() {
+        String id = admin().body(whatsappBody("Console health").replace("\"contactOriginId\":7",
+                "\"contactOriginId\":7,\"active\":false")).post("/api/v1/interactions").then().statusCode(201)
+                .extract().path("id");
+        java.time.Instant now = java.time.Instant.now();
+        // two gateway replicas report; a report without counts is refused
+        for (int failures : new int[]{2, 3}) {
+            service().body("{\"counts\":[{\"interactionId\":\"%s\",\"failures\":%d,\"lastAt\":\"%s\"}]}"
+                    .formatted(id, failures, now)).post("/internal/v1/signature-failures").then().statusCode(204);
+        }
+        service().body("{\"counts\":[{\"interactionId\":\"%s\",\"failures\":0,\"lastAt\":\"%s\"}]}"
+                .formatted(id, now)).post("/internal/v1/signature-failures").then().statusCode(400);
+
+        String page = login(ADMIN).get("/console/interactions/" + id).body();
+        assertThat(page).containsPattern("id=\"health-signatures\" class=\"failed\">5 ")
+                .contains(now.toString().substring(0, 19))
+                // ticket-bridge is not configured in this test: the panel says so instead of showing zeros
+                .contains("id=\"health-problem\"").contains("TICKET_BRIDGE_URL");
+    }
+
+    @Test
     void pagesCarryAStrictContentSecurityPolicyAndSpeakPortugueseOrEnglish() {
         ConsoleSession admin = login(ADMIN);
         HttpResponse<String> page = admin.get("/console/interactions");

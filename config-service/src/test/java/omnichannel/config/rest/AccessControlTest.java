@@ -45,7 +45,11 @@ class AccessControlTest extends ConfigServiceTest {
                 new Call("DELETE", "/api/v1/parameters/9999", null, admin),
                 new Call("GET", "/api/v1/parameters/readiness", null, readers),
                 new Call("GET", "/internal/v1/interactions/" + id, null, service),
-                new Call("GET", "/internal/v1/parameters", null, service));
+                new Call("GET", "/internal/v1/parameters", null, service),
+                new Call("POST", "/internal/v1/signature-failures",
+                        "{\"counts\":[{\"interactionId\":\"" + id + "\",\"failures\":1,\"lastAt\":\""
+                                + java.time.Instant.now() + "\"}]}",
+                        service));
     }
 
     @Test

@@ -2,9 +2,12 @@ package omnichannel.platform.interactions;
 
 import java.util.Map;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -28,4 +31,10 @@ public interface InternalApi {
     @GET
     @Path("/parameters")
     Uni<Map<Integer, String>> parameters();
+
+    /** The gateway's counts of webhooks with a bad signature since its last report. */
+    @POST
+    @Path("/signature-failures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> signatureFailures(SignatureFailureReport report);
 }

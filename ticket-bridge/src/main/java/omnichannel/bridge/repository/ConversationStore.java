@@ -79,6 +79,32 @@ public class ConversationStore {
                 });
     }
 
+    /**
+     * What the bridge saw of one interaction: its last message in, messages in the last 24 hours, the last answer it
+     * sent to the channel, and the sends the channel reported as failed in the last 24 hours.
+     */
+    public record Health(Instant lastMessageIn, long messagesLast24h, Instant lastAnswerSent,
+            long deliveryFailuresLast24h) {
+    }
+
+    public Uni<Health> health(String interactionId) {
+        return pool.preparedQuery("select (select max(handled_at) from handled_message where interaction_id = $1) "
+                + "as last_in, (select count(*) from handled_message where interaction_id = $1 "
+                + "and handled_at > now() - interval '24 hours') as in_24h, (select max(s.created_at) from sent_message s "
+                + "join conversation c on c.conversation_key = s.conversation_key where c.interaction_id = $1) as last_sent, "
+                + "(select count(*) from sent_message s join conversation c on c.conversation_key = s.conversation_key "
+                + "where c.interaction_id = $1 and s.failure_recorded and s.created_at > now() - interval '24 hours') "
+                + "as failures_24h")
+                .execute(Tuple.of(interactionId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    OffsetDateTime lastIn = row.getOffsetDateTime("last_in");
+                    OffsetDateTime lastSent = row.getOffsetDateTime("last_sent");
+                    return new Health(lastIn == null ? null : lastIn.toInstant(), row.getLong("in_24h"),
+                            lastSent == null ? null : lastSent.toInstant(), row.getLong("failures_24h"));
+                });
+    }
+
     /** The conversation whose current or latest ticket this is, or null. */
     public Uni<Conversation> findByTicket(String ticketNumber) {
         return pool.preparedQuery("select " + COLUMNS

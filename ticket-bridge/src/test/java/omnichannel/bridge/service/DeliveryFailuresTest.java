@@ -55,6 +55,32 @@ class DeliveryFailuresTest {
                 .withRequestBody(containing(text))).size();
     }
 
+    private static io.restassured.path.json.JsonPath health() {
+        return io.restassured.RestAssured.given().auth().oauth2(omnichannel.testing.Tokens.shared().viewer())
+                .get("/api/v1/interactions/" + FourBizStub.INTERACTION + "/health").then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    @Test
+    void theInteractionsHealthShowsItsLastMessageItsLastAnswerAndItsFailedSends() {
+        Instant start = Instant.now().minusSeconds(1);
+        long messagesBefore = health().getLong("messagesLast24h");
+        long failuresBefore = health().getLong("deliveryFailuresLast24h");
+
+        OutboundMessage ack = acknowledgementTo("+5511912346009");
+        publish(status(ack, ack.eventId(), null, DeliveryStatus.State.FAILED, "63003"));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> health().getLong("deliveryFailuresLast24h") == failuresBefore + 1);
+        var after = health();
+        assertThat(after.getLong("messagesLast24h")).isGreaterThanOrEqualTo(messagesBefore + 1);
+        assertThat(Instant.parse(after.getString("lastMessageIn"))).isAfter(start);
+        assertThat(Instant.parse(after.getString("lastAnswerSent"))).isAfter(start);
+        // a viewer's token reads it; no token, none
+        io.restassured.RestAssured.given().get("/api/v1/interactions/" + FourBizStub.INTERACTION + "/health").then()
+                .statusCode(401);
+    }
+
     @Test
     void aFailedSendIsWrittenOnTheTicketOnce() {
         OutboundMessage ack = acknowledgementTo("+5511912346001");

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "omnichannel")
 public interface GatewayConfig {
@@ -17,4 +18,9 @@ public interface GatewayConfig {
     /** How long a webhook waits for Kafka's acknowledgement before the provider gets 503. */
     @WithDefault("5s")
     Duration kafkaAckTimeout();
+
+    /** How often this replica reports its counts of bad signatures to config-service ({@code SIGNATURE_REPORT_INTERVAL}). */
+    @WithName("gateway.signature-report-interval")
+    @WithDefault("30s")
+    Duration signatureReportInterval();
 }

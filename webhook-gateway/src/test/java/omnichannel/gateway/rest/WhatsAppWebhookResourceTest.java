@@ -188,6 +188,27 @@ class WhatsAppWebhookResourceTest {
     }
 
     @Test
+    void badSignaturesAreReportedToConfigServiceAndKeptWhileItIsDown() {
+        String path = "/webhooks/whatsapp/" + ConfigServiceStub.REPORTED_ID;
+        ConfigServiceStub.signatureReports(false);
+        try {
+            for (int i = 0; i < 3; i++) {
+                signed(path, webhook(newSid()), "not-the-token").when().post(path).then().statusCode(403);
+            }
+            // reports every 0.5 s in tests: config-service refuses a few of them
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> ConfigServiceStub.signatureReportsAbout(ConfigServiceStub.REPORTED_ID)[1] >= 2);
+        } finally {
+            ConfigServiceStub.signatureReports(true);
+        }
+        // back: the three are reported once, in all
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> ConfigServiceStub.signatureReportsAbout(ConfigServiceStub.REPORTED_ID)[0] == 3);
+        org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(ConfigServiceStub.signatureReportsAbout(ConfigServiceStub.REPORTED_ID)[0]).isEqualTo(3);
+    }
+
+    @Test
     void signatureWithAnotherTokenGets403() {
         String path = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
         signed(path, webhook(newSid()), "not-the-token").when().post(path).then().statusCode(403);

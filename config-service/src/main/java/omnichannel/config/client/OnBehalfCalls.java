@@ -1,0 +1,53 @@
+package omnichannel.config.client;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * The console's calls to the other services' admin APIs, made with the logged-in person's own access token: each
+ * service checks their role itself, and config-service holds no token of its own for them. Never throws: a failure is
+ * an answer that says why, in words for the page.
+ */
+@ApplicationScoped
+public class OnBehalfCalls {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** A 200's JSON, or {@code problem} (with the status, 0 when the service was not reached). */
+    public record Answer(int status, JsonObject json, String problem) {
+    }
+
+    private final WebClient http;
+
+    public OnBehalfCalls(Vertx vertx) {
+        this.http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setConnectTimeout(5000)
+                .setUserAgent("omnichannel-config-service-console"));
+    }
+
+    /**
+     * @param service the service's name, for the words of a problem
+     * @param base its base URL, empty when not configured ({@code setting} names the variable)
+     */
+    public Uni<Answer> call(String method, String service, Optional<String> base, String setting, String path,
+            String accessToken) {
+        if (base.isEmpty()) {
+            return Uni.createFrom().item(new Answer(0, null, service + "'s address is not configured (" + setting
+                    + ")"));
+        }
+        String url = base.get().replaceAll("/+$", "") + path;
+        var request = method.equals("GET") ? http.getAbs(url) : http.postAbs(url);
+        return request.bearerTokenAuthentication(accessToken).timeout(TIMEOUT.toMillis()).send()
+                .map(response -> response.statusCode() == 200
+                        ? new Answer(200, response.bodyAsJsonObject(), null)
+                        : new Answer(response.statusCode(), null, service + " answered HTTP " + response.statusCode()))
+                .onFailure().recoverWithItem(e -> new Answer(0, null, service + " unreachable: " + e.getMessage()));
+    }
+}
