@@ -2,26 +2,34 @@ package omnichannel.config.service;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.config.repository.SignatureFailureRepository;
 import omnichannel.platform.interactions.SignatureFailureReport;
 import omnichannel.platform.rest.ProblemException;
 
-/** The gateways' reports of bad signatures, added up per interaction and hour; the last 24 hours for the console. */
+/**
+ * The gateways' reports of bad signatures, added up per interaction and hour (30 days kept); the last 24 hours for the
+ * console.
+ */
 @ApplicationScoped
 public class SignatureFailures {
 
     /** An interaction's bad signatures in the last 24 hours, and the time of the last one (null when none). */
     public record Recent(long last24h, Instant lastAt) {
+    }
+
+    private final SignatureFailureRepository repository;
+
+    public SignatureFailures(SignatureFailureRepository repository) {
+        this.repository = repository;
     }
 
     @WithTransaction
@@ -37,37 +45,17 @@ public class SignatureFailures {
             }
         }
         return Multi.createFrom().iterable(report.counts())
-                .onItem().transformToUniAndConcatenate(count -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("insert into signature_failure (interaction_id, hour, failures, last_at) "
-                                + "values (:id, :hour, :failures, :lastAt) on conflict (interaction_id, hour) do update "
-                                + "set failures = signature_failure.failures + excluded.failures, "
-                                + "last_at = greatest(signature_failure.last_at, excluded.last_at)")
-                        .setParameter("id", count.interactionId())
-                        .setParameter("hour", utc(count.lastAt().truncatedTo(ChronoUnit.HOURS)))
-                        .setParameter("failures", count.failures())
-                        .setParameter("lastAt", utc(count.lastAt()))
-                        .executeUpdate()))
+                .onItem().transformToUniAndConcatenate(count -> repository.add(count.interactionId(), count.failures(),
+                        count.lastAt()))
                 .collect().last()
-                .chain(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("delete from signature_failure where hour < :oldest")
-                        .setParameter("oldest", utc(Instant.now().minus(30, ChronoUnit.DAYS)))
-                        .executeUpdate()))
+                .chain(() -> repository.deleteHoursBefore(Instant.now().minus(30, ChronoUnit.DAYS)))
                 .replaceWithVoid();
     }
 
     @WithSession
     public Uni<Recent> recent(String interactionId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select coalesce(sum(failures), 0), max(last_at) from signature_failure "
-                        + "where interaction_id = :id and last_at > :since", Object[].class)
-                .setParameter("id", interactionId)
-                .setParameter("since", utc(Instant.now().minus(24, ChronoUnit.HOURS)))
-                .getSingleResult())
+        return repository.since(interactionId, Instant.now().minus(24, ChronoUnit.HOURS))
                 .map(row -> new Recent(((Number) row[0]).longValue(), instant(row[1])));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(Object value) {
