@@ -265,6 +265,16 @@ class ConsoleBrowserTest {
         screenshot("14-viewer-form");
         browser.get(console + "/dead-letters");
         assertThat(browser.findElements(By.cssSelector("button.replay"))).isEmpty();
+
+        // the page of an interaction that does not exist, and the console in English
+        browser.get(console + "/interactions/AAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Não encontrada");
+        screenshot("15-not-found");
+        browser.findElement(By.id("lang-en")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
+                .isEqualTo("Omnichannel interactions");
+        assertThat(browser.findElement(By.id("search")).getText()).isEqualTo("Search");
+        screenshot("16-list-in-english");
     }
 
     private static void logIn(String username, String screenshot) throws Exception {
