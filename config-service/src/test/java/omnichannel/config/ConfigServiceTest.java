@@ -35,6 +35,22 @@ public abstract class ConfigServiceTest {
         return given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON);
     }
 
+    /** A dead letter on the inbound topic's dead-letter topic, as a consumer writes one. */
+    protected static void deadLetter(String key, String value, String reason) throws Exception {
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                java.util.Map.of("bootstrap.servers",
+                        omnichannel.testing.SharedInfrastructure.kafka().bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    omnichannel.events.Topics.deadLetter(omnichannel.events.Topics.INBOUND), key, value);
+            record.headers().add("dead-letter-reason", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            record.headers().add("dead-letter-topic",
+                    omnichannel.events.Topics.INBOUND.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
     protected static String whatsappBody(String name) {
         return """
                 {"channel":"WHATSAPP_TWILIO","name":"%s","defaultUnitId":12,"defaultGroupId":3,

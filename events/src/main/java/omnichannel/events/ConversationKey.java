@@ -12,4 +12,9 @@ public final class ConversationKey {
     public static String of(String interactionId, String senderId) {
         return Required.text(interactionId, "interactionId") + ":" + Required.text(senderId, "senderId");
     }
+
+    /** Whether {@code key} is a conversation of {@code interactionId} (false for null or another shape). */
+    public static boolean isOf(String key, String interactionId) {
+        return key != null && key.startsWith(interactionId + ":");
+    }
 }

@@ -9,15 +9,16 @@ import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
@@ -152,6 +153,9 @@ public class ConsoleResource {
     private final SecurityIdentity identity;
     private final CsrfTokens csrf;
     private final TwitterWebhooks twitterWebhooks;
+    /** This request's headers (a request-scoped proxy): the language cookie and Accept-Language. */
+    @Context
+    HttpHeaders headers;
     private final InteractionTraffic traffic;
     private final SignatureFailures signatureFailures;
 
@@ -195,8 +199,7 @@ public class ConsoleResource {
     @Operation(hidden = true)
     public Uni<TemplateInstance> list(@QueryParam("name") String name, @QueryParam("channel") String channel,
             @QueryParam("active") String active, @QueryParam("deleted") boolean deleted,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("notice") String notice,
-            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("notice") String notice) {
         Channel channelFilter = parseChannel(channel);
         Boolean activeFilter = "true".equals(active) ? Boolean.TRUE : "false".equals(active) ? Boolean.FALSE : null;
         int shown = Math.max(0, Math.min(page, 100_000));
@@ -208,11 +211,10 @@ public class ConsoleResource {
         return interactions.search(name, channelFilter, activeFilter, deleted, shown, PAGE_SIZE).map(found -> {
             List<Row> rows = found.items().stream().map(ConsoleResource::row).toList();
             int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-            return page(Templates.list(chrome("interactions", notice, lang, accepted),
+            return page(Templates.list(chrome("interactions", notice),
                     new Listing(name == null ? "" : name, channelFilter == null ? "" : channelFilter.name(),
                             activeFilter == null ? "" : activeFilter.toString(), deleted, rows, shown, pages,
-                            found.total(), query.toString())),
-                    lang, accepted);
+                            found.total(), query.toString())));
         });
     }
 
@@ -220,11 +222,10 @@ public class ConsoleResource {
     @Path("/interactions/new")
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public TemplateInstance newForm(@QueryParam("channel") String channel, @CookieParam(LANGUAGE_COOKIE) String lang,
-            @HeaderParam("Accept-Language") String accepted) {
+    public TemplateInstance newForm(@QueryParam("channel") String channel) {
         Channel chosen = parseChannel(channel);
-        return page(Templates.form(chrome("interactions", null, lang, accepted),
-                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null, null), lang, accepted);
+        return page(Templates.form(chrome("interactions", null),
+                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null, null));
     }
 
     @POST
@@ -232,43 +233,40 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public Uni<Response> create(MultivaluedMap<String, String> form, @CookieParam(LANGUAGE_COOKIE) String lang,
-            @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> create(MultivaluedMap<String, String> form) {
         Channel channel = parseChannel(form.getFirst("channel"));
         InteractionForm shown = InteractionForm.empty(channel == null ? Channel.WHATSAPP_TWILIO : channel)
                 .withPosted(form);
         List<InvalidFields.Violation> parseErrors = new ArrayList<>();
         InteractionInput input = InteractionForm.input(shown.channel, form, null, parseErrors);
         if (!parseErrors.isEmpty()) {
-            return Uni.createFrom().item(refused(shown, new InvalidFields(parseErrors), lang, accepted));
+            return Uni.createFrom().item(refused(shown, new InvalidFields(parseErrors)));
         }
         return interactions.create(input, actor())
                 .map(created -> seeOther("/console/interactions/" + created.id + "?notice=created"))
                 .onFailure(ProblemException.class)
-                .recoverWithItem(failure -> refused(shown, (ProblemException) failure, lang, accepted));
+                .recoverWithItem(failure -> refused(shown, (ProblemException) failure));
     }
 
     @GET
     @Path("/interactions/{id}")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(hidden = true)
-    public Uni<Response> edit(@PathParam("id") String id, @QueryParam("notice") String notice,
-            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> edit(@PathParam("id") String id, @QueryParam("notice") String notice) {
         return interactions.find(id).chain(found -> {
             if (found == null) {
-                return Uni.createFrom().item(notFound(lang, accepted));
+                return Uni.createFrom().item(notFound());
             }
             Uni<TwitterWebhooks.Status> webhook = found.channel == Channel.TWITTER_DM
                     && found.twitterDeliveryMode != DeliveryMode.POLLING
                             ? twitterWebhooks.status(id, accessToken())
                             : Uni.createFrom().nullItem();
-            Uni<Health> health = traffic.of(id, accessToken()).chain(figures -> deadLetters.pending(null, null)
-                    .chain(letters -> signatureFailures.recent(id).map(bad -> new Health(figures, letters.stream()
-                            .filter(letter -> letter.key() != null && letter.key().startsWith(id + ":")).count(),
+            Uni<Health> health = traffic.of(id, accessToken()).chain(figures -> deadLetters.pendingOf(id)
+                    .chain(pending -> signatureFailures.recent(id).map(bad -> new Health(figures, pending,
                             bad.last24h(), bad.lastAt() == null ? null : bad.lastAt().toString()))));
             return Uni.combine().all().unis(webhook, health).asTuple()
-                    .map(both -> html(200, page(Templates.form(chrome("interactions", notice, lang, accepted),
-                            formOf(found), both.getItem1(), both.getItem2()), lang, accepted)));
+                    .map(both -> html(200, page(Templates.form(chrome("interactions", notice),
+                            formOf(found), both.getItem1(), both.getItem2()))));
         });
     }
 
@@ -277,11 +275,10 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public Uni<Response> update(@PathParam("id") String id, MultivaluedMap<String, String> form,
-            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> update(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         return interactions.find(id).chain(found -> {
             if (found == null) {
-                return Uni.createFrom().item(notFound(lang, accepted));
+                return Uni.createFrom().item(notFound());
             }
             // the version the admin's page was showing: a change saved since then is a conflict, not overwritten
             long basedOn = parseVersion(form.getFirst("version"));
@@ -289,12 +286,12 @@ public class ConsoleResource {
             List<InvalidFields.Violation> parseErrors = new ArrayList<>();
             InteractionInput input = InteractionForm.input(found.channel, form, basedOn, parseErrors);
             if (!parseErrors.isEmpty()) {
-                return Uni.createFrom().item(refused(shown, new InvalidFields(parseErrors), lang, accepted));
+                return Uni.createFrom().item(refused(shown, new InvalidFields(parseErrors)));
             }
             return interactions.update(id, input, basedOn, actor())
                     .map(updated -> seeOther("/console/interactions/" + id + "?notice=saved"))
                     .onFailure(ProblemException.class)
-                    .recoverWithItem(failure -> refused(shown, (ProblemException) failure, lang, accepted));
+                    .recoverWithItem(failure -> refused(shown, (ProblemException) failure));
         });
     }
 
@@ -302,12 +299,11 @@ public class ConsoleResource {
     @Path("/interactions/{id}/delete")
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public Uni<Response> confirmDelete(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
-            @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> confirmDelete(@PathParam("id") String id) {
         return interactions.find(id).map(found -> found == null
-                ? notFound(lang, accepted)
+                ? notFound()
                 : html(200,
-                        page(Templates.confirmDelete(chrome("interactions", null, lang, accepted), found), lang, accepted)));
+                        page(Templates.confirmDelete(chrome("interactions", null), found))));
     }
 
     @POST
@@ -315,11 +311,10 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public Uni<Response> delete(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
-            @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> delete(@PathParam("id") String id) {
         return interactions.delete(id, actor())
                 .map(deleted -> seeOther("/console/interactions?deleted=true&notice=deleted"))
-                .onFailure(NotFound.class).recoverWithItem(failure -> notFound(lang, accepted));
+                .onFailure(NotFound.class).recoverWithItem(failure -> notFound());
     }
 
     @POST
@@ -327,14 +322,13 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public Uni<Response> restore(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
-            @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> restore(@PathParam("id") String id) {
         return interactions.restore(id, actor())
                 .map(restored -> seeOther("/console/interactions/" + id + "?notice=restored"))
                 .onFailure(ProblemException.class).recoverWithItem(failure -> html(
                         ((ProblemException) failure).status(),
-                        page(Templates.problem(chrome("interactions", null, lang, accepted),
-                                ((ProblemException) failure).status(), failure.getMessage()), lang, accepted)));
+                        page(Templates.problem(chrome("interactions", null),
+                                ((ProblemException) failure).status(), failure.getMessage()))));
     }
 
     /** "Testar conexão": the same verification as the API, each step with its result. */
@@ -343,12 +337,11 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public Uni<Response> verify(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
-            @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> verify(@PathParam("id") String id) {
         return interactions.find(id).chain(found -> found == null
-                ? Uni.createFrom().item(notFound(lang, accepted))
+                ? Uni.createFrom().item(notFound())
                 : verification.verify(id).map(result -> html(200, page(
-                        Templates.verification(chrome("interactions", null, lang, accepted), found, result), lang, accepted))));
+                        Templates.verification(chrome("interactions", null), found, result)))));
     }
 
     /** The X webhook's actions (channel-twitter owns registration): register again, or have X run the CRC again. */
@@ -371,23 +364,20 @@ public class ConsoleResource {
     @Path("/interactions/{id}/audit")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(hidden = true)
-    public Uni<Response> audit(@PathParam("id") String id, @CookieParam(LANGUAGE_COOKIE) String lang,
-            @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> audit(@PathParam("id") String id) {
         return interactions.audit(id)
                 .map(entries -> entries.stream().map(e -> new AuditRow(e.action, e.actor,
                         e.fields.replace(",", ", "), e.at.toString())).toList())
-                .map(rows -> html(200, page(Templates.audit(chrome("interactions", null, lang, accepted), id, null, rows), lang,
-                        accepted)))
-                .onFailure(NotFound.class).recoverWithItem(failure -> notFound(lang, accepted));
+                .map(rows -> html(200, page(Templates.audit(chrome("interactions", null), id, null, rows))))
+                .onFailure(NotFound.class).recoverWithItem(failure -> notFound());
     }
 
     @GET
     @Path("/parameters")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(hidden = true)
-    public Uni<TemplateInstance> parameters(@QueryParam("notice") String notice,
-            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
-        return parametersPage(notice, null, lang, accepted);
+    public Uni<TemplateInstance> parameters(@QueryParam("notice") String notice) {
+        return parametersPage(notice, null);
     }
 
     @POST
@@ -395,15 +385,14 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public Uni<Response> setParameter(@PathParam("id") int id, MultivaluedMap<String, String> form,
-            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+    public Uni<Response> setParameter(@PathParam("id") int id, MultivaluedMap<String, String> form) {
         String value = form.getFirst("value");
         Uni<?> change = value == null || value.isBlank()
                 ? parameters.unset(id)
                 : parameters.set(id, value.strip(), actor());
         return change.map(done -> seeOther("/console/parameters?notice=saved"))
                 .onFailure(ProblemException.class).recoverWithUni(failure -> parametersPage(null,
-                        id + ": " + failure.getMessage() + violations((ProblemException) failure), lang, accepted)
+                        id + ": " + failure.getMessage() + violations((ProblemException) failure))
                         .map(page -> html(((ProblemException) failure).status(), page)));
     }
 
@@ -411,11 +400,9 @@ public class ConsoleResource {
     @Path("/dead-letters")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(hidden = true)
-    public Uni<TemplateInstance> deadLetters(@QueryParam("notice") String notice,
-            @CookieParam(LANGUAGE_COOKIE) String lang, @HeaderParam("Accept-Language") String accepted) {
+    public Uni<TemplateInstance> deadLetters(@QueryParam("notice") String notice) {
         return deadLetters.pending(null, null)
-                .map(letters -> page(Templates.deadLetters(chrome("dead-letters", notice, lang, accepted), letters), lang,
-                        accepted));
+                .map(letters -> page(Templates.deadLetters(chrome("dead-letters", notice), letters)));
     }
 
     @POST
@@ -438,7 +425,7 @@ public class ConsoleResource {
                 .map(done -> seeOther("/console/dead-letters?notice=" + (done ? "discarded" : "gone")));
     }
 
-    private Uni<TemplateInstance> parametersPage(String notice, String error, String lang, String accepted) {
+    private Uni<TemplateInstance> parametersPage(String notice, String error) {
         return parameters.values().chain(values -> parameters.readiness().map(readiness -> {
             List<ParameterRow> rows = Arrays.stream(ParameterDefinition.values())
                     .map(p -> {
@@ -453,12 +440,12 @@ public class ConsoleResource {
                                     entry.getValue().invalid().stream().map(i -> i.id() + ": " + i.problem()))
                             .toList()))
                     .toList();
-            return page(Templates.parameters(chrome("parameters", notice, lang, accepted), rows, ready, error), lang, accepted);
+            return page(Templates.parameters(chrome("parameters", notice), rows, ready, error));
         }));
     }
 
     /** A refused change: the form again, with the API's words next to each field (or at the top), and its status. */
-    private Response refused(InteractionForm shown, ProblemException problem, String lang, String accepted) {
+    private Response refused(InteractionForm shown, ProblemException problem) {
         if (problem instanceof InvalidFields invalid) {
             shown.withViolations(invalid.violations);
         } else if (problem instanceof StaleVersion) {
@@ -469,7 +456,7 @@ public class ConsoleResource {
             shown.withProblem(problem.getMessage());
         }
         return html(problem.status(),
-                page(Templates.form(chrome("interactions", null, lang, accepted), shown, null, null), lang, accepted));
+                page(Templates.form(chrome("interactions", null), shown, null, null)));
     }
 
     private InteractionForm formOf(Interaction interaction) {
@@ -478,15 +465,21 @@ public class ConsoleResource {
         return InteractionForm.of(interaction, view);
     }
 
-    private Chrome chrome(String section, String notice, String lang, String accepted) {
+    private Chrome chrome(String section, String notice) {
         return new Chrome(identity.getPrincipal().getName(), identity.hasRole(Roles.ADMIN), csrf.tokenFor(identity),
-                language(lang, accepted).toLanguageTag(), section,
+                language().toLanguageTag(), section,
                 notice == null ? null : notice.replaceAll("[^a-z-]", ""));
     }
 
     /** The page in the chosen language. */
-    static TemplateInstance page(TemplateInstance instance, String cookie, String acceptLanguage) {
-        return instance.setLocale(language(cookie, acceptLanguage));
+    private TemplateInstance page(TemplateInstance instance) {
+        return instance.setLocale(language());
+    }
+
+    /** This request's language: {@link #language(String, String)} of its cookie and Accept-Language. */
+    private Locale language() {
+        Cookie cookie = headers.getCookies().get(LANGUAGE_COOKIE);
+        return language(cookie == null ? null : cookie.getValue(), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     /** The cookie's language, else the browser's first of Portuguese and English, else pt-BR (the product's). */
@@ -512,8 +505,8 @@ public class ConsoleResource {
         return portuguese;
     }
 
-    private Response notFound(String lang, String accepted) {
-        return html(404, page(Templates.problem(chrome("interactions", null, lang, accepted), 404, null), lang, accepted));
+    private Response notFound() {
+        return html(404, page(Templates.problem(chrome("interactions", null), 404, null)));
     }
 
     private static Response html(int status, TemplateInstance page) {

@@ -65,6 +65,12 @@ public class DeadLetterService {
                 .map(DeadLetterService::view).toList());
     }
 
+    /** How many dead letters of one interaction's conversations are pending. */
+    public Uni<Long> pendingOf(String interactionId) {
+        return pendingRecords().map(records -> records.stream()
+                .filter(r -> omnichannel.events.ConversationKey.isOf(r.key(), interactionId)).count());
+    }
+
     /** One pending dead letter; null when there is none with this id (or it was replayed or discarded). */
     public Uni<DeadLetter> one(String id) {
         return find(id).map(r -> r == null ? null : view(r));

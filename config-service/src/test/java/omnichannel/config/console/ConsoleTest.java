@@ -157,7 +157,8 @@ class ConsoleTest extends ConfigServiceTest {
     }
 
     @Test
-    void theHealthPanelAddsUpTheGatewaysReportsOfBadSignatures() {
+    void theHealthPanelAddsUpTheGatewaysReportsOfBadSignaturesAndCountsTheInteractionsDeadLetters()
+            throws Exception {
         String id = admin().body(whatsappBody("Console health").replace("\"contactOriginId\":7",
                 "\"contactOriginId\":7,\"active\":false")).post("/api/v1/interactions").then().statusCode(201)
                 .extract().path("id");
@@ -167,11 +168,15 @@ class ConsoleTest extends ConfigServiceTest {
             service().body("{\"counts\":[{\"interactionId\":\"%s\",\"failures\":%d,\"lastAt\":\"%s\"}]}"
                     .formatted(id, failures, now)).post("/internal/v1/signature-failures").then().statusCode(204);
         }
+        // one dead letter of this interaction, one of another
+        deadLetter(id + ":+5511900001111", "{\"n\":1}", "console health test");
+        deadLetter("another-interaction:+5511900001111", "{\"n\":2}", "console health test");
         service().body("{\"counts\":[{\"interactionId\":\"%s\",\"failures\":0,\"lastAt\":\"%s\"}]}"
                 .formatted(id, now)).post("/internal/v1/signature-failures").then().statusCode(400);
 
         String page = login(ADMIN).get("/console/interactions/" + id).body();
         assertThat(page).containsPattern("id=\"health-signatures\" class=\"failed\">5 ")
+                .containsPattern("id=\"health-dead-letters\" class=\"failed\">1 ")
                 .contains(now.toString().substring(0, 19))
                 // ticket-bridge is not configured in this test: the panel says so instead of showing zeros
                 .contains("id=\"health-problem\"").contains("TICKET_BRIDGE_URL");

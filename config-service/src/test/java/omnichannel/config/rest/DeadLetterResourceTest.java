@@ -27,16 +27,6 @@ import omnichannel.testing.SharedInfrastructure;
 @QuarkusTest
 class DeadLetterResourceTest extends ConfigServiceTest {
 
-    private static void deadLetter(String key, String value, String reason) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.INBOUND), key, value);
-            record.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("dead-letter-topic", Topics.INBOUND.getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        }
-    }
-
     @Test
     void deadLettersAreListedReplayedInOrderAndDiscarded() throws Exception {
         String key = "wa-dlq:+55119" + (System.nanoTime() % 100000);
