@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.util.Map;
@@ -36,6 +37,7 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
         interaction(OPEN, null);
         interaction(TEMPLATE, CONTENT_SID);
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(5).willReturn(created()));
+        server.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(5).willReturn(page()));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900021211"))
                 .willReturn(error(400, 21211, "The 'To' number is not a valid phone number.")));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900000429"))
@@ -64,6 +66,25 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
                 {"sid":"SM{{randomValue length=32 type='HEXADECIMAL'}}","status":"queued","account_sid":"%s",
                  "api_version":"2010-04-01","num_media":"0","num_segments":"1","direction":"outbound-api"}
                 """.formatted(ACCOUNT)).withTransformers("response-template");
+    }
+
+    /** A page of Twilio's message list (2010 format, newest first) holding {@code messages}. */
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder page(String... messages) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"messages":[%s],"uri":"%s?PageSize=20&Page=0","first_page_uri":"%s?PageSize=20&Page=0",
+                 "next_page_uri":null,"previous_page_uri":null,"page":0,"page_size":20,"start":0,"end":%d}
+                """.formatted(String.join(",", messages), MESSAGES, MESSAGES, Math.max(0, messages.length - 1)));
+    }
+
+    /** One message of Twilio's list, as Twilio writes it (RFC 2822 dates). */
+    public static String listed(String sid, String to, String body, java.time.Instant created) {
+        String date = java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US)
+                .format(created.atZone(java.time.ZoneOffset.UTC));
+        return """
+                {"sid":"%s","account_sid":"%s","api_version":"2010-04-01","body":"%s","date_created":"%s",
+                 "date_updated":"%s","date_sent":null,"direction":"outbound-api","from":"whatsapp:+5511999990000",
+                 "to":"whatsapp:%s","status":"queued","num_media":"0","num_segments":"1"}
+                """.formatted(sid, ACCOUNT, body, date, date, to);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, int code, String text) {

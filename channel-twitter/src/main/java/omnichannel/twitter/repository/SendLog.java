@@ -33,8 +33,22 @@ public class SendLog implements SendOnce.SendLog {
     }
 
     @Override
-    public Uni<Boolean> reserve(OutboundMessage message) {
-        return status(message).map(SENDING::equals);
+    public Uni<SendOnce.Reservation> reserve(OutboundMessage message) {
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        // xmax is 0 on a row this statement inserted, set on one it found (the conflict's no-op update)
+        return pool.preparedQuery("insert into sent_dm (event_id, interaction_id, recipient, status, created_at, "
+                + "updated_at) values ($1, $2, $3, 'SENDING', $4, $4) on conflict (event_id) do update "
+                + "set updated_at = sent_dm.updated_at returning status, created_at, xmax = 0 as inserted")
+                .execute(Tuple.of(message.eventId(), message.interactionId(), message.recipient().id(), now))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    if (!SENDING.equals(row.getString("status"))) {
+                        return SendOnce.Reservation.settledAlready();
+                    }
+                    return row.getBoolean("inserted")
+                            ? SendOnce.Reservation.fresh()
+                            : SendOnce.Reservation.unsettledSince(row.getOffsetDateTime("created_at").toInstant());
+                });
     }
 
     @Override
@@ -45,16 +59,6 @@ public class SendLog implements SendOnce.SendLog {
     @Override
     public Uni<Void> failed(UUID eventId, PermanentSendFailure failure) {
         return settle(eventId, FAILED, null, failure.getMessage());
-    }
-
-    /** The entry's status; a new entry is reserved as SENDING. */
-    Uni<String> status(OutboundMessage message) {
-        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
-        return pool.preparedQuery("insert into sent_dm (event_id, interaction_id, recipient, status, created_at, "
-                + "updated_at) values ($1, $2, $3, 'SENDING', $4, $4) on conflict (event_id) do update "
-                + "set updated_at = sent_dm.updated_at returning status")
-                .execute(Tuple.of(message.eventId(), message.interactionId(), message.recipient().id(), now))
-                .map(rows -> rows.iterator().next().getString("status"));
     }
 
     Uni<Void> settle(UUID eventId, String status, String dmEventId, String error) {

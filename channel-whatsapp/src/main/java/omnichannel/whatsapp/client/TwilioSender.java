@@ -30,6 +30,9 @@ import omnichannel.whatsapp.config.WhatsAppConfig;
 @ApplicationScoped
 public class TwilioSender {
 
+    /** How many of Twilio's newest messages to a person are read when looking for an earlier attempt's send. */
+    private static final int RECENT_PAGE = 20;
+
     private final RebasedTwilioHttpClient http;
     private final ExecutorService pool;
     /**
@@ -59,12 +62,42 @@ public class TwilioSender {
             URI statusCallback) {
     }
 
-    /** The Twilio message sid. Fails with the SDK's {@code ApiException} / {@code ApiConnectionException}. */
+    /** The Twilio message sid. Fails with the SDK's {@code ApiException}, without a status when no answer came. */
     public Uni<String> send(InternalInteraction interaction, Outgoing outgoing) {
         Context context = Vertx.currentContext();
         Uni<String> sent = breaker.call(() -> Uni.createFrom().item(() -> create(interaction, outgoing))
                 .runSubscriptionOn(pool));
         return context == null ? sent : sent.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    /** A message Twilio holds, as far as finding an earlier attempt's send needs it. */
+    public record Recent(String sid, String body, java.time.Instant createdAt) {
+    }
+
+    /**
+     * The newest messages Twilio holds from the interaction's number to {@code to} (Twilio's list, newest first; one
+     * page of {@value #RECENT_PAGE}): where an attempt whose answer was lost finds out whether its message got through.
+     */
+    public Uni<List<Recent>> recent(InternalInteraction interaction, String to) {
+        Context context = Vertx.currentContext();
+        Uni<List<Recent>> found = breaker
+                .call(() -> Uni.createFrom().item(() -> read(interaction, to)).runSubscriptionOn(pool));
+        return context == null ? found : found.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    private List<Recent> read(InternalInteraction interaction, String to) {
+        TwilioRestClient client = new TwilioRestClient.Builder(interaction.twilioAccountSid(), interaction.twilioAuthToken())
+                .httpClient(http)
+                .build();
+        return Message.reader()
+                .setTo(new PhoneNumber(whatsapp(to)))
+                .setFrom(new PhoneNumber(whatsapp(interaction.whatsappNumber())))
+                .setPageSize((long) RECENT_PAGE)
+                .firstPage(client)
+                .getRecords().stream()
+                .map(message -> new Recent(message.getSid(), message.getBody(),
+                        message.getDateCreated() == null ? null : message.getDateCreated().toInstant()))
+                .toList();
     }
 
     private String create(InternalInteraction interaction, Outgoing outgoing) {

@@ -47,6 +47,13 @@ public class OutboundService {
     /** Twilio's "slow down" answers: retried later, never reported as a failure. */
     private static final Set<Integer> THROTTLING_CODES = Set.of(20429, 63018);
 
+    /**
+     * Twilio's dates have whole seconds and its clock is not ours: a message created up to this long before an
+     * attempt's reservation may still be that attempt's.
+     */
+    static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(60);
+
+    private final SendLog log;
     private final InteractionDirectory interactions;
     private final TwilioSender twilio;
     private final SenderRateLimiter limiter;
@@ -55,6 +62,7 @@ public class OutboundService {
 
     public OutboundService(SendLog log, InteractionDirectory interactions, TwilioSender twilio, SenderRateLimiter limiter,
             KeyedPublisher<DeliveryStatus> delivery, StatusTracker tracker) {
+        this.log = log;
         this.interactions = interactions;
         this.twilio = twilio;
         this.limiter = limiter;
@@ -68,7 +76,53 @@ public class OutboundService {
      * holding back only this conversation. A permanent refusal is settled as failed and reported to the bridge.
      */
     public Uni<Void> deliver(OutboundMessage message) {
-        return sendOnce.deliver(message, () -> send(message));
+        return sendOnce.deliver(message, () -> send(message), reservedAt -> earlierSend(message, reservedAt));
+    }
+
+    /**
+     * The Twilio message an earlier attempt sent for this event when its answer never got recorded (the process died,
+     * or the answer was lost on the way), or null. Twilio has no idempotency key for messages, so this asks Twilio's
+     * list for the newest messages from the interaction's number to the person: one created since the reservation,
+     * with this event's text (any text for a template, which Twilio renders), that is no other entry's message is this
+     * event's. Sends to one person go one at a time (the ordered consumer), so no other send of ours can be in flight
+     * to them. A Twilio that refuses the list (4xx: a key without read rights, a stand-in without it) means sending
+     * again, as without this look-up; a Twilio in trouble fails the attempt, to be retried.
+     */
+    private Uni<SendOnce.Accepted> earlierSend(OutboundMessage message, Instant reservedAt) {
+        return interactions.interaction(message.interactionId()).chain(interaction -> {
+            if (interaction == null) {
+                return Uni.createFrom().nullItem();
+            }
+            TwilioSender.Outgoing outgoing = outgoing(message, interaction);
+            String sentAs = outgoing.contentSid() == null ? SentMessage.TEXT : SentMessage.TEMPLATE;
+            Instant since = reservedAt.minus(CLOCK_TOLERANCE);
+            return twilio.recent(interaction, message.recipient().id())
+                    .onFailure(OutboundService::listRefused).recoverWithItem(failure -> {
+                        io.quarkus.logging.Log.warnf("whatsapp cannot list Twilio's messages (%s): outbound %s sent again",
+                                failure.getMessage(), message.eventId());
+                        return List.of();
+                    })
+                    .map(recent -> recent.stream()
+                            .filter(candidate -> candidate.createdAt() != null && !candidate.createdAt().isBefore(since))
+                            .filter(candidate -> outgoing.contentSid() != null
+                                    || textOf(candidate.body()).equals(textOf(outgoing.body())))
+                            .toList())
+                    .chain(candidates -> log.known(candidates.stream().map(TwilioSender.Recent::sid).toList())
+                            .map(known -> candidates.stream()
+                                    .filter(candidate -> !known.contains(candidate.sid()))
+                                    .min(java.util.Comparator.comparing(TwilioSender.Recent::createdAt))
+                                    .map(found -> new SendOnce.Accepted(found.sid(), DeliveryStatus.State.QUEUED, sentAs))
+                                    .orElse(null)));
+        });
+    }
+
+    private static boolean listRefused(Throwable failure) {
+        return failure instanceof ApiException e && e.getStatusCode() != null && e.getStatusCode() >= 400
+                && e.getStatusCode() < 500 && e.getStatusCode() != 429;
+    }
+
+    private static String textOf(String body) {
+        return body == null ? "" : body;
     }
 
     private Uni<SendOnce.Accepted> send(OutboundMessage message) {
@@ -158,9 +212,16 @@ public class OutboundService {
         });
     }
 
+    /**
+     * Twilio's answer as a transient failure (kept, for a retry) or a permanent one. The SDK turns an I/O failure (no
+     * connection, a reset, a timeout) into an {@code ApiException} without a status: no answer at all, so transient.
+     */
     private static Throwable classify(Throwable failure) {
         ApiException e = (ApiException) failure;
-        int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
+        if (e.getStatusCode() == null) {
+            return e;
+        }
+        int status = e.getStatusCode();
         boolean throttled = status == 429 || e.getCode() != null && THROTTLING_CODES.contains(e.getCode());
         if (throttled || status >= 500) {
             return e;

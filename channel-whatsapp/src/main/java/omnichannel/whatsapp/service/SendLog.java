@@ -27,8 +27,18 @@ public class SendLog implements SendOnce.SendLog {
     }
 
     @Override
-    public Uni<Boolean> reserve(OutboundMessage message) {
-        return entry(message).map(entry -> !entry.isSettled());
+    public Uni<SendOnce.Reservation> reserve(OutboundMessage message) {
+        return reservation(message);
+    }
+
+    /** Which of these Twilio message sids are already the record of one of our entries. */
+    public Uni<java.util.Set<String>> known(java.util.Collection<String> providerMessageIds) {
+        if (providerMessageIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return repository.list("providerMessageId in ?1", providerMessageIds)
+                .map(entries -> entries.stream().map(entry -> entry.providerMessageId)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Override
@@ -43,8 +53,15 @@ public class SendLog implements SendOnce.SendLog {
 
     /** The entry of this event, created as {@code SENDING} when there is none yet. */
     @WithTransaction
-    Uni<SentMessage> entry(OutboundMessage message) {
-        return repository.findById(message.eventId()).onItem().ifNull().switchTo(() -> {
+    Uni<SendOnce.Reservation> reservation(OutboundMessage message) {
+        return repository.findById(message.eventId()).map(entry -> {
+            if (entry == null) {
+                return null;
+            }
+            return entry.isSettled()
+                    ? SendOnce.Reservation.settledAlready()
+                    : SendOnce.Reservation.unsettledSince(entry.createdAt);
+        }).onItem().ifNull().switchTo(() -> {
             SentMessage entry = new SentMessage();
             entry.eventId = message.eventId();
             entry.interactionId = message.interactionId();
@@ -54,7 +71,7 @@ public class SendLog implements SendOnce.SendLog {
             entry.templateVariables = templateJson(message);
             entry.createdAt = Instant.now();
             entry.updatedAt = entry.createdAt;
-            return repository.persist(entry);
+            return repository.persist(entry).replaceWith(SendOnce.Reservation.fresh());
         });
     }
 

@@ -1,8 +1,14 @@
 package omnichannel.whatsapp.messaging;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +24,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -194,5 +202,54 @@ class OutboundConsumerTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> sendsTo(to).size() == 1);
         long attempts = omnichannel.testing.FailingRecord.settleAttempts("whatsapp");
         assertThat(attempts).as("the first record failed and was retried").isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * Twilio took the message but its answer was lost (the connection reset, as when our process dies right after):
+     * the retry finds the message in Twilio's list and records it instead of sending again. Twilio's list also holds an
+     * older message with the same text (before the reservation) and a newer one with another text: neither is taken.
+     */
+    @Test
+    void aSendWhoseAnswerWasLostIsFoundInTwilioAndNotSentAgain() {
+        String to = "+5511912340170";
+        OutboundMessage message = message(ProvidersStub.OPEN, to, "a resposta se perdeu", Instant.now());
+        String toParam = "whatsapp:" + to;
+        ProvidersStub.server.stubFor(post(urlEqualTo(ProvidersStub.MESSAGES)).atPriority(1)
+                .withRequestBody(containing("To=whatsapp%3A%2B5511912340170"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ProvidersStub.server.stubFor(get(urlPathEqualTo(ProvidersStub.MESSAGES)).atPriority(1)
+                .withQueryParam("To", equalTo(toParam)).withQueryParam("From", equalTo("whatsapp:+5511999990000"))
+                .willReturn(ProvidersStub.page(
+                        ProvidersStub.listed("SM" + "b".repeat(32), to, "outro texto", Instant.now().plusSeconds(1)),
+                        ProvidersStub.listed("SM" + "a".repeat(32), to, "a resposta se perdeu", Instant.now()),
+                        ProvidersStub.listed("SM" + "0".repeat(32), to, "a resposta se perdeu",
+                                Instant.now().minus(Duration.ofHours(2))))));
+
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
+        DeliveryStatus status = statusesOf(message.eventId()).get(0);
+        assertThat(status.state()).isEqualTo(DeliveryStatus.State.QUEUED);
+        assertThat(status.providerMessageId()).isEqualTo("SM" + "a".repeat(32));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> sendsTo(to).size() == 1);
+    }
+
+    /** The answer was lost and Twilio's list shows the message never got there: the retry sends it. */
+    @Test
+    void aSendThatNeverReachedTwilioIsSentAgain() {
+        String to = "+5511912340171";
+        OutboundMessage message = message(ProvidersStub.OPEN, to, "nunca chegou", Instant.now());
+        ProvidersStub.server.stubFor(post(urlEqualTo(ProvidersStub.MESSAGES)).atPriority(1)
+                .withRequestBody(containing("To=whatsapp%3A%2B5511912340171"))
+                .inScenario("never reached").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
+        assertThat(statusesOf(message.eventId()).get(0).state()).isEqualTo(DeliveryStatus.State.QUEUED);
+        assertThat(sendsTo(to)).hasSize(2);
+        assertThat(ProvidersStub.server.findAll(getRequestedFor(urlPathEqualTo(ProvidersStub.MESSAGES))
+                .withQueryParam("To", equalTo("whatsapp:" + to)))).isNotEmpty();
     }
 }

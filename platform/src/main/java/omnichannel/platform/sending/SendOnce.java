@@ -1,7 +1,9 @@
 package omnichannel.platform.sending;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
@@ -18,23 +20,47 @@ import omnichannel.platform.messaging.KeyedPublisher;
  * Uni, for the ordered consumer to retry while it lasts, holding back only this conversation.
  * <p>
  * The acceptance is recorded in place, retried until PostgreSQL takes it, because failing the delivery there would
- * send the message again on the consumer's retry. Only a process that dies between the provider's answer and that
- * record leaves the entry reserved, and the message is then sent again by the next attempt (the duplicate window of
- * README's "Delivery guarantees").
+ * send the message again on the consumer's retry. An entry an earlier attempt reserved and never settled (a process
+ * killed between the provider's answer and that record, or an answer lost on the way: a timeout, a reset connection)
+ * may have reached the provider: a channel that can ask the provider for its recent messages does so first and records
+ * the message it finds instead of sending again; otherwise the message is sent again (the duplicate window of README's
+ * "Delivery guarantees").
  */
 public final class SendOnce {
 
     /** A channel service's memory of its sends, by outbound event id, in its own table. */
     public interface SendLog {
 
-        /** Reserves the event when it is new; true when it must be sent (new, or reserved and never settled). */
-        Uni<Boolean> reserve(OutboundMessage message);
+        /** Reserves the event when it is new; says whether it was settled already or reserved by an earlier attempt. */
+        Uni<Reservation> reserve(OutboundMessage message);
 
         /** The provider took the message. */
         Uni<Void> accepted(UUID eventId, Accepted accepted);
 
         /** The provider, or we, refused the message for good. */
         Uni<Void> failed(UUID eventId, PermanentSendFailure failure);
+    }
+
+    /**
+     * What the send log holds for an event when an attempt starts.
+     *
+     * @param settled the provider answered an earlier attempt (accepted or refused): nothing to send
+     * @param earlierAttemptAt when an earlier attempt reserved the event without settling it, whose send may have
+     *        reached the provider; null for a new event
+     */
+    public record Reservation(boolean settled, Instant earlierAttemptAt) {
+
+        public static Reservation fresh() {
+            return new Reservation(false, null);
+        }
+
+        public static Reservation settledAlready() {
+            return new Reservation(true, null);
+        }
+
+        public static Reservation unsettledSince(Instant reservedAt) {
+            return new Reservation(false, reservedAt);
+        }
     }
 
     /**
@@ -60,12 +86,31 @@ public final class SendOnce {
 
     /** Sends {@code message} with {@code provider} unless it was sent already; see the class comment. */
     public Uni<Void> deliver(OutboundMessage message, Supplier<Uni<Accepted>> provider) {
-        return log.reserve(message).chain(mustSend -> {
-            if (!mustSend) {
+        return deliver(message, provider, reservedAt -> Uni.createFrom().nullItem());
+    }
+
+    /**
+     * Sends {@code message} with {@code provider} unless it was sent already; an event an earlier attempt reserved at
+     * some instant is first looked for with {@code earlierSend} (the provider's message that attempt sent, or null).
+     */
+    public Uni<Void> deliver(OutboundMessage message, Supplier<Uni<Accepted>> provider,
+            Function<Instant, Uni<Accepted>> earlierSend) {
+        return log.reserve(message).chain(reservation -> {
+            if (reservation.settled()) {
                 Log.debugf("%s outbound %s settled already, not sent again", channel, message.eventId());
                 return Uni.createFrom().voidItem();
             }
-            return Uni.createFrom().deferred(provider::get)
+            Uni<Accepted> sent = reservation.earlierAttemptAt() == null
+                    ? Uni.createFrom().deferred(provider::get)
+                    : earlierSend.apply(reservation.earlierAttemptAt()).chain(found -> {
+                        if (found == null) {
+                            return Uni.createFrom().deferred(provider::get);
+                        }
+                        Log.infof("%s outbound %s reached the provider on an earlier attempt (%s), not sent again",
+                                channel, message.eventId(), found.providerMessageId());
+                        return Uni.createFrom().item(found);
+                    });
+            return sent
                     .chain(accepted -> inPlace(log.accepted(message.eventId(), accepted))
                             .invoke(() -> Log.infof("%s sent interaction=%s correlationId=%s providerId=%s as=%s", channel,
                                     message.interactionId(), message.correlationId(), accepted.providerMessageId(),

@@ -1,7 +1,8 @@
 package omnichannel.simulators.twilio;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -45,8 +47,12 @@ public class TwilioMessagesResource {
 
     /** A message the simulator accepted, as a test sees it. */
     public record SentMessage(String sid, String accountSid, String to, String from, String body, List<String> mediaUrls,
-            String contentSid, String contentVariables, String statusCallback, String status) {
+            String contentSid, String contentVariables, String statusCallback, String status, Instant createdAt) {
     }
+
+    /** Twilio's dates (RFC 2822 with a numeric offset, "Thu, 30 Jul 2015 20:12:31 +0000"), as the SDK parses them. */
+    private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
+            java.util.Locale.US);
 
     private final List<SentMessage> messages = new CopyOnWriteArrayList<>();
     private final ObjectMapper json;
@@ -112,10 +118,39 @@ public class TwilioMessagesResource {
         }
         String sid = (media.isEmpty() ? "SM" : "MM") + UUID.randomUUID().toString().replace("-", "");
         SentMessage message = new SentMessage(sid, accountSid, to, form.getFirst("From"), body, media, contentSid,
-                form.getFirst("ContentVariables"), form.getFirst("StatusCallback"), "queued");
+                form.getFirst("ContentVariables"), form.getFirst("StatusCallback"), "queued", Instant.now());
         messages.add(message);
         callbacks.progress(message, password(authorization));
         return Response.status(201).entity(resource(message)).build();
+    }
+
+    /**
+     * The account's messages, newest first, filtered by {@code To} and {@code From} as Twilio's list does, in Twilio's
+     * 2010 page format (what the SDK's {@code Message.reader()} reads). Only the first page: the simulator keeps few.
+     */
+    @GET
+    @Path("2010-04-01/Accounts/{accountSid}/Messages.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@PathParam("accountSid") String accountSid, @HeaderParam("Authorization") String authorization,
+            @QueryParam("To") String to, @QueryParam("From") String from, @QueryParam("PageSize") Integer pageSize) {
+        if (!authenticates(authorization, accountSid)) {
+            return error(401, 20003, "Authenticate");
+        }
+        int size = pageSize == null ? 50 : Math.max(1, Math.min(pageSize, 1000));
+        List<SentMessage> newestFirst = new ArrayList<>(messages);
+        java.util.Collections.reverse(newestFirst);
+        String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages.json?PageSize=" + size + "&Page=0";
+        ObjectNode page = json.createObjectNode().put("uri", uri).put("first_page_uri", uri).putNull("next_page_uri")
+                .putNull("previous_page_uri").put("page", 0).put("page_size", size).put("start", 0);
+        com.fasterxml.jackson.databind.node.ArrayNode records = page.putArray("messages");
+        newestFirst.stream()
+                .filter(message -> message.accountSid().equals(accountSid))
+                .filter(message -> to == null || to.equals(message.to()))
+                .filter(message -> from == null || from.equals(message.from()))
+                .limit(size)
+                .forEach(message -> records.add(resource(message)));
+        page.put("end", Math.max(0, records.size() - 1));
+        return Response.ok(page).build();
     }
 
     /** The account fetch config-service's verification makes. */
@@ -131,7 +166,7 @@ public class TwilioMessagesResource {
     }
 
     private ObjectNode resource(SentMessage message) {
-        String now = ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        String now = message.createdAt().atZone(ZoneOffset.UTC).format(TWILIO_DATE);
         ObjectNode node = json.createObjectNode()
                 .put("sid", message.sid())
                 .put("account_sid", message.accountSid())
