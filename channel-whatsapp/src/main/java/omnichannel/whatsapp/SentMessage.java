@@ -18,7 +18,7 @@ public class SentMessage {
     public static final String QUEUED = "QUEUED";
     public static final String FAILED = "FAILED";
     public static final String TEXT = "TEXT";
-    public static final String TEMPLATE = "TEMPLATE";
+    public static final String TEMPLATE = omnichannel.events.DeliveryStatus.SENT_AS_TEMPLATE;
 
     @Id
     @Column(name = "event_id")

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param providerMessageId the provider's id of the sent message (Twilio {@code MessageSid}, X DM event id)
  * @param recipientId the person the message was for
  * @param errorCode the provider's error code, or our reason (e.g. {@code WINDOW_CLOSED}); null on success
+ * @param sentAs how an accepted message went out when the channel has several ways: {@code TEMPLATE} when WhatsApp's
+ *        closed window made channel-whatsapp send the approved template instead of the text; {@code TEXT}; else null
  */
 public record DeliveryStatus(
         UUID eventId,
@@ -25,7 +27,17 @@ public record DeliveryStatus(
         String recipientId,
         State state,
         String errorCode,
-        String errorMessage) implements Event {
+        String errorMessage,
+        String sentAs) implements Event {
+
+    /**
+     * {@link #errorCode()} of a WhatsApp message that was not sent because the person's 24-hour window was closed and
+     * the interaction has no approved template (our code, not Twilio's).
+     */
+    public static final String WINDOW_CLOSED = "WINDOW_CLOSED";
+
+    /** {@link #sentAs()} of a message that went out as the interaction's approved template instead of its text. */
+    public static final String SENT_AS_TEMPLATE = "TEMPLATE";
 
     /** A message's state; ordered, so a late callback never moves a message backwards. */
     public enum State {
@@ -59,12 +71,12 @@ public record DeliveryStatus(
      * @param reason what the attendant should read on the ticket, in words (never a secret)
      */
     public static DeliveryStatus resultOf(OutboundMessage message, String providerMessageId, State state,
-            String errorCode, String reason) {
+            String errorCode, String reason, String sentAs) {
         UUID id = UUID.nameUUIDFromBytes(("result:" + message.eventId() + ":" + state)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new DeliveryStatus(id, Event.SCHEMA_VERSION, Instant.now(), message.interactionId(), message.channel(),
                 message.correlationId(), message.eventId(), providerMessageId, message.recipient().id(), state,
-                errorCode, reason);
+                errorCode, reason, sentAs);
     }
 
     /** The Kafka key: the conversation the message belongs to. */

@@ -47,6 +47,13 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     /** The message after the close: it opens ticket 5101. */
     public static final String AFTER_CLOSE_TEXT = "depois-do-fechamento";
     public static final String AFTER_CLOSE_TICKET = "5101";
+    /** Open tickets 5200, 5201 and 5202 (the held answers' tests). */
+    public static final String HELD_TEXT = "janela-fechada";
+    public static final String HELD_TICKET = "5200";
+    public static final String TEMPLATE_HELD_TEXT = "modelo-no-lugar";
+    public static final String TEMPLATE_HELD_TICKET = "5201";
+    public static final String LATE_HOLD_TEXT = "retida-depois-de-escrever";
+    public static final String LATE_HOLD_TICKET = "5202";
     /** A follow-up 4biz refuses for good on a ticket that stays open. */
     public static final String REFUSED_FOLLOW_UP_TEXT = "acompanhamento-recusado";
     /** A person 4biz cannot take a requester for (503, every time, for as long as a test runs). */
@@ -78,6 +85,9 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
         ticketFor(RESOLVED_TEXT, RESOLVED_TICKET);
         ticketFor(OWN_TICKET_TEXT, OWN_TICKET);
         ticketFor(OPT_OUT_TICKET_TEXT, OPT_OUT_TICKET);
+        ticketFor(HELD_TEXT, HELD_TICKET);
+        ticketFor(TEMPLATE_HELD_TEXT, TEMPLATE_HELD_TICKET);
+        ticketFor(LATE_HOLD_TEXT, LATE_HOLD_TICKET);
         server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(1)
                 .withRequestBody(containing(REJECTED_TEXT))
                 .willReturn(json(412, "{\"error\":{\"code\":\"INPUT\",\"description\":\"unknown activity 170\"}}")));

@@ -36,7 +36,7 @@ public class OutboundService {
     /** Our reason code when the interaction was deleted before its message could be sent. */
     public static final String INTERACTION_GONE = "INTERACTION_GONE";
     /** Our reason code when a message cannot be sent because the window is closed and there is no template. */
-    public static final String WINDOW_CLOSED = "WINDOW_CLOSED";
+    public static final String WINDOW_CLOSED = DeliveryStatus.WINDOW_CLOSED;
 
     /** What the attendant reads on the ticket when the window was closed and there is no template. */
     static final String WINDOW_CLOSED_EXPLANATION = "A janela de 24 horas do WhatsApp está fechada e a interação não "

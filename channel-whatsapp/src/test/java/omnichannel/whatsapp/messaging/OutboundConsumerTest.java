@@ -94,6 +94,7 @@ class OutboundConsumerTest {
         DeliveryStatus status = statusesOf(message.eventId()).get(0);
         assertThat(status.state()).isEqualTo(DeliveryStatus.State.QUEUED);
         assertThat(status.providerMessageId()).startsWith("SM");
+        assertThat(status.sentAs()).isEqualTo("TEXT");
     }
 
     @Test
@@ -154,6 +155,9 @@ class OutboundConsumerTest {
         String body = sendsTo(to).get(0).getBodyAsString();
         assertThat(body).contains("ContentSid=" + ProvidersStub.CONTENT_SID).contains("ContentVariables=")
                 .contains("4521").doesNotContain("texto");
+        // the bridge learns that the text itself did not go out, to hold it for the person's next message
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
+        assertThat(statusesOf(message.eventId()).get(0).sentAs()).isEqualTo(DeliveryStatus.SENT_AS_TEMPLATE);
     }
 
     @Test

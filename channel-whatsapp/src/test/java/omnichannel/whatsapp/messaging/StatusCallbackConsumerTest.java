@@ -52,7 +52,8 @@ class StatusCallbackConsumerTest {
 
     static void callback(String interaction, String sid, String to, DeliveryStatus.State state, String code) {
         DeliveryStatus status = new DeliveryStatus(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), interaction,
-                Channel.WHATSAPP_TWILIO, sid, null, sid, to, state, code, code == null ? null : "error " + code);
+                Channel.WHATSAPP_TWILIO, sid, null, sid, to, state, code, code == null ? null : "error " + code,
+                null);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.WHATSAPP_STATUS, status.conversationKey(), EventJson.write(status)));

@@ -63,7 +63,8 @@ class EventJsonTest {
                 OutboundMessage.Purpose.TICKET_ACKNOWLEDGEMENT, new Participant("42", null, "maria", null), "Chamado 4521",
                 List.of(), "4521", NOW, Map.of("1", "4521"));
         DeliveryStatus status = new DeliveryStatus(UUID.randomUUID(), 1, NOW, "int-1", Channel.WHATSAPP_TWILIO, "SM1",
-                UUID.randomUUID(), "SM9", "+5511912345678", DeliveryStatus.State.FAILED, "63016", "window closed");
+                UUID.randomUUID(), "SM9", "+5511912345678", DeliveryStatus.State.FAILED, "63016", "window closed",
+                null);
         InteractionChanged changed = new InteractionChanged(UUID.randomUUID(), 1, NOW, "int-1", Channel.WHATSAPP_TWILIO,
                 "int-1", InteractionChanged.Change.UPDATED, "Suporte", true, 3);
 

@@ -68,7 +68,8 @@ public final class SendOnce {
      *
      * @param providerMessageId Twilio's message sid, X's DM event id
      * @param state what this acceptance means ({@code QUEUED} for Twilio, which reports more later; {@code SENT} for X)
-     * @param sentAs how it went out, when the channel has several ways (free text or template); may be null
+     * @param sentAs how it went out, when the channel has several ways ({@code TEXT} or
+     *        {@link DeliveryStatus#SENT_AS_TEMPLATE}); reported to the bridge; may be null
      */
     public record Accepted(String providerMessageId, DeliveryStatus.State state, String sentAs) {
     }
@@ -115,7 +116,8 @@ public final class SendOnce {
                             .invoke(() -> Log.infof("%s sent interaction=%s correlationId=%s providerId=%s as=%s", channel,
                                     message.interactionId(), message.correlationId(), accepted.providerMessageId(),
                                     accepted.sentAs()))
-                            .chain(() -> report(message, accepted.providerMessageId(), accepted.state(), null, null)));
+                            .chain(() -> delivery.publish(DeliveryStatus.resultOf(message, accepted.providerMessageId(),
+                                    accepted.state(), null, null, accepted.sentAs()))));
         }).onFailure(PermanentSendFailure.class).recoverWithUni(failure -> {
             PermanentSendFailure permanent = (PermanentSendFailure) failure;
             Log.warnf("%s send failed permanently interaction=%s correlationId=%s code=%s", channel,
@@ -128,7 +130,7 @@ public final class SendOnce {
     /** The result of one of our messages, for the bridge, keyed like the message (event id always set). */
     public Uni<Void> report(OutboundMessage message, String providerMessageId, DeliveryStatus.State state, String code,
             String reason) {
-        return delivery.publish(DeliveryStatus.resultOf(message, providerMessageId, state, code, reason));
+        return delivery.publish(DeliveryStatus.resultOf(message, providerMessageId, state, code, reason, null));
     }
 
     private static Uni<Void> inPlace(Uni<Void> record) {

@@ -8,19 +8,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
-import omnichannel.bridge.service.DeliveryFailures;
+import omnichannel.bridge.service.DeliveryResults;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.platform.messaging.OrderedConsumers;
 import omnichannel.platform.messaging.OrderedProcessor;
 
-/** Final delivery results from the channel services: failures are written on the ticket the message was about. */
+/** Final delivery results from the channel services, for the ticket the message was about ({@code DeliveryResults}). */
 @ApplicationScoped
 public class DeliveryConsumer {
 
     private final OrderedProcessor<DeliveryStatus> processor;
 
-    public DeliveryConsumer(DeliveryFailures failures, OrderedConsumers consumers) {
-        this.processor = consumers.create("delivery", DeliveryStatus::conversationKey, failures::handle);
+    public DeliveryConsumer(DeliveryResults results, OrderedConsumers consumers) {
+        this.processor = consumers.create("delivery", DeliveryStatus::conversationKey, results::handle);
     }
 
     @Incoming("delivery")

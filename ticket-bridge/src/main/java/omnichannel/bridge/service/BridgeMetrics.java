@@ -51,6 +51,14 @@ public class BridgeMetrics {
         count("omnichannel_bridge_delivery_failures_recorded", interactionId);
     }
 
+    void answerHeld(String interactionId) {
+        count("omnichannel_bridge_answers_held", interactionId);
+    }
+
+    void heldAnswerReleased(String interactionId) {
+        count("omnichannel_bridge_held_answers_released", interactionId);
+    }
+
     void retry(String interactionId) {
         count("omnichannel_bridge_retries", interactionId);
     }

@@ -40,16 +40,19 @@ public class ConversationService {
     private final ConversationStore store;
     private final TicketService tickets;
     private final HelperConversation helper;
+    private final HeldAnswers held;
     private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
 
     public ConversationService(InteractionDirectory config, ConversationStore store, TicketService tickets,
-            HelperConversation helper, KeyedPublisher<OutboundMessage> publisher, BridgeConfig bridge, BridgeMetrics metrics) {
+            HelperConversation helper, HeldAnswers held, KeyedPublisher<OutboundMessage> publisher, BridgeConfig bridge,
+            BridgeMetrics metrics) {
         this.config = config;
         this.store = store;
         this.tickets = tickets;
         this.helper = helper;
+        this.held = held;
         this.publisher = publisher;
         this.bridge = bridge;
         this.metrics = metrics;
@@ -66,7 +69,10 @@ public class ConversationService {
                     if (loaded.handled()) {
                         Log.infof("message already handled, skipped interaction=%s correlationId=%s",
                                 message.interactionId(), message.correlationId());
-                        return Uni.createFrom().voidItem();
+                        // a crash after storing the message may have come before its held answers went out
+                        return loaded.conversation() == null
+                                ? Uni.createFrom().voidItem()
+                                : held.release(loaded.conversation());
                     }
                     return process(message, loaded.conversation());
                 })
@@ -102,10 +108,12 @@ public class ConversationService {
                         effect = tickets.openTicket(interaction, conversation, turn,
                                 TicketService.messageDescription(message, conversation)).replaceWith(Outcome.TICKET);
                     }
+                    // the person wrote: WhatsApp's window is open again, so the answers it held go out now
                     return effect.chain(outcome -> publisher.publishInOrder(turn.deliverable())
                             .chain(() -> store.commit(conversation, message.providerMessageId(),
                                     conversation.hasOpenTicket() && outcome == Outcome.HELPER ? Outcome.TICKET : outcome,
-                                    Turn.sent(conversation, turn.deliverable()), bridge.answers().pollInterval())));
+                                    Turn.sent(conversation, turn.deliverable()), bridge.answers().pollInterval())))
+                            .chain(() -> held.release(conversation));
                 });
     }
 

@@ -30,6 +30,21 @@ final class OriginKeys {
         return "OCD-" + digest(outboundEventId.toString());
     }
 
+    /** The {@code numberOrigin} of the follow-up that tells the attendant an answer is held for the window. */
+    static String held(UUID outboundEventId) {
+        return "OCH-" + digest("held\n" + outboundEventId);
+    }
+
+    /** The {@code numberOrigin} of the follow-up that tells the attendant a held answer went out. */
+    static String released(UUID releaseEventId) {
+        return "OCR-" + digest("released\n" + releaseEventId);
+    }
+
+    /** The id of the message that sends a held answer again: one per held answer. */
+    static UUID release(UUID heldEventId) {
+        return uuid("release", heldEventId.toString());
+    }
+
     /** The id of the n-th outbound message caused by an inbound message. */
     static UUID reply(String interactionId, String providerMessageId, int index) {
         return uuid("reply", interactionId, providerMessageId, Integer.toString(index));

@@ -47,7 +47,12 @@ final class Turn {
 
     static OutboundMessage outbound(Conversation conversation, java.util.UUID id, Purpose purpose, String text,
             List<String> mediaUrls, String correlationId) {
-        String ticket = conversation.ticketNumber();
+        return outbound(conversation, id, purpose, text, mediaUrls, correlationId, conversation.ticketNumber());
+    }
+
+    /** A message about {@code ticket}, which may be an earlier ticket of the conversation than its current one. */
+    static OutboundMessage outbound(Conversation conversation, java.util.UUID id, Purpose purpose, String text,
+            List<String> mediaUrls, String correlationId, String ticket) {
         return new OutboundMessage(id, Event.SCHEMA_VERSION, Instant.now(), conversation.interactionId(),
                 conversation.channel(), correlationId, purpose, conversation.person(), text, mediaUrls, ticket,
                 conversation.lastInboundAt(), ticket == null ? Map.of() : Map.of("1", ticket));

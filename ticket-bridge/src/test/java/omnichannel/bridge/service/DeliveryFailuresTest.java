@@ -44,7 +44,7 @@ class DeliveryFailuresTest {
             DeliveryStatus.State state, String code) {
         return new DeliveryStatus(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), about.interactionId(),
                 Channel.WHATSAPP_TWILIO, about.correlationId(), eventId, providerId, about.recipient().id(), state, code,
-                code == null ? null : "WINDOW_CLOSED".equals(code) ? WINDOW_CLOSED_TEXT : "falhou");
+                code == null ? null : "WINDOW_CLOSED".equals(code) ? WINDOW_CLOSED_TEXT : "falhou", null);
     }
 
     /** What channel-whatsapp says with a WINDOW_CLOSED result: the bridge writes it as it comes. */

@@ -43,7 +43,7 @@ public final class WhatsAppStatus {
                 .getBytes(StandardCharsets.UTF_8));
         return new DeliveryStatus(eventId, Event.SCHEMA_VERSION, receivedAt, interactionId, Channel.WHATSAPP_TWILIO, sid,
                 null, sid, recipient, state, errorCode == null || errorCode.isBlank() ? null : errorCode,
-                first(params, "ErrorMessage"));
+                first(params, "ErrorMessage"), null);
     }
 
     static DeliveryStatus.State state(String status) {

@@ -1,0 +1,124 @@
+package omnichannel.bridge.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.bridge.Conversation;
+import omnichannel.bridge.repository.ConversationStore;
+import omnichannel.bridge.repository.ConversationStore.SentRecord;
+import omnichannel.events.DeliveryStatus;
+import omnichannel.events.OutboundMessage;
+import omnichannel.events.OutboundMessage.Purpose;
+import omnichannel.platform.messaging.KeyedPublisher;
+
+/**
+ * Attendants' answers that WhatsApp's 24-hour window kept from the person, delivered when the person writes again.
+ * channel-whatsapp decides at send time: outside the window it sends the interaction's approved template instead of
+ * the text, or nothing ({@code WINDOW_CLOSED}) when there is none. Either way the answer's text has not reached the
+ * person: it is held (in the order the answers were published), the attendant is told on the ticket, and the person's
+ * next message sends every held answer again, as new messages, in order, before anything answered later; the attendant
+ * is told again when each one went out.
+ * <p>
+ * The hold and the person's message race (two consumers): the hold marks the answer, then looks at the conversation,
+ * and the inbound side releases after storing the person's message, so at least one of them sees the other and the
+ * answer is not left waiting; both may release, and the release's id (derived from the held answer) makes that one
+ * message.
+ */
+@ApplicationScoped
+public class HeldAnswers {
+
+    /** WhatsApp's customer-service window. */
+    static final Duration WINDOW = Duration.ofHours(24);
+
+    static final String HELD_NOTE = "Resposta retida: a janela de 24 horas do WhatsApp está fechada e a interação não "
+            + "tem modelo aprovado. Ela será enviada ao solicitante assim que ele escrever de novo.";
+    static final String TEMPLATE_NOTE = "A janela de 24 horas do WhatsApp está fechada: o solicitante recebeu o modelo "
+            + "aprovado no lugar desta resposta. O texto completo será enviado assim que ele responder.";
+    static final String RELEASED_NOTE = "Resposta retida enviada ao solicitante, depois que ele voltou a escrever.";
+
+    private final ConversationStore store;
+    private final TicketService tickets;
+    private final KeyedPublisher<OutboundMessage> publisher;
+    private final BridgeMetrics metrics;
+
+    public HeldAnswers(ConversationStore store, TicketService tickets, KeyedPublisher<OutboundMessage> publisher,
+            BridgeMetrics metrics) {
+        this.store = store;
+        this.tickets = tickets;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    /** Whether this result means the answer's text did not reach the person because of the window. */
+    static boolean isHeldBy(DeliveryStatus status, SentRecord sent) {
+        if (!Purpose.ATTENDANT_ANSWER.name().equals(sent.purpose()) || sent.releaseOf() != null || sent.held()) {
+            return false;
+        }
+        return status.state().isFailure()
+                ? DeliveryStatus.WINDOW_CLOSED.equals(status.errorCode())
+                : DeliveryStatus.SENT_AS_TEMPLATE.equals(status.sentAs());
+    }
+
+    /** Holds the answer and tells the attendant; sends it at once if the person wrote since it was published. */
+    Uni<Void> hold(DeliveryStatus status, SentRecord sent) {
+        String note = status.state().isFailure() ? HELD_NOTE : TEMPLATE_NOTE;
+        return tickets.note(status.interactionId(), sent.ticketNumber(), OriginKeys.held(sent.eventId()),
+                note + "\n\nMensagem:\n" + sent.text())
+                .chain(() -> store.hold(sent.eventId()))
+                .invoke(() -> {
+                    metrics.answerHeld(status.interactionId());
+                    Log.infof("answer held for the window on ticket %s interaction=%s correlationId=%s",
+                            sent.ticketNumber(), status.interactionId(), status.correlationId());
+                })
+                .chain(() -> store.conversation(sent.conversationKey()))
+                .chain(conversation -> conversation != null && wroteSince(conversation, sent.createdAt())
+                        ? release(conversation)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** A held answer went out: the attendant is told, once. */
+    Uni<Void> released(DeliveryStatus status, SentRecord release) {
+        return tickets.note(status.interactionId(), release.ticketNumber(), OriginKeys.released(release.eventId()),
+                RELEASED_NOTE + "\n\nMensagem:\n" + release.text())
+                .chain(() -> store.releaseNoted(release.eventId()));
+    }
+
+    /**
+     * Sends the conversation's held answers again, oldest first, unless the person opted out (then they wait for an
+     * opt-in). Called after the person's message is stored, and again when that message is redelivered.
+     */
+    public Uni<Void> release(Conversation conversation) {
+        if (conversation.optedOut()) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.held(conversation.key()).chain(held -> {
+            if (held.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<OutboundMessage> releases = held.stream()
+                    .map(answer -> Turn.outbound(conversation, OriginKeys.release(answer.eventId()),
+                            Purpose.ATTENDANT_ANSWER, answer.text(), null, conversation.correlationId(),
+                            answer.ticketNumber()))
+                    .toList();
+            return publisher.publishInOrder(releases)
+                    .chain(() -> store.released(conversation.key(), held,
+                            releases.stream().map(OutboundMessage::eventId).toList()))
+                    .invoke(() -> {
+                        releases.forEach(ignored -> metrics.heldAnswerReleased(conversation.interactionId()));
+                        Log.infof("%d held answer(s) sent again interaction=%s correlationId=%s", releases.size(),
+                                conversation.interactionId(), conversation.correlationId());
+                    });
+        });
+    }
+
+    private static boolean wroteSince(Conversation conversation, Instant published) {
+        Instant last = conversation.lastInboundAt();
+        return last != null && last.isAfter(published) && last.isAfter(Instant.now().minus(WINDOW));
+    }
+}
