@@ -106,6 +106,10 @@ public class Interaction {
     @Column(name = "twitter_callback_url")
     public String twitterCallbackUrl;
 
+    /** The interaction's business hours as JSON ({@code BusinessHours}), or null: always attended. */
+    @Column(name = "business_hours")
+    public String businessHours;
+
     @Version
     public long version;
 

@@ -61,6 +61,11 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     /** Helper's fallback message (parameter 453). */
     public static final String FALLBACK = "Desculpe, não entendi. Digite menu para ver as opções.";
 
+    /** Attended Mondays and Fridays 08:00–18:00 in São Paulo, not on Christmas. */
+    public static final String HOURS_INTERACTION = "wa-hours";
+    /** Never attended, with its own out-of-hours text. */
+    public static final String OWN_TEXT_INTERACTION = "wa-hours-text";
+
     public static WireMockServer server;
 
     @Override
@@ -69,6 +74,12 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         interaction(INTERACTION, false);
         interaction(HELPER_INTERACTION, true);
+        interaction(HOURS_INTERACTION, false, """
+                {"timeZone":"America/Sao_Paulo","weekly":{"MONDAY":["08:00-18:00"],"FRIDAY":["08:00-18:00"]},
+                 "holidays":["2026-12-25"]}""");
+        interaction(OWN_TEXT_INTERACTION, false, """
+                {"timeZone":"America/Sao_Paulo","weekly":{},
+                 "outOfHoursText":"Plantão encerrado. Chamado {ticket} registrado{greeting}."}""");
         server.stubFor(get(urlEqualTo("/internal/v1/parameters")).willReturn(json(200, """
                 {"118":"1","315":"7","441":"%s/helper/webhook","453":"%s"}
                 """.formatted(server.baseUrl(), FALLBACK))));
@@ -163,11 +174,15 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void interaction(String id, boolean helper) {
+        interaction(id, helper, null);
+    }
+
+    private static void interaction(String id, boolean helper, String businessHours) {
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).willReturn(json(200, """
                 {"id":"%s","channel":"WHATSAPP_TWILIO","name":"Suporte","defaultUnitId":12,
                  "defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7,"helperInterception":%s,
-                 "active":true}
-                """.formatted(id, helper))));
+                 "active":true,"businessHours":%s}
+                """.formatted(id, helper, businessHours))));
     }
 
     private static void ticketFor(String text, String number) {

@@ -178,6 +178,55 @@ public interface ConsoleMessages {
     @Message("Conta X")
     String xAccount();
 
+    @Message("Horário de atendimento")
+    String businessHours();
+
+    @Message("Vazio: atendimento a qualquer hora. Fora do horário, o chamado é aberto e a confirmação avisa que "
+            + "a resposta virá no próximo horário de atendimento.")
+    String businessHoursHint();
+
+    @Message("Fuso horário")
+    String fieldTimeZone();
+
+    @Message("Ex.: America/Sao_Paulo")
+    String timeZoneHint();
+
+    @Message("Segunda")
+    String monday();
+
+    @Message("Terça")
+    String tuesday();
+
+    @Message("Quarta")
+    String wednesday();
+
+    @Message("Quinta")
+    String thursday();
+
+    @Message("Sexta")
+    String friday();
+
+    @Message("Sábado")
+    String saturday();
+
+    @Message("Domingo")
+    String sunday();
+
+    @Message("Intervalos HH:mm-HH:mm separados por vírgula (ex.: 08:00-12:00, 13:00-18:00); vazio: fechado.")
+    String intervalsHint();
+
+    @Message("Feriados")
+    String fieldHolidays();
+
+    @Message("Datas AAAA-MM-DD separadas por vírgula.")
+    String holidaysHint();
+
+    @Message("Texto fora do horário")
+    String fieldOutOfHoursText();
+
+    @Message("\\{ticket} é o número do chamado; vazio: o texto padrão.")
+    String outOfHoursTextHint();
+
     @Message("API Key")
     String fieldApiKey();
 

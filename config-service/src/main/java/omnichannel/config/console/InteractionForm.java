@@ -1,7 +1,9 @@
 package omnichannel.config.console;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import omnichannel.config.rest.InteractionView;
 import omnichannel.config.service.InteractionInput;
 import omnichannel.config.service.InvalidFields;
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.SignatureMode;
 
@@ -76,6 +79,13 @@ public final class InteractionForm {
         values.put("contactOriginId", Long.toString(interaction.contactOriginId));
         values.put("helperInterception", Boolean.toString(interaction.helperInterception));
         values.put("active", Boolean.toString(interaction.active));
+        BusinessHours hours = view.businessHours();
+        if (hours != null) {
+            values.put(TIME_ZONE, hours.timeZone());
+            hours.weekText().forEach((day, intervals) -> values.put(WEEKLY + day, intervals));
+            values.put(HOLIDAYS, String.join(", ", hours.holidays()));
+            values.put(OUT_OF_HOURS_TEXT, hours.outOfHoursText());
+        }
         Map<String, String> masks = new LinkedHashMap<>();
         String twilioWebhookUrl = null;
         if (view.whatsapp() != null) {
@@ -158,7 +168,33 @@ public final class InteractionForm {
         return new InteractionInput(channel, text(form, "name"), number(form, "defaultUnitId", parseErrors),
                 number(form, "defaultGroupId", parseErrors), number(form, "defaultActivityId", parseErrors),
                 number(form, "contactOriginId", parseErrors), form.containsKey("helperInterception"),
-                form.containsKey("active"), whatsapp, twitter, version);
+                form.containsKey("active"), whatsapp, twitter, businessHours(form), version);
+    }
+
+    /** The business hours fields as the API's; all empty means none (attended at any time). */
+    private static BusinessHours businessHours(MultivaluedMap<String, String> form) {
+        Map<DayOfWeek, List<String>> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<String> intervals = list(form, WEEKLY + day);
+            if (!intervals.isEmpty()) {
+                weekly.put(day, intervals);
+            }
+        }
+        String zone = text(form, TIME_ZONE);
+        List<String> holidays = list(form, HOLIDAYS);
+        String text = text(form, OUT_OF_HOURS_TEXT);
+        if (zone == null && weekly.isEmpty() && holidays.isEmpty() && text == null) {
+            return null;
+        }
+        return new BusinessHours(zone, weekly, holidays, text);
+    }
+
+    /** A comma-separated field's items. */
+    private static List<String> list(MultivaluedMap<String, String> form, String field) {
+        String value = text(form, field);
+        return value == null
+                ? List.of()
+                : java.util.Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     public String value(String field) {
@@ -195,13 +231,21 @@ public final class InteractionForm {
         return channel == Channel.WHATSAPP_TWILIO;
     }
 
+    private static final String TIME_ZONE = "businessHours.timeZone";
+    private static final String WEEKLY = "businessHours.weekly.";
+    private static final String HOLIDAYS = "businessHours.holidays";
+    private static final String OUT_OF_HOURS_TEXT = "businessHours.outOfHoursText";
+
     /** Every field the form shows, for {@link #otherErrors()}. */
-    private static final List<String> FIELDS = List.of("name", "defaultUnitId", "defaultGroupId", "defaultActivityId",
-            "contactOriginId", "helperInterception", "active", "whatsapp.number", "whatsapp.accountSid",
-            "whatsapp.authToken", "whatsapp.secondaryAuthToken", "whatsapp.templateContentSid",
-            "whatsapp.messagesPerSecond", "whatsapp.signatureMode", "whatsapp.signatureLogOnlyHours",
-            "twitter.apiKey", "twitter.apiSecretKey", "twitter.accessToken", "twitter.accessTokenSecret",
-            "twitter.userId", "twitter.environment", "twitter.deliveryMode", "twitter.callbackUrl");
+    private static final List<String> FIELDS = java.util.stream.Stream
+            .concat(java.util.stream.Stream.of("name", "defaultUnitId", "defaultGroupId", "defaultActivityId",
+                    "contactOriginId", "helperInterception", "active", "whatsapp.number", "whatsapp.accountSid",
+                    "whatsapp.authToken", "whatsapp.secondaryAuthToken", "whatsapp.templateContentSid",
+                    "whatsapp.messagesPerSecond", "whatsapp.signatureMode", "whatsapp.signatureLogOnlyHours",
+                    "twitter.apiKey", "twitter.apiSecretKey", "twitter.accessToken", "twitter.accessTokenSecret",
+                    "twitter.userId", "twitter.environment", "twitter.deliveryMode", "twitter.callbackUrl", TIME_ZONE, HOLIDAYS,
+                    OUT_OF_HOURS_TEXT), java.util.Arrays.stream(DayOfWeek.values()).map(day -> WEEKLY + day))
+            .toList();
 
     private static String text(MultivaluedMap<String, String> form, String field) {
         String value = form.getFirst(field);

@@ -6,7 +6,9 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import omnichannel.config.Interaction;
+import omnichannel.config.service.BusinessHoursJson;
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.SignatureMode;
 import omnichannel.platform.twilio.TwilioRetries;
@@ -26,6 +28,7 @@ public record InteractionView(
         String callbackUrl,
         WhatsApp whatsapp,
         Twitter twitter,
+        BusinessHours businessHours,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -61,7 +64,8 @@ public record InteractionView(
                 : null;
         return new InteractionView(interaction.id, interaction.channel, interaction.name, interaction.defaultUnitId,
                 interaction.defaultGroupId, interaction.defaultActivityId, interaction.contactOriginId,
-                interaction.helperInterception, interaction.active, callbackUrl, whatsapp, twitter, interaction.version,
+                interaction.helperInterception, interaction.active, callbackUrl, whatsapp, twitter,
+                BusinessHoursJson.read(interaction.businessHours), interaction.version,
                 interaction.createdAt, interaction.updatedAt);
     }
 

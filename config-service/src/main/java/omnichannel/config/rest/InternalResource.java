@@ -83,6 +83,6 @@ public class InternalResource {
                 i.signatureLogOnlyUntil,
                 i.twitterApiKey, secrets.get("twitter.apiSecretKey"), secrets.get("twitter.accessToken"),
                 secrets.get("twitter.accessTokenSecret"), i.twitterUserId, i.twitterEnvironment, i.twitterDeliveryMode,
-                i.version);
+                omnichannel.config.service.BusinessHoursJson.read(i.businessHours), i.version);
     }
 }

@@ -3,6 +3,7 @@ package omnichannel.config.service;
 import java.math.BigDecimal;
 
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.SignatureMode;
 
@@ -22,6 +23,7 @@ public record InteractionInput(
         Boolean active,
         WhatsApp whatsapp,
         Twitter twitter,
+        BusinessHours businessHours,
         Long version) {
 
     /** A {@code WHATSAPP_TWILIO} account. */

@@ -180,6 +180,8 @@ public class InteractionService {
         target.helperInterception = set(changed, "helperInterception", target.helperInterception,
                 Boolean.TRUE.equals(input.helperInterception()));
         target.active = set(changed, "active", target.active, input.active() == null || input.active());
+        target.businessHours = set(changed, "businessHours", target.businessHours,
+                BusinessHoursJson.write(input.businessHours()));
         if (input.whatsapp() != null) {
             InteractionInput.WhatsApp w = input.whatsapp();
             target.whatsappNumber = set(changed, "whatsapp.number", target.whatsappNumber, w.number());

@@ -59,6 +59,10 @@ final class InteractionValidator {
         positive("defaultGroupId", input.defaultGroupId());
         positive("defaultActivityId", input.defaultActivityId());
         positive("contactOriginId", input.contactOriginId());
+        if (input.businessHours() != null) {
+            input.businessHours().problems()
+                    .forEach(problem -> add("businessHours." + problem.field(), problem.message()));
+        }
         if (input.channel() == Channel.WHATSAPP_TWILIO) {
             if (input.twitter() != null) {
                 add("twitter", "is not allowed for channel WHATSAPP_TWILIO");

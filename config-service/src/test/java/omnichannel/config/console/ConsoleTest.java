@@ -80,6 +80,36 @@ class ConsoleTest extends ConfigServiceTest {
     }
 
     @Test
+    void businessHoursAreEditedInTheFormWithEachErrorNextToItsField() {
+        ConsoleSession admin = login(ADMIN);
+        String csrf = admin.csrf("/console/interactions/new?channel=WHATSAPP_TWILIO");
+        assertThat(admin.get("/console/interactions/new?channel=WHATSAPP_TWILIO").body())
+                .contains("id=\"business-hours\"").contains("{ticket} é o número do chamado")
+                .doesNotContain("\\{ticket}");
+        Map<String, String> form = whatsappForm(csrf, "Console horário", "+5511999990002");
+        form.put("businessHours.timeZone", "America/Sao_Paulo");
+        form.put("businessHours.weekly.MONDAY", "08:00-12:00, 13:00-18:00");
+        form.put("businessHours.weekly.FRIDAY", "18:00-08:00");
+        form.put("businessHours.holidays", "2026-12-25, 2027-01-01");
+
+        HttpResponse<String> refused = admin.post("/console/interactions", form, Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"e-businessHours.weekly.FRIDAY\"")
+                .contains("value=\"08:00-12:00, 13:00-18:00\"");
+
+        form.put("businessHours.weekly.FRIDAY", "08:00-17:00");
+        HttpResponse<String> created = admin.post("/console/interactions", form, Map.of());
+        assertThat(created.statusCode()).isEqualTo(303);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceFirst(".*/interactions/", "")
+                .replaceFirst("\\?.*", "");
+        viewer().get("/api/v1/interactions/" + id).then().statusCode(200)
+                .body("businessHours.weekly.MONDAY", org.hamcrest.Matchers.contains("08:00-12:00", "13:00-18:00"))
+                .body("businessHours.holidays", org.hamcrest.Matchers.contains("2026-12-25", "2027-01-01"));
+        assertThat(admin.get("/console/interactions/" + id).body()).contains("value=\"08:00-17:00\"")
+                .contains("value=\"2026-12-25, 2027-01-01\"");
+    }
+
+    @Test
     void everyConsolePostWithoutTheFormTokenOrFromAnotherSiteIsRefused() {
         ConsoleSession admin = login(ADMIN);
         String csrf = admin.csrf("/console/interactions/new");

@@ -142,4 +142,41 @@ class InteractionValidationTest extends ConfigServiceTest {
         service().get("/internal/v1/interactions/" + id).then().statusCode(200)
                 .body("twilioSecondaryAuthToken", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void businessHoursAreValidatedFieldByFieldStoredAndServedToTheServices() {
+        admin().body(whatsappBody("horário ruim").replaceFirst("\\{", """
+                {"businessHours":{"timeZone":"Mars/Olympus","weekly":{"MONDAY":["18:00-08:00"],
+                 "TUESDAY":["08:00-12:00","11:00-13:00"]},"holidays":["25/12/2026"],"color":"blue"},"""))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).contentType("application/problem+json");
+        admin().body(whatsappBody("horário ruim").replaceFirst("\\{", """
+                {"businessHours":{"timeZone":"Mars/Olympus","weekly":{"MONDAY":["18:00-08:00"],
+                 "TUESDAY":["08:00-12:00","11:00-13:00"]},"holidays":["25/12/2026"]},"""))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItems("businessHours.timeZone",
+                        "businessHours.weekly.MONDAY", "businessHours.weekly.TUESDAY", "businessHours.holidays"));
+
+        String id = create(whatsappBody("horário comercial").replaceFirst("\\{", """
+                {"businessHours":{"timeZone":"America/Sao_Paulo","weekly":{"FRIDAY":["08:00-18:00"],
+                 "MONDAY":["08:00-12:00","13:00-18:00"]},"holidays":["2026-12-25"],
+                 "outOfHoursText":"Fora do horário: chamado {ticket}."},"""));
+
+        admin().get("/api/v1/interactions/" + id).then().statusCode(200)
+                .body("businessHours.timeZone", org.hamcrest.Matchers.equalTo("America/Sao_Paulo"))
+                .body("businessHours.weekly.MONDAY", org.hamcrest.Matchers.contains("08:00-12:00", "13:00-18:00"))
+                .body("businessHours.holidays", org.hamcrest.Matchers.contains("2026-12-25"));
+        service().get("/internal/v1/interactions/" + id).then().statusCode(200)
+                .body("businessHours.weekly.FRIDAY", org.hamcrest.Matchers.contains("08:00-18:00"))
+                .body("businessHours.outOfHoursText", org.hamcrest.Matchers.equalTo("Fora do horário: chamado {ticket}."));
+        // the same hours saved again (days in another order) are no change
+        admin().header("If-Match", "\"0\"").body(whatsappBody("horário comercial 2").replaceFirst("\\{", """
+                {"businessHours":{"timeZone":"America/Sao_Paulo","weekly":{"MONDAY":["08:00-12:00","13:00-18:00"],
+                 "FRIDAY":["08:00-18:00"]},"holidays":["2026-12-25"],
+                 "outOfHoursText":"Fora do horário: chamado {ticket}."},""")).put("/api/v1/interactions/" + id)
+                .then().statusCode(200);
+        admin().get("/api/v1/interactions/" + id + "/audit").then().statusCode(200)
+                .body("[0].fields", hasItem("businessHours"))
+                .body("[1].fields", hasItem("name")).body("[1].fields", not(hasItem("businessHours")));
+    }
 }

@@ -38,6 +38,7 @@ public record InternalInteraction(
         String twitterUserId,
         String twitterEnvironment,
         DeliveryMode twitterDeliveryMode,
+        BusinessHours businessHours,
         long version) {
 
     /**
@@ -47,6 +48,11 @@ public record InternalInteraction(
     public boolean signatureLogOnly() {
         return signatureMode == SignatureMode.LOG_ONLY && signatureLogOnlyUntil != null
                 && java.time.Instant.now().isBefore(signatureLogOnlyUntil);
+    }
+
+    /** Whether people writing at {@code at} are attended (always, without business hours). */
+    public boolean attendedAt(java.time.Instant at) {
+        return businessHours == null || businessHours.isOpen(at);
     }
 
     /** X direct messages are polled rather than pushed to the webhook. */

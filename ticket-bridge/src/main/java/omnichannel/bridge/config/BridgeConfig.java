@@ -29,6 +29,14 @@ public interface BridgeConfig {
         @WithDefault("Olá{greeting}! Recebemos sua mensagem e abrimos o chamado nº {ticket}. Responderemos por aqui.")
         String acknowledgement();
 
+        /**
+         * Acknowledges a new ticket outside the interaction's business hours, unless the interaction has its own text.
+         * {@code {greeting}}: ", <name>" or nothing; {@code {ticket}}: the ticket number.
+         */
+        @WithDefault("Olá{greeting}! Recebemos sua mensagem e abrimos o chamado nº {ticket}. Estamos fora do horário "
+                + "de atendimento: responderemos por aqui no próximo horário.")
+        String outOfHours();
+
         /** Sent when the ticket is resolved. */
         @WithDefault("Seu chamado nº {ticket} foi resolvido. Se precisar de algo mais, é só escrever.")
         String resolved();

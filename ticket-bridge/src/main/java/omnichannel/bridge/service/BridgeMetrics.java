@@ -51,6 +51,11 @@ public class BridgeMetrics {
         count("omnichannel_bridge_delivery_failures_recorded", interactionId);
     }
 
+    /** A message that arrived outside the interaction's business hours. */
+    void outOfHours(String interactionId) {
+        count("omnichannel_bridge_out_of_hours_messages", interactionId);
+    }
+
     void answerHeld(String interactionId) {
         count("omnichannel_bridge_answers_held", interactionId);
     }

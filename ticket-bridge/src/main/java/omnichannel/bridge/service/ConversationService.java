@@ -85,6 +85,9 @@ public class ConversationService {
         return interaction(message.interactionId())
                 .chain(interaction -> {
                     metrics.messageIn(interaction.id());
+                    if (!interaction.attendedAt(message.receivedAt())) {
+                        metrics.outOfHours(interaction.id());
+                    }
                     Conversation conversation = stored != null ? stored : Conversation.startedBy(message);
                     conversation.received(message);
                     Turn turn = new Turn(message, conversation);

@@ -58,7 +58,8 @@ public class TicketService {
                             message.correlationId());
                     metrics.ticketCreated(interaction.id());
                     conversation.ticketOpened(ticket.number(), ticket.statusCode(), message.correlationId());
-                    turn.reply(Purpose.TICKET_ACKNOWLEDGEMENT, acknowledgement(conversation), null);
+                    turn.reply(Purpose.TICKET_ACKNOWLEDGEMENT, acknowledgement(interaction, conversation,
+                            message.receivedAt()), null);
                 })
                 .replaceWithVoid();
     }
@@ -146,9 +147,15 @@ public class TicketService {
         return conversation.displayName() != null ? conversation.displayName() : conversation.person().id();
     }
 
-    private String acknowledgement(Conversation conversation) {
+    /** The acknowledgement, saying so when the message came outside the interaction's business hours. */
+    private String acknowledgement(InternalInteraction interaction, Conversation conversation, java.time.Instant at) {
         String name = conversation.displayName();
-        return bridge.texts().acknowledgement()
+        String text = interaction.attendedAt(at)
+                ? bridge.texts().acknowledgement()
+                : interaction.businessHours().outOfHoursText() != null
+                        ? interaction.businessHours().outOfHoursText()
+                        : bridge.texts().outOfHours();
+        return text
                 .replace("{greeting}", name == null || name.isBlank() ? "" : ", " + name)
                 .replace("{ticket}", conversation.ticketNumber());
     }
