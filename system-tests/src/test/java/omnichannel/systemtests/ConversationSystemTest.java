@@ -62,7 +62,7 @@ class ConversationSystemTest {
     }
 
     @Test
-    void followUpsGoToTheOpenTicketAnswersComeBackOnceAndAResolvedTicketEndsTheConversation() {
+    void followUpsGoToTheOpenTicketAnswersComeBackOnceAndAResolvedTicketIsRatedAndEndsTheConversation() {
         String person = "+5511912350001";
         String login = "whatsapp_5511912350001";
 
@@ -83,7 +83,14 @@ class ConversationSystemTest {
 
         simulators.ticketStatus(number, "Resolvida");
         await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).stream()
-                .anyMatch(body -> body.contains("nº " + number + " foi resolvido")));
+                .anyMatch(body -> body.contains("nº " + number + " foi resolvido") && body.contains("de 1 (muito ruim)")));
+
+        // the satisfaction question's answer is written on the resolved ticket and opens nothing
+        say(interaction, person, "4");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Simulators.stream(simulators.ticketsOf(login).get(0)
+                .path("occurrences")).anyMatch(o -> o.path("description").asText().contains("4 de 5")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).contains("Obrigado pela sua avaliação!"));
+        assertThat(simulators.ticketsOf(login)).hasSize(1);
 
         say(interaction, person, "Agora é o mouse");
         await().atMost(Duration.ofSeconds(30)).until(() -> simulators.ticketsOf(login).size() == 2);

@@ -48,6 +48,8 @@ public final class Conversation {
     public String botTranscript;
     public List<String> botOptions = List.of();
     public Instant lastInboundAt;
+    /** Until when a rating of the resolved ticket is expected; null when no question is pending. */
+    public Instant csatUntil;
     /** The stored version this state was read at; 0 for a conversation not stored yet. */
     public long version;
     /** Set when a ticket was opened while handling the current message: the poller starts over on it. */
@@ -100,6 +102,17 @@ public final class Conversation {
         botTranscript = null;
         botOptions = List.of();
         ticketOpened = true;
+        csatUntil = null;
+    }
+
+    /** Whether the person was asked to rate the resolved ticket and may still answer at {@code at}. */
+    public boolean awaitsRating(Instant at) {
+        return phase == Phase.IDLE && ticketNumber != null && csatUntil != null && at.isBefore(csatUntil) && !optedOut;
+    }
+
+    /** The rating arrived: no other is expected. */
+    public void rated() {
+        csatUntil = null;
     }
 
     /** The ticket was closed in 4biz (seen by the poller or on a refused follow-up): the next message opens a new one. */

@@ -23,6 +23,20 @@ public interface BridgeConfig {
     /** How attendants' answers are found in 4biz. */
     Answers answers();
 
+    /** The satisfaction question after a ticket is resolved. */
+    Csat csat();
+
+    interface Csat {
+
+        /** Whether a resolved ticket's notice asks the person to rate the service (1 to 5). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long after the notice a rating is still written on the ticket. */
+        @WithDefault("24h")
+        Duration answerWithin();
+    }
+
     interface Texts {
 
         /** Acknowledges a new ticket. {@code {greeting}}: ", <name>" or nothing; {@code {ticket}}: the ticket number. */
@@ -52,6 +66,14 @@ public interface BridgeConfig {
         /** Confirms an opt-in. */
         @WithDefault("Pronto, você voltará a receber nossas mensagens por aqui.")
         String optedIn();
+
+        /** Follows the resolved notice when {@code bridge.csat.enabled}. */
+        @WithDefault("Como você avalia o atendimento? Responda com um número de 1 (muito ruim) a 5 (ótimo).")
+        String csatQuestion();
+
+        /** Thanks the person for a rating. */
+        @WithDefault("Obrigado pela sua avaliação!")
+        String csatThanks();
 
         /** Offered when the Helper bot gives up. */
         @WithDefault("1 - Falar com Atendente\n2 - Retomar Atendimento")

@@ -32,7 +32,7 @@ public class ConversationStore {
 
     private static final String COLUMNS = "conversation_key, interaction_id, channel, person_id, display_name, handle, "
             + "phone_number, phase, ticket_number, ticket_status, correlation_id, occurrences_seen, opted_out, "
-            + "bot_transcript, bot_options, last_inbound_at, version";
+            + "bot_transcript, bot_options, last_inbound_at, version, csat_until";
 
     private final Pool pool;
 
@@ -42,7 +42,9 @@ public class ConversationStore {
 
     /** What an inbound message became. */
     public enum Outcome {
-        TICKET, FOLLOW_UP, HELPER
+        TICKET, FOLLOW_UP, HELPER,
+        /** A rating of the resolved ticket (the satisfaction question's answer). */
+        RATING
     }
 
     /** An outbound message published for a conversation, kept to put a later delivery failure on its ticket. */
@@ -144,12 +146,13 @@ public class ConversationStore {
                 .addValue(sent.stream().map(SentMessage::eventId).toArray(UUID[]::new))
                 .addValue(sent.stream().map(SentMessage::ticketNumber).toArray(String[]::new))
                 .addValue(sent.stream().map(SentMessage::purpose).toArray(String[]::new))
-                .addValue(sent.stream().map(SentMessage::text).toArray(String[]::new));
+                .addValue(sent.stream().map(SentMessage::text).toArray(String[]::new))
+                .addValue(utc(c.csatUntil));
         String saved = c.version == 0
                 ? "insert into conversation (" + COLUMNS + ", updated_at, next_poll_at) select $1, $2, $3, $4, "
                         + "$5::text, $6::text, $7::text, $8, $9::text, $10::text, $11, "
                         + "case when $20 then 0 else $12::int end, $13::boolean, $14::text, $15::text, "
-                        + "$16::timestamptz, 1, $17::timestamptz, case when $18 then $19::timestamptz end "
+                        + "$16::timestamptz, 1, $28::timestamptz, $17::timestamptz, case when $18 then $19::timestamptz end "
                         + "where $21::bigint = 0 on conflict do nothing returning 1"
                 : "update conversation set display_name = $5, handle = $6, phone_number = $7, phase = $8, "
                         + "ticket_number = $9, ticket_status = $10, correlation_id = $11, "
@@ -157,6 +160,7 @@ public class ConversationStore {
                         + "occurrences_seen = case when $20 then $12::int else occurrences_seen end, "
                         + "opted_out = $13, bot_transcript = $14, bot_options = $15, last_inbound_at = $16, "
                         + "updated_at = $17, next_poll_at = case when $18 then $19::timestamptz else next_poll_at end, "
+                        + "csat_until = $28, "
                         + "version = version + 1 "
                         + "where conversation_key = $1 and version = $21 and interaction_id = $2 and channel = $3 "
                         + "and person_id = $4 returning 1";
@@ -216,12 +220,16 @@ public class ConversationStore {
                 .execute(Tuple.of(key, ticketNumber, count)).replaceWithVoid();
     }
 
-    /** The ticket was resolved, closed or cancelled: the person's next message starts over. */
-    public Uni<Void> ticketClosed(String key, String ticketNumber, String status) {
+    /**
+     * The ticket was resolved, closed or cancelled: the person's next message starts over.
+     *
+     * @param csatUntil until when a rating of the ticket is expected; null when the person was not asked
+     */
+    public Uni<Void> ticketClosed(String key, String ticketNumber, String status, Instant csatUntil) {
         return pool.preparedQuery("update conversation set phase = 'IDLE', ticket_status = $3, next_poll_at = null, "
-                + "version = version + 1, updated_at = now() "
+                + "csat_until = $4, version = version + 1, updated_at = now() "
                 + "where conversation_key = $1 and ticket_number = $2 and phase = 'TICKET'")
-                .execute(Tuple.of(key, ticketNumber, status)).replaceWithVoid();
+                .execute(Tuple.of(key, ticketNumber, status, utc(csatUntil))).replaceWithVoid();
     }
 
     /** The sent message with our event id; null when unknown. */
@@ -327,6 +335,8 @@ public class ConversationStore {
         OffsetDateTime lastInbound = row.getOffsetDateTime("last_inbound_at");
         c.lastInboundAt = lastInbound == null ? null : lastInbound.toInstant();
         c.version = row.getLong("version");
+        OffsetDateTime csatUntil = row.getOffsetDateTime("csat_until");
+        c.csatUntil = csatUntil == null ? null : csatUntil.toInstant();
         return c;
     }
 

@@ -29,6 +29,9 @@ import omnichannel.platform.rest.ProblemException;
 @ApplicationScoped
 public class AttendantAnswers {
 
+    /** 4biz's status of a resolved ticket (fourbiz-api.md). */
+    static final String RESOLVED = "Resolvida";
+
     private final ConversationStore store;
     private final FourBizClient fourBiz;
     private final KeyedPublisher<OutboundMessage> publisher;
@@ -105,9 +108,16 @@ public class AttendantAnswers {
                         : Uni.createFrom().voidItem());
     }
 
+    /**
+     * The notice of a resolved or closed ticket; a resolved one also asks the person to rate the service (when
+     * {@code bridge.csat.enabled}), and a rating is expected for {@code bridge.csat.answer-within}.
+     */
     private Uni<Void> closed(Conversation conversation, String status) {
+        boolean askRating = RESOLVED.equals(status) && bridge.csat().enabled() && !conversation.optedOut();
         String template = switch (status) {
-            case "Resolvida" -> bridge.texts().resolved();
+            case RESOLVED -> askRating
+                    ? bridge.texts().resolved() + "\n\n" + bridge.texts().csatQuestion()
+                    : bridge.texts().resolved();
             case "Fechada" -> bridge.texts().closed();
             default -> null; // a cancelled ticket gets no notice
         };
@@ -119,8 +129,9 @@ public class AttendantAnswers {
                         conversation.correlationId()));
         Log.infof("ticket %s is %s, conversation ends interaction=%s", conversation.ticketNumber(), status,
                 conversation.interactionId());
+        java.time.Instant csatUntil = askRating ? java.time.Instant.now().plus(bridge.csat().answerWithin()) : null;
         return send(conversation, notice)
-                .chain(() -> store.ticketClosed(conversation.key(), conversation.ticketNumber(), status));
+                .chain(() -> store.ticketClosed(conversation.key(), conversation.ticketNumber(), status, csatUntil));
     }
 
     /**

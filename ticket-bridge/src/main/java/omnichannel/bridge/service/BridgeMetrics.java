@@ -56,6 +56,14 @@ public class BridgeMetrics {
         count("omnichannel_bridge_out_of_hours_messages", interactionId);
     }
 
+    /** A person's rating of a resolved ticket, 1 to 5: one counter per interaction and rating. */
+    void rating(String interactionId, int rating) {
+        counters.computeIfAbsent(List.of("omnichannel_bridge_csat_ratings", interactionId, Integer.toString(rating)),
+                key -> registry.counter("omnichannel_bridge_csat_ratings", "interaction", interactionId, "rating",
+                        Integer.toString(rating)))
+                .increment();
+    }
+
     void answerHeld(String interactionId) {
         count("omnichannel_bridge_answers_held", interactionId);
     }

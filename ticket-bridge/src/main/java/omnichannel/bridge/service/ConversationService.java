@@ -41,18 +41,20 @@ public class ConversationService {
     private final TicketService tickets;
     private final HelperConversation helper;
     private final HeldAnswers held;
+    private final Satisfaction satisfaction;
     private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
 
     public ConversationService(InteractionDirectory config, ConversationStore store, TicketService tickets,
-            HelperConversation helper, HeldAnswers held, KeyedPublisher<OutboundMessage> publisher, BridgeConfig bridge,
-            BridgeMetrics metrics) {
+            HelperConversation helper, HeldAnswers held, Satisfaction satisfaction,
+            KeyedPublisher<OutboundMessage> publisher, BridgeConfig bridge, BridgeMetrics metrics) {
         this.config = config;
         this.store = store;
         this.tickets = tickets;
         this.helper = helper;
         this.held = held;
+        this.satisfaction = satisfaction;
         this.publisher = publisher;
         this.bridge = bridge;
         this.metrics = metrics;
@@ -100,7 +102,12 @@ public class ConversationService {
                         turn.reply(Purpose.OPT_OUT_CONFIRMATION, bridge.texts().optedIn(), null);
                     }
                     Uni<Outcome> effect;
-                    if (conversation.hasOpenTicket()) {
+                    Integer rating = keyword == Keyword.NONE && conversation.awaitsRating(message.receivedAt())
+                            ? rating(message.text())
+                            : null;
+                    if (rating != null) {
+                        effect = satisfaction.record(interaction, conversation, turn, rating).replaceWith(Outcome.RATING);
+                    } else if (conversation.hasOpenTicket()) {
                         effect = followUpOrNewTicket(interaction, conversation, turn);
                     } else if (interaction.helperInterception()) {
                         // a keyword is about our messages, not a question for the bot
@@ -146,6 +153,12 @@ public class ConversationService {
     private Uni<InternalInteraction> interaction(String id) {
         return config.interaction(id)
                 .onItem().ifNull().failWith(() -> new PermanentFailure("interaction " + id + " no longer exists"));
+    }
+
+    /** The person's answer to the satisfaction question: one digit 1 to 5, alone; else null. */
+    static Integer rating(String text) {
+        String answer = text.strip();
+        return answer.length() == 1 && answer.charAt(0) >= '1' && answer.charAt(0) <= '5' ? answer.charAt(0) - '0' : null;
     }
 
     private Keyword keyword(String text) {

@@ -40,6 +40,11 @@ final class OriginKeys {
         return "OCR-" + digest("released\n" + releaseEventId);
     }
 
+    /** The {@code numberOrigin} of the follow-up that records the person's rating, sent as this message. */
+    static String rating(String interactionId, String providerMessageId) {
+        return "OCS-" + digest(interactionId + "\n" + providerMessageId);
+    }
+
     /** The id of the message that sends a held answer again: one per held answer. */
     static UUID release(UUID heldEventId) {
         return uuid("release", heldEventId.toString());

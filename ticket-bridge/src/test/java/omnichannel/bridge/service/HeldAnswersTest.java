@@ -88,7 +88,7 @@ class HeldAnswersTest {
 
     @Test
     void answersHeldByTheClosedWindowGoOutWhenThePersonWritesAgainOnceAndInOrderWithLaterAnswers() {
-        String person = "+5511912347001";
+        String person = "+5511912347501";
         publish(writes(person, FourBizStub.HELD_TEXT, Duration.ofHours(25)));
         await().atMost(Duration.ofSeconds(20)).until(() -> !sentTo(person).isEmpty());
 
@@ -139,7 +139,7 @@ class HeldAnswersTest {
 
     @Test
     void anAnswerThatWentOutAsTheTemplateFollowsInFullWhenThePersonReplies() {
-        String person = "+5511912347002";
+        String person = "+5511912347502";
         publish(writes(person, FourBizStub.TEMPLATE_HELD_TEXT, Duration.ofHours(30)));
         await().atMost(Duration.ofSeconds(20)).until(() -> !sentTo(person).isEmpty());
         OutboundMessage answer = published(person, push(FourBizStub.TEMPLATE_HELD_TICKET, "611", "texto completo"));
@@ -157,7 +157,7 @@ class HeldAnswersTest {
 
     @Test
     void anAnswerHeldAfterThePersonWroteAgainGoesOutAtOnce() {
-        String person = "+5511912347003";
+        String person = "+5511912347503";
         publish(writes(person, FourBizStub.LATE_HOLD_TEXT, Duration.ofHours(26)));
         await().atMost(Duration.ofSeconds(20)).until(() -> !sentTo(person).isEmpty());
         OutboundMessage answer = published(person, push(FourBizStub.LATE_HOLD_TICKET, "621", "resposta atrasada"));
