@@ -28,6 +28,9 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
     /** A recipient Twilio refuses permanently (21211, invalid number). */
     public static final String INVALID = "+5511900021211";
 
+    /** A recipient whose window Twilio knows is closed: free text is refused at once with 63016. */
+    public static final String WINDOW_CLOSED_AT_TWILIO = "+5511900063016";
+
     public static WireMockServer server;
 
     @Override
@@ -38,6 +41,9 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
         interaction(TEMPLATE, CONTENT_SID);
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(5).willReturn(created()));
         server.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(5).willReturn(page()));
+        server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900063016"))
+                .withRequestBody(containing("Body=")).willReturn(error(400, 63016,
+                        "Failed to send freeform message because you are outside the allowed window.")));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900021211"))
                 .willReturn(error(400, 21211, "The 'To' number is not a valid phone number.")));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900000429"))

@@ -132,12 +132,32 @@ public class OutboundService {
                     TwilioSender.Outgoing outgoing = outgoing(message, interaction);
                     String sentAs = outgoing.contentSid() == null ? SentMessage.TEXT : SentMessage.TEMPLATE;
                     // after the wait for the sender's rate, and right before Twilio: still this pod's record?
-                    return limiter.acquire(interaction.whatsappNumber(), interaction.messagesPerSecond())
-                            .chain(OrderedProcessor::stillOwned)
-                            .chain(() -> twilio.send(interaction, outgoing))
-                            .onFailure(ApiException.class).transform(OutboundService::classify)
-                            .map(sid -> new SendOnce.Accepted(sid, DeliveryStatus.State.QUEUED, sentAs));
+                    return sendPaced(interaction, outgoing)
+                            .map(sid -> new SendOnce.Accepted(sid, DeliveryStatus.State.QUEUED, sentAs))
+                            // Twilio may also refuse free text at once with 63016 (our clock said the window was open)
+                            .onFailure(OutboundService::windowClosedNow).recoverWithUni(failure -> {
+                                if (outgoing.contentSid() != null || interaction.templateContentSid() == null) {
+                                    return Uni.createFrom().failure(
+                                            new PermanentSendFailure(WINDOW_CLOSED, WINDOW_CLOSED_EXPLANATION));
+                                }
+                                return sendPaced(interaction, template(message, interaction, outgoing.statusCallback()))
+                                        .map(sid -> new SendOnce.Accepted(sid, DeliveryStatus.State.QUEUED,
+                                                SentMessage.TEMPLATE));
+                            })
+                            .onFailure(ApiException.class).transform(OutboundService::classify);
                 });
+    }
+
+    /** After the wait for the sender's rate, and right before Twilio: still this pod's record? */
+    private Uni<String> sendPaced(InternalInteraction interaction, TwilioSender.Outgoing outgoing) {
+        return limiter.acquire(interaction.whatsappNumber(), interaction.messagesPerSecond())
+                .chain(OrderedProcessor::stillOwned)
+                .chain(() -> twilio.send(interaction, outgoing));
+    }
+
+    private static boolean windowClosedNow(Throwable failure) {
+        return failure instanceof ApiException e && e.getCode() != null
+                && WINDOW_CLOSED_CODE.equals(e.getCode().toString());
     }
 
     /**
@@ -158,6 +178,12 @@ public class OutboundService {
         if (interaction.templateContentSid() == null) {
             throw new PermanentSendFailure(WINDOW_CLOSED, WINDOW_CLOSED_EXPLANATION);
         }
+        return template(message, interaction, statusCallback);
+    }
+
+    /** The interaction's approved template with the message's variables, instead of its text. */
+    private static TwilioSender.Outgoing template(OutboundMessage message, InternalInteraction interaction,
+            URI statusCallback) {
         return new TwilioSender.Outgoing(message.recipient().id(), null, List.of(), interaction.templateContentSid(),
                 SendLog.templateJson(message), statusCallback);
     }

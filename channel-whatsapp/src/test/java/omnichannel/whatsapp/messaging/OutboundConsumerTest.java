@@ -256,4 +256,28 @@ class OutboundConsumerTest {
         assertThat(ProvidersStub.server.findAll(getRequestedFor(urlPathEqualTo(ProvidersStub.MESSAGES))
                 .withQueryParam("To", equalTo("whatsapp:" + to)))).isNotEmpty();
     }
+
+    /**
+     * Our clock said the window was open, Twilio refuses the free text at once with 63016: the approved template goes
+     * out instead (reported as such, for the bridge to hold the text); without a template, WINDOW_CLOSED.
+     */
+    @Test
+    void anImmediate63016SendsTheTemplateOrReportsTheClosedWindow() {
+        String to = ProvidersStub.WINDOW_CLOSED_AT_TWILIO;
+        OutboundMessage withTemplate = message(ProvidersStub.TEMPLATE, to, "resposta livre", Instant.now());
+        OutboundMessage without = message(ProvidersStub.OPEN, to, "outra resposta livre", Instant.now());
+
+        publish(withTemplate, without);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(withTemplate.eventId()).size() == 1
+                && statusesOf(without.eventId()).size() == 1);
+        DeliveryStatus templated = statusesOf(withTemplate.eventId()).get(0);
+        assertThat(templated.state()).isEqualTo(DeliveryStatus.State.QUEUED);
+        assertThat(templated.sentAs()).isEqualTo(DeliveryStatus.SENT_AS_TEMPLATE);
+        DeliveryStatus refused = statusesOf(without.eventId()).get(0);
+        assertThat(refused.state()).isEqualTo(DeliveryStatus.State.FAILED);
+        assertThat(refused.errorCode()).isEqualTo(DeliveryStatus.WINDOW_CLOSED);
+        assertThat(sendsTo(to)).extracting(LoggedRequest::getBodyAsString)
+                .anyMatch(body -> body.contains("ContentSid=" + ProvidersStub.CONTENT_SID));
+    }
 }

@@ -40,19 +40,36 @@ public class StatusCallbacks {
 
     /** Fire and forget: like Twilio's, these callbacks are best effort. */
     void progress(TwilioMessagesResource.SentMessage message, String authToken) {
+        progress(message, authToken, List.of("sent", "delivered", "read"), null);
+    }
+
+    /**
+     * A free-form message outside the person's 24-hour window: accepted, then {@code failed} with error 63016, as
+     * Twilio reports it for WhatsApp.
+     */
+    void windowClosed(TwilioMessagesResource.SentMessage message, String authToken) {
+        progress(message, authToken, List.of("failed"), "63016");
+    }
+
+    private void progress(TwilioMessagesResource.SentMessage message, String authToken, List<String> statuses,
+            String errorCode) {
         if (message.statusCallback() == null || message.statusCallback().isBlank()) {
             return;
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String status : new String[]{"sent", "delivered", "read"}) {
-            chain = chain.onItem().delayIt().by(delay).chain(() -> post(message, status, authToken));
+        for (String status : statuses) {
+            chain = chain.onItem().delayIt().by(delay).chain(() -> post(message, status, errorCode, authToken));
         }
         chain.subscribe().with(done -> {
         }, failure -> Log.warnf("status callback to %s failed: %s", message.statusCallback(), failure.getMessage()));
     }
 
-    private Uni<Void> post(TwilioMessagesResource.SentMessage message, String status, String authToken) {
+    private Uni<Void> post(TwilioMessagesResource.SentMessage message, String status, String errorCode,
+            String authToken) {
         Map<String, String> form = new TreeMap<>();
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
         form.put("MessageSid", message.sid());
         form.put("SmsSid", message.sid());
         form.put("MessageStatus", status);

@@ -59,6 +59,7 @@ public class TwilioMessagesResource {
     private final StatusCallbacks callbacks;
     private final long messagesPerSecond;
     private final Map<String, Bucket> senders = new ConcurrentHashMap<>();
+    private final Map<String, Instant> windows = new ConcurrentHashMap<>();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong stormThrottled = new AtomicLong();
     private volatile long stormUntilNanos;
@@ -120,7 +121,11 @@ public class TwilioMessagesResource {
         SentMessage message = new SentMessage(sid, accountSid, to, form.getFirst("From"), body, media, contentSid,
                 form.getFirst("ContentVariables"), form.getFirst("StatusCallback"), "queued", Instant.now());
         messages.add(message);
-        callbacks.progress(message, password(authorization));
+        if (contentSid == null && !windowOpen(form.getFirst("From"), to)) {
+            callbacks.windowClosed(message, password(authorization));
+        } else {
+            callbacks.progress(message, password(authorization));
+        }
         return Response.status(201).entity(resource(message)).build();
     }
 
@@ -151,6 +156,34 @@ public class TwilioMessagesResource {
                 .forEach(message -> records.add(resource(message)));
         page.put("end", Math.max(0, records.size() - 1));
         return Response.ok(page).build();
+    }
+
+    /**
+     * When a person last wrote to a business number, as a test tells it (the simulator does not see the webhooks the
+     * tests post): free-form messages to that person fail with 63016 more than 24 hours after it. A pair nobody told
+     * the simulator about counts as inside the window.
+     */
+    public record Window(String business, String person, Instant lastInboundAt) {
+    }
+
+    @PUT
+    @Path("simulators/twilio/windows")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response window(Window window) {
+        if (window == null || window.business() == null || window.person() == null || window.lastInboundAt() == null) {
+            return error(400, 21604, "business, person and lastInboundAt are required");
+        }
+        windows.put(whatsapp(window.business()) + "|" + whatsapp(window.person()), window.lastInboundAt());
+        return Response.noContent().build();
+    }
+
+    private boolean windowOpen(String from, String to) {
+        Instant last = windows.get(whatsapp(String.valueOf(from)) + "|" + whatsapp(String.valueOf(to)));
+        return last == null || last.isAfter(Instant.now().minus(java.time.Duration.ofHours(24)));
+    }
+
+    private static String whatsapp(String address) {
+        return address.startsWith("whatsapp:") ? address : "whatsapp:" + address;
     }
 
     /** The account fetch config-service's verification makes. */
@@ -248,6 +281,7 @@ public class TwilioMessagesResource {
     @Path("simulators/twilio/messages")
     public Response reset() {
         messages.clear();
+        windows.clear();
         throttled.set(0);
         stormThrottled.set(0);
         stormUntilNanos = 0;

@@ -51,6 +51,38 @@ class TwilioMessagesResourceTest {
     }
 
     @Test
+    void freeTextMoreThan24HoursAfterThePersonLastWroteFailsWith63016AndATemplateDoesNot() {
+        TwilioRestClient client = client("simulated-token");
+        PhoneNumber late = new PhoneNumber("whatsapp:+5511912345011");
+        PhoneNumber recent = new PhoneNumber("whatsapp:+5511912345012");
+        io.restassured.RestAssured.given().contentType("application/json").body("""
+                {"business":"+5511999990001","person":"+5511912345011","lastInboundAt":"%s"}
+                """.formatted(Instant.now().minus(Duration.ofHours(25)))).put("/simulators/twilio/windows").then()
+                .statusCode(204);
+        io.restassured.RestAssured.given().contentType("application/json").body("""
+                {"business":"whatsapp:+5511999990001","person":"whatsapp:+5511912345012","lastInboundAt":"%s"}
+                """.formatted(Instant.now().minus(Duration.ofHours(23)))).put("/simulators/twilio/windows").then()
+                .statusCode(204);
+        java.net.URI callback = java.net.URI.create("http://localhost:" + port + "/no-callback-receiver");
+
+        String closed = Message.creator(late, FROM, "texto livre").setStatusCallback(callback).create(client).getSid();
+        String template = Message.creator(late, FROM, (String) null).setContentSid("HX" + "1".repeat(32))
+                .setStatusCallback(callback).create(client).getSid();
+        String open = Message.creator(recent, FROM, "texto livre").setStatusCallback(callback).create(client).getSid();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !statuses(closed).isEmpty()
+                && statuses(template).size() == 3 && statuses(open).size() == 3);
+        assertThat(statuses(closed)).containsExactly("failed");
+        assertThat(statuses(template)).containsExactly("sent", "delivered", "read");
+        assertThat(statuses(open)).containsExactly("sent", "delivered", "read");
+    }
+
+    private static List<String> statuses(String sid) {
+        return io.restassured.RestAssured.get("/simulators/twilio/messages/" + sid + "/callbacks").then().statusCode(200)
+                .extract().jsonPath().getList("status", String.class);
+    }
+
+    @Test
     void theListNeedsTheAccountsCredentials() {
         TwilioRestClient anonymous = new TwilioRestClient.Builder(ACCOUNT, "simulated-token").httpClient(new Rebased(port) {
 
