@@ -72,7 +72,9 @@ public record DeliveryStatus(
      */
     public static DeliveryStatus resultOf(OutboundMessage message, String providerMessageId, State state,
             String errorCode, String reason, String sentAs) {
-        UUID id = UUID.nameUUIDFromBytes(("result:" + message.eventId() + ":" + state)
+        // a template sent after the text was accepted is another result of the same message
+        UUID id = UUID.nameUUIDFromBytes(("result:" + message.eventId() + ":" + state
+                + (SENT_AS_TEMPLATE.equals(sentAs) ? ":" + SENT_AS_TEMPLATE : ""))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new DeliveryStatus(id, Event.SCHEMA_VERSION, Instant.now(), message.interactionId(), message.channel(),
                 message.correlationId(), message.eventId(), providerMessageId, message.recipient().id(), state,

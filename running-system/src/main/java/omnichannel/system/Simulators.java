@@ -38,6 +38,12 @@ public record Simulators(String baseUrl) {
                 "{\"description\":\"" + text + "\",\"category\":\"Retorno\"}", Map.of()));
     }
 
+    /** Tells the Twilio simulator when {@code person} last wrote to {@code business} (its 24-hour window). */
+    public void lastInbound(String business, String person, java.time.Instant at) {
+        expect(204, 204, HttpJson.putJson(baseUrl + "/simulators/twilio/windows", """
+                {"business":"%s","person":"%s","lastInboundAt":"%s"}""".formatted(business, person, at), Map.of()));
+    }
+
     public void ticketStatus(String ticket, String status) {
         expect(204, 204, HttpJson.putJson(baseUrl + "/simulators/fourbiz/tickets/" + ticket + "/status/" + status, "",
                 Map.of()));

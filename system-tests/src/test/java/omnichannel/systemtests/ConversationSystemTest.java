@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import omnichannel.events.ConversationKey;
 import omnichannel.events.Topics;
 import omnichannel.system.DemoInteraction;
+import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
 import omnichannel.system.Simulators;
 import omnichannel.system.SystemStack;
@@ -95,6 +96,49 @@ class ConversationSystemTest {
         say(interaction, person, "Agora é o mouse");
         await().atMost(Duration.ofSeconds(30)).until(() -> simulators.ticketsOf(login).size() == 2);
         assertThat(simulators.ticketsWith("Agora é o mouse")).hasSize(1);
+    }
+
+    /**
+     * The person's last message is older than WhatsApp's window at Twilio (the simulator is told so): the attendant's
+     * answer fails there with 63016, the interaction has no template, so the bridge holds it and says so on the ticket;
+     * the person writes again and the answer goes out, once more on the ticket.
+     */
+    @Test
+    void anAnswerTheClosedWindowKeptIsDeliveredWhenThePersonWritesAgain() {
+        String person = "+5511912350003";
+        String login = "whatsapp_5511912350003";
+        String answer = "Sua VPN foi liberada, pode testar";
+        say(interaction, person, "Minha VPN caiu");
+        String number = await().atMost(Duration.ofSeconds(30)).until(() -> simulators.ticketsOf(login),
+                list -> list.size() == 1).get(0).path("number").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).size() == 1);
+        simulators.lastInbound("+5511999990101", person, java.time.Instant.now().minus(Duration.ofHours(25)));
+
+        simulators.attendantWrites(number, answer);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notesOn(login, "Resposta retida:").size() == 1);
+        assertThat(bodiesTo(person).stream().filter(answer::equals)).hasSize(1);
+
+        simulators.lastInbound("+5511999990101", person, java.time.Instant.now());
+        say(interaction, person, "Alguma novidade?");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notesOn(login, "Resposta retida enviada").size() == 1);
+        List<JsonNode> sends = simulators.messagesTo("whatsapp:" + person).stream()
+                .filter(m -> answer.equals(m.path("body").asText())).toList();
+        assertThat(sends).hasSize(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> callbackStatuses(sends.get(1)).contains("delivered"));
+        assertThat(callbackStatuses(sends.get(0))).containsExactly("failed");
+        assertThat(simulators.ticketsOf(login)).hasSize(1);
+    }
+
+    private static List<String> notesOn(String login, String text) {
+        return Simulators.stream(simulators.ticketsOf(login).get(0).path("occurrences"))
+                .map(o -> o.path("description").asText()).filter(d -> d.contains(text)).toList();
+    }
+
+    private static List<String> callbackStatuses(JsonNode message) {
+        return Simulators.stream(HttpJson.get(simulators.baseUrl() + "/simulators/twilio/messages/"
+                + message.path("sid").asText() + "/callbacks").json()).map(c -> c.path("status").asText()).toList();
     }
 
     @Test

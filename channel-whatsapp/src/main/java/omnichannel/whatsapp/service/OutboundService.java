@@ -207,7 +207,9 @@ public class OutboundService {
             OutboundMessage templated = new OutboundMessage(retryId, Event.SCHEMA_VERSION, Instant.now(),
                     original.interactionId(), original.channel(), original.correlationId(), original.purpose(),
                     original.recipient(), original.text(), List.of(), null, Instant.EPOCH, original.templateVariables());
-            return deliver(templated);
+            // its result is the original's: the bridge knows that one, and holds its text for the next message
+            return sendOnce.deliver(templated, original, () -> send(templated),
+                    reservedAt -> earlierSend(templated, reservedAt));
         });
     }
 

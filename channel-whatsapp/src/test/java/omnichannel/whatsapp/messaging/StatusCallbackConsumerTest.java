@@ -97,15 +97,23 @@ class StatusCallbackConsumerTest {
     }
 
     @Test
-    void aLate63016SendsTheApprovedTemplateInstead() {
+    void aLate63016SendsTheApprovedTemplateInsteadReportedAsTheOriginalMessagesResult() {
         String to = "+5511912340202";
-        String sid = sent(ProvidersStub.TEMPLATE, to);
+        OutboundMessage message = message(ProvidersStub.TEMPLATE, to, "Olá", Instant.now());
+        publish(message);
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
+        String sid = statusesOf(message.eventId()).get(0).providerMessageId();
 
         callback(ProvidersStub.TEMPLATE, sid, to, DeliveryStatus.State.UNDELIVERED, "63016");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> sendsTo(to).size() == 2);
         assertThat(sendsTo(to).get(1).getBodyAsString()).contains("ContentSid=" + ProvidersStub.CONTENT_SID);
         assertThat(statusOf(sid)).isEqualTo("UNDELIVERED");
+        // the bridge knows the original message only: the template's acceptance is reported as its result
+        await().atMost(Duration.ofSeconds(15)).until(() -> statusesOf(message.eventId()).size() == 2);
+        DeliveryStatus templated = statusesOf(message.eventId()).get(1);
+        assertThat(templated.sentAs()).isEqualTo(DeliveryStatus.SENT_AS_TEMPLATE);
+        assertThat(templated.providerMessageId()).isNotEqualTo(sid).startsWith("SM");
     }
 
     @Test

@@ -96,6 +96,15 @@ public final class SendOnce {
      */
     public Uni<Void> deliver(OutboundMessage message, Supplier<Uni<Accepted>> provider,
             Function<Instant, Uni<Accepted>> earlierSend) {
+        return deliver(message, message, provider, earlierSend);
+    }
+
+    /**
+     * Sends {@code message}, a stand-in the channel made for {@code reportedAs} (WhatsApp's template after a late
+     * 63016), and reports its result as {@code reportedAs}'s, the message the bridge knows.
+     */
+    public Uni<Void> deliver(OutboundMessage message, OutboundMessage reportedAs, Supplier<Uni<Accepted>> provider,
+            Function<Instant, Uni<Accepted>> earlierSend) {
         return log.reserve(message).chain(reservation -> {
             if (reservation.settled()) {
                 Log.debugf("%s outbound %s settled already, not sent again", channel, message.eventId());
@@ -116,14 +125,15 @@ public final class SendOnce {
                             .invoke(() -> Log.infof("%s sent interaction=%s correlationId=%s providerId=%s as=%s", channel,
                                     message.interactionId(), message.correlationId(), accepted.providerMessageId(),
                                     accepted.sentAs()))
-                            .chain(() -> delivery.publish(DeliveryStatus.resultOf(message, accepted.providerMessageId(),
+                            .chain(() -> delivery.publish(DeliveryStatus.resultOf(reportedAs, accepted.providerMessageId(),
                                     accepted.state(), null, null, accepted.sentAs()))));
         }).onFailure(PermanentSendFailure.class).recoverWithUni(failure -> {
             PermanentSendFailure permanent = (PermanentSendFailure) failure;
             Log.warnf("%s send failed permanently interaction=%s correlationId=%s code=%s", channel,
                     message.interactionId(), message.correlationId(), permanent.code());
             return log.failed(message.eventId(), permanent)
-                    .chain(() -> report(message, null, DeliveryStatus.State.FAILED, permanent.code(), permanent.getMessage()));
+                    .chain(() -> report(reportedAs, null, DeliveryStatus.State.FAILED, permanent.code(),
+                            permanent.getMessage()));
         });
     }
 
