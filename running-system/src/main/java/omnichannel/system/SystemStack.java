@@ -86,6 +86,7 @@ public final class SystemStack implements AutoCloseable {
         common.put("FOURBIZ_USERNAME", FOURBIZ_USERNAME);
         common.put("FOURBIZ_PASSWORD", FOURBIZ_PASSWORD);
         common.put("TWILIO_API_BASE_URL", simulators);
+        common.put("TWILIO_CONTENT_API_BASE_URL", simulators);
         common.put("X_API_BASE_URL", simulators);
         // LOCAL RUNS AND TESTS ONLY: the simulated Helper is plain http on 127.0.0.1, which admin-set URLs may not be
         common.put("OMNICHANNEL_PLATFORM_OUTBOUND_URLS_ALLOWED", "127.0.0.1:" + ports.simulators());

@@ -1,6 +1,8 @@
 package omnichannel.config.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.MultiMap;
@@ -16,6 +19,7 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 import omnichannel.config.config.OmnichannelConfig;
+import omnichannel.platform.rest.ProblemException;
 import omnichannel.platform.twilio.SelfTest;
 import omnichannel.platform.twilio.TwilioSignature;
 import omnichannel.platform.x.XCredentials;
@@ -61,6 +65,81 @@ public class ProviderChecks {
                             + response.statusCode() + ")");
                 })
                 .onFailure().recoverWithItem(e -> new Step("credentials", false, "Twilio unreachable: " + e.getMessage()));
+    }
+
+    /**
+     * A template of the account as Twilio's Content API lists it, with its WhatsApp approval.
+     *
+     * @param approval WhatsApp's approval status ({@code approved}, {@code pending}, {@code rejected}, …), or
+     *        {@code unsubmitted} when it was never submitted
+     * @param variables the template's variable names ({@code 1}, {@code 2}, …)
+     */
+    public record Template(String sid, String name, String language, String approval, List<String> variables) {
+
+        public boolean approved() {
+            return "approved".equalsIgnoreCase(approval);
+        }
+    }
+
+    /** Twilio's Content API refused or could not be reached; the detail says which. */
+    public static class ContentApiUnavailable extends ProblemException {
+
+        ContentApiUnavailable(String detail) {
+            super(502, "Bad Gateway", detail);
+        }
+    }
+
+    /** Pages of Twilio's Content API read at most: 1,000 templates is more than any WhatsApp sender has. */
+    private static final int MAX_PAGES = 10;
+
+    /**
+     * The account's templates with their WhatsApp approval ({@code GET /v1/ContentAndApprovals}, pages of 100, following
+     * {@code meta.next_page_url} on Twilio's host only). Fails with {@link ContentApiUnavailable}.
+     */
+    public Uni<List<Template>> twilioTemplates(String accountSid, String authToken) {
+        String first = base(config.twilioContentApiBaseUrl()) + "/v1/ContentAndApprovals?PageSize=100";
+        return templatePage(first, accountSid, authToken, new ArrayList<>(), 1);
+    }
+
+    private Uni<List<Template>> templatePage(String url, String accountSid, String authToken, List<Template> found,
+            int page) {
+        return http.getAbs(url).basicAuthentication(accountSid, authToken).timeout(TIMEOUT.toMillis()).send()
+                .onFailure().transform(e -> new ContentApiUnavailable("Twilio's Content API unreachable: " + e.getMessage()))
+                .chain(response -> {
+                    if (response.statusCode() != 200) {
+                        return Uni.createFrom().failure(new ContentApiUnavailable(
+                                "Twilio's Content API answered HTTP " + response.statusCode()));
+                    }
+                    JsonObject body = json(response);
+                    JsonArray contents = body.getJsonArray("contents", new JsonArray());
+                    for (int i = 0; i < contents.size(); i++) {
+                        found.add(template(contents.getJsonObject(i)));
+                    }
+                    String next = body.getJsonObject("meta", new JsonObject()).getString("next_page_url");
+                    // the next page on the same host only: a page must not send the account's credentials elsewhere
+                    if (next == null || page >= MAX_PAGES || !sameHost(next, config.twilioContentApiBaseUrl())) {
+                        return Uni.createFrom().item(found);
+                    }
+                    return templatePage(next, accountSid, authToken, found, page + 1);
+                });
+    }
+
+    private static Template template(JsonObject content) {
+        Object approvals = content.getValue("approval_requests");
+        String approval = approvals instanceof JsonObject requests
+                ? requests.getString("status", "unsubmitted")
+                : "unsubmitted";
+        JsonObject variables = content.getJsonObject("variables", new JsonObject());
+        return new Template(content.getString("sid"), content.getString("friendly_name"), content.getString("language"),
+                approval, List.copyOf(new java.util.TreeSet<>(variables.fieldNames())));
+    }
+
+    private static boolean sameHost(String url, String base) {
+        try {
+            return java.net.URI.create(url).getAuthority().equalsIgnoreCase(java.net.URI.create(base).getAuthority());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** X: {@code GET /2/users/me} signed with OAuth 1.0a user context; the user must be the interaction's account. */

@@ -9,6 +9,10 @@ public interface OmnichannelConfig {
     /** The public https base of the webhook gateway ({@code OMNICHANNEL_PUBLIC_BASE_URL}); callback URLs start with it. */
     String publicBaseUrl();
 
+    /** Twilio's Content API ({@code TWILIO_CONTENT_API_BASE_URL}): the account's WhatsApp templates. */
+    @WithDefault("https://content.twilio.com")
+    String twilioContentApiBaseUrl();
+
     /** Twilio's REST base ({@code TWILIO_API_BASE_URL}), for credential verification. */
     @WithDefault("https://api.twilio.com")
     String twilioApiBaseUrl();

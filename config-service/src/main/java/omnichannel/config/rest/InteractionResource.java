@@ -27,6 +27,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.Interaction;
+import omnichannel.config.client.ProviderChecks;
 import omnichannel.config.service.InteractionInput;
 import omnichannel.config.service.InteractionService;
 import omnichannel.config.service.InvalidFields;
@@ -152,6 +153,17 @@ public class InteractionResource {
     @APIResponse(responseCode = "422", description = "Active, but the 4biz parameters are not ready")
     public Uni<Response> restore(@PathParam("id") String id) {
         return service.restore(id, actor()).map(restored -> Response.ok(view(restored)).tag(etag(restored)).build());
+    }
+
+    @GET
+    @Path("/{id}/whatsapp/templates")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(summary = "The WhatsApp templates of the interaction's Twilio account, with their approval (Content API)")
+    @APIResponse(responseCode = "200", description = "Every template of the account, approved or not")
+    @APIResponse(responseCode = "404", description = "No such WhatsApp interaction, or deleted")
+    @APIResponse(responseCode = "502", description = "Twilio's Content API refused or could not be reached")
+    public Uni<List<ProviderChecks.Template>> templates(@PathParam("id") String id) {
+        return verification.templates(id);
     }
 
     @POST

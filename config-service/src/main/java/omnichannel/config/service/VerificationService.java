@@ -40,6 +40,11 @@ public class VerificationService {
                     if (interaction.channel == Channel.WHATSAPP_TWILIO) {
                         credentials = checks.twilioAccount(interaction.twilioAccountSid, secrets.get("whatsapp.authToken"));
                         gateway = checks.whatsappCallback(callback, secrets.get("whatsapp.authToken"));
+                        if (interaction.templateContentSid != null) {
+                            Uni<Step> template = template(interaction, secrets.get("whatsapp.authToken"));
+                            return credentials.chain(first -> gateway.chain(second -> template
+                                    .map(third -> List.of(first, second, third))));
+                        }
                     } else {
                         credentials = checks.xAccount(credentialsOf(interaction, secrets), interaction.twitterUserId);
                         gateway = checks.xCallback(callback, secrets.get("twitter.apiSecretKey"));
@@ -47,6 +52,32 @@ public class VerificationService {
                     return credentials.chain(first -> gateway.map(second -> List.of(first, second)));
                 })
                 .map(steps -> new Verification(steps.stream().allMatch(Step::ok), steps));
+    }
+
+    /** The interaction's template must exist in the account and be approved for WhatsApp. */
+    private Uni<Step> template(Interaction interaction, String authToken) {
+        String sid = interaction.templateContentSid;
+        return checks.twilioTemplates(interaction.twilioAccountSid, authToken)
+                .map(templates -> templates.stream().filter(t -> sid.equals(t.sid())).findFirst()
+                        .map(found -> new Step("template", found.approved(), found.approved()
+                                ? "template " + sid + " (" + found.name() + ") is approved for WhatsApp"
+                                : "template " + sid + " (" + found.name() + ") is not approved for WhatsApp: "
+                                        + found.approval()))
+                        .orElseGet(() -> new Step("template", false, "template " + sid + " is not in the account")))
+                .onFailure().recoverWithItem(e -> new Step("template", false, e.getMessage()));
+    }
+
+    /** The WhatsApp templates of the interaction's Twilio account. */
+    public Uni<List<ProviderChecks.Template>> templates(String id) {
+        return interactions.find(id)
+                .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
+                .chain(interaction -> {
+                    if (interaction.channel != Channel.WHATSAPP_TWILIO) {
+                        return Uni.createFrom().failure(new NotFound("WhatsApp interaction " + id));
+                    }
+                    return checks.twilioTemplates(interaction.twilioAccountSid,
+                            interactions.openSecrets(interaction).get("whatsapp.authToken"));
+                });
     }
 
     private static XCredentials credentialsOf(Interaction interaction, Map<String, String> secrets) {

@@ -1,6 +1,7 @@
 package omnichannel.config.rest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -51,8 +52,22 @@ class VerificationTest extends ConfigServiceTest {
                     .withHeader("X-Twilio-Signature", matching(".+"))
                     .willReturn(aResponse().withHeader("X-Omnichannel-Self-Test", "authenticated")
                             .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>")));
+            // Twilio's Content API: two pages (the second through meta.next_page_url), one template not approved
+            providers.stubFor(get(urlPathEqualTo("/v1/ContentAndApprovals")).withQueryParam("PageSize", equalTo("100"))
+                    .withBasicAuth("AC0123456789abcdef0123456789abcdef", AUTH_TOKEN)
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                            {"contents":[%s,%s],"meta":{"page":0,"page_size":100,"key":"contents",
+                             "next_page_url":"%s/v1/ContentAndApprovals?PageSize=100&Page=1&PageToken=PT1"}}
+                            """.formatted(content(APPROVED, "atualizacao_chamado", "approved"),
+                            content(PENDING, "contato_atendente", "pending"), providers.baseUrl()))));
+            providers.stubFor(get(urlPathEqualTo("/v1/ContentAndApprovals")).withQueryParam("PageToken", equalTo("PT1"))
+                    .withBasicAuth("AC0123456789abcdef0123456789abcdef", AUTH_TOKEN)
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                            {"contents":[%s],"meta":{"page":1,"page_size":100,"key":"contents","next_page_url":null}}
+                            """.formatted(content(REJECTED, "pesquisa_satisfacao", "rejected")))));
             return Map.of("omnichannel.public-base-url", providers.baseUrl(),
                     "omnichannel.twilio-api-base-url", providers.baseUrl(),
+                    "omnichannel.twilio-content-api-base-url", providers.baseUrl(),
                     "omnichannel.x-api-base-url", providers.baseUrl());
         }
 
@@ -60,6 +75,56 @@ class VerificationTest extends ConfigServiceTest {
         public void stop() {
             providers.stop();
         }
+    }
+
+    static final String APPROVED = "HX" + "a".repeat(32);
+    static final String PENDING = "HX" + "b".repeat(32);
+    static final String REJECTED = "HX" + "c".repeat(32);
+
+    /** One entry of Twilio's {@code ContentAndApprovals} list. */
+    static String content(String sid, String name, String status) {
+        return """
+                {"sid":"%s","account_sid":"AC0123456789abcdef0123456789abcdef","friendly_name":"%s","language":"pt_BR",
+                 "variables":{"1":"4521","2":"Maria"},"types":{"twilio/text":{"body":"Chamado {{1}}, {{2}}"}},
+                 "approval_requests":{"name":"%s","category":"UTILITY","status":"%s","rejection_reason":""}}
+                """.formatted(sid, name, name, status);
+    }
+
+    private static String withTemplate(String name, String contentSid) {
+        return whatsappBody(name).replace("\"authToken\":\"" + AUTH_TOKEN + "\"",
+                "\"authToken\":\"" + AUTH_TOKEN + "\",\"templateContentSid\":\"" + contentSid + "\"");
+    }
+
+    @Test
+    void theAccountsTemplatesAreListedWithTheirApprovalFromEveryPageOfTheContentApi() {
+        String id = create(whatsappBody("Modelos"));
+
+        viewer().get("/api/v1/interactions/" + id + "/whatsapp/templates").then().statusCode(200)
+                .body("sid", contains(APPROVED, PENDING, REJECTED))
+                .body("name", contains("atualizacao_chamado", "contato_atendente", "pesquisa_satisfacao"))
+                .body("approval", contains("approved", "pending", "rejected"))
+                .body("[0].variables", contains("1", "2"))
+                .body(not(containsString(AUTH_TOKEN)));
+        viewer().get("/api/v1/interactions/" + create(twitterBody("Sem modelos")) + "/whatsapp/templates").then()
+                .statusCode(404);
+        String wrongToken = create(whatsappBody("Token recusado").replace(AUTH_TOKEN, "a-wrong-auth-token-value"));
+        viewer().get("/api/v1/interactions/" + wrongToken + "/whatsapp/templates").then().statusCode(502)
+                .contentType("application/problem+json").body("detail", containsString("HTTP 404"));
+    }
+
+    @Test
+    void verificationChecksThatTheTemplateExistsAndIsApproved() {
+        admin().post("/api/v1/interactions/" + create(withTemplate("Aprovado", APPROVED)) + "/verification").then()
+                .statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true))
+                .body("steps.name", contains("credentials", "callback", "template"))
+                .body("steps[2].detail", containsString("atualizacao_chamado"));
+        admin().post("/api/v1/interactions/" + create(withTemplate("Pendente", PENDING)) + "/verification").then()
+                .statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(false))
+                .body("steps[2].ok", org.hamcrest.Matchers.equalTo(false))
+                .body("steps[2].detail", containsString("not approved")).body("steps[2].detail", containsString("pending"));
+        admin().post("/api/v1/interactions/" + create(withTemplate("Inexistente", "HX" + "d".repeat(32)))
+                + "/verification").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(false))
+                .body("steps[2].detail", containsString("is not in the account"));
     }
 
     @Test

@@ -83,6 +83,18 @@ class TwilioMessagesResourceTest {
     }
 
     @Test
+    void theContentApiListsTheCatalogueWithApprovalsAsTheSdkReadsIt() {
+        List<com.twilio.rest.content.v1.ContentAndApprovals> templates = com.twilio.rest.content.v1.ContentAndApprovals
+                .reader().firstPage(client("simulated-token")).getRecords();
+
+        assertThat(templates).extracting(com.twilio.rest.content.v1.ContentAndApprovals::getFriendlyName)
+                .containsExactly("atualizacao_chamado", "contato_atendente");
+        assertThat(templates.get(0).getApprovalRequests().toString()).contains("approved");
+        assertThat(templates.get(1).getApprovalRequests().toString()).contains("pending");
+        io.restassured.RestAssured.get("/v1/ContentAndApprovals").then().statusCode(401);
+    }
+
+    @Test
     void theListNeedsTheAccountsCredentials() {
         TwilioRestClient anonymous = new TwilioRestClient.Builder(ACCOUNT, "simulated-token").httpClient(new Rebased(port) {
 
