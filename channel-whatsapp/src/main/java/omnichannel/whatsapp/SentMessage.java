@@ -37,13 +37,16 @@ public class SentMessage {
     @Column(name = "error_code")
     public String errorCode;
 
-    /** The outbound message's template variables (JSON), for a template resend after a late 63016. */
+    /** What the message's template variables can carry (JSON), for a template resend after a late 63016. */
     @Column(name = "template_variables")
     public String templateVariables;
 
     /** {@link #TEXT} or {@link #TEMPLATE}, once sent. */
     @Column(name = "sent_as")
     public String sentAs;
+
+    /** The outbound message's purpose ({@code OutboundMessage.Purpose}); null on rows from before it was kept. */
+    public String purpose;
 
     @Column(name = "correlation_id")
     public String correlationId;

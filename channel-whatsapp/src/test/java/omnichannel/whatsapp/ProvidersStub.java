@@ -23,6 +23,9 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
     public static final String OPEN = "wa-open";
     public static final String TEMPLATE = "wa-template";
     public static final String CONTENT_SID = "HX0123456789abcdef0123456789abcdef";
+    /** An interaction with its own template for attendants' answers, besides the single one. */
+    public static final String PURPOSES = "wa-purposes";
+    public static final String ANSWER_SID = "HX" + "a".repeat(32);
     /** A recipient Twilio throttles once (429) before accepting. */
     public static final String THROTTLED_ONCE = "+5511900000429";
     /** A recipient Twilio refuses permanently (21211, invalid number). */
@@ -39,6 +42,16 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         interaction(OPEN, null);
         interaction(TEMPLATE, CONTENT_SID);
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + PURPOSES)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"id":"%s","channel":"WHATSAPP_TWILIO","active":true,"whatsappNumber":"+5511999990000",
+                         "twilioAccountSid":"%s","twilioAuthToken":"whatsapp-test-token",
+                         "callbackUrl":"https://hooks.example.com/webhooks/whatsapp/%s",
+                         "templateContentSid":"%s","messagesPerSecond":50,
+                         "templates":{"ATTENDANT_ANSWER":{"contentSid":"%s",
+                           "variables":{"1":"ticketNumber","2":"answerExcerpt","3":"personName"},"excerptLength":12}}}
+                        """.formatted(PURPOSES, ACCOUNT, PURPOSES, CONTENT_SID, ANSWER_SID))));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(5).willReturn(created()));
         server.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(5).willReturn(page()));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900063016"))

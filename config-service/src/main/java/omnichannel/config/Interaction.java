@@ -66,6 +66,10 @@ public class Interaction {
     @Column(name = "template_content_sid")
     public String templateContentSid;
 
+    /** Templates per purpose as JSON ({@code PurposeTemplate} by purpose), or null. */
+    @Column(name = "whatsapp_templates")
+    public String whatsappTemplates;
+
     @Column(name = "messages_per_second")
     public BigDecimal messagesPerSecond;
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import omnichannel.events.Event;
 import omnichannel.events.OutboundMessage;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
+import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.messaging.KeyedPublisher;
 import omnichannel.platform.messaging.OrderedProcessor;
 import omnichannel.platform.sending.PermanentSendFailure;
@@ -121,6 +123,12 @@ public class OutboundService {
                 && e.getStatusCode() < 500 && e.getStatusCode() != 429;
     }
 
+    /** The message's text as far as it was kept for its template (an event needs one), else a placeholder. */
+    private static String textOf(Map<String, String> fields) {
+        String excerpt = fields.get("answerExcerpt");
+        return excerpt == null || excerpt.isEmpty() ? "(template)" : excerpt;
+    }
+
     private static String textOf(String body) {
         return body == null ? "" : body;
     }
@@ -136,7 +144,7 @@ public class OutboundService {
                             .map(sid -> new SendOnce.Accepted(sid, DeliveryStatus.State.QUEUED, sentAs))
                             // Twilio may also refuse free text at once with 63016 (our clock said the window was open)
                             .onFailure(OutboundService::windowClosedNow).recoverWithUni(failure -> {
-                                if (outgoing.contentSid() != null || interaction.templateContentSid() == null) {
+                                if (outgoing.contentSid() != null || !hasTemplate(message, interaction)) {
                                     return Uni.createFrom().failure(
                                             new PermanentSendFailure(WINDOW_CLOSED, WINDOW_CLOSED_EXPLANATION));
                                 }
@@ -175,32 +183,77 @@ public class OutboundService {
             return new TwilioSender.Outgoing(message.recipient().id(), message.text(), message.mediaUrls(), null, null,
                     statusCallback);
         }
-        if (interaction.templateContentSid() == null) {
+        if (!hasTemplate(message, interaction)) {
             throw new PermanentSendFailure(WINDOW_CLOSED, WINDOW_CLOSED_EXPLANATION);
         }
         return template(message, interaction, statusCallback);
     }
 
-    /** The interaction's approved template with the message's variables, instead of its text. */
+    /**
+     * The approved template instead of the text: the interaction's template for the message's purpose, its variables
+     * filled as configured; else the interaction's single template with the message's numbered variables.
+     */
     private static TwilioSender.Outgoing template(OutboundMessage message, InternalInteraction interaction,
             URI statusCallback) {
+        PurposeTemplate own = purposeTemplate(message, interaction);
+        Map<String, String> fields = templateFields(message);
+        if (own != null) {
+            return new TwilioSender.Outgoing(message.recipient().id(), null, List.of(), own.contentSid(),
+                    SendLog.json(own.fill(fields)), statusCallback);
+        }
+        Map<String, String> numbered = new java.util.TreeMap<>();
+        fields.forEach((name, value) -> {
+            if (name.chars().allMatch(Character::isDigit)) {
+                numbered.put(name, value);
+            }
+        });
         return new TwilioSender.Outgoing(message.recipient().id(), null, List.of(), interaction.templateContentSid(),
-                SendLog.templateJson(message), statusCallback);
+                SendLog.json(numbered), statusCallback);
     }
+
+    private static PurposeTemplate purposeTemplate(OutboundMessage message, InternalInteraction interaction) {
+        return interaction.templates() == null ? null : interaction.templates().get(message.purpose().name());
+    }
+
+    private static boolean hasTemplate(OutboundMessage message, InternalInteraction interaction) {
+        return purposeTemplate(message, interaction) != null || interaction.templateContentSid() != null;
+    }
+
+    /**
+     * What a template's variables can carry, from the message: its numbered variables as the bridge gave them
+     * ({@code "1"}: the ticket), and the named fields of {@link PurposeTemplate#FIELDS}. Kept with the send, so a
+     * late 63016 fills the template from the same values.
+     */
+    static Map<String, String> templateFields(OutboundMessage message) {
+        Map<String, String> fields = new java.util.TreeMap<>(message.templateVariables());
+        if (message.ticketNumber() != null) {
+            fields.putIfAbsent("ticketNumber", message.ticketNumber());
+        }
+        String name = message.recipient().displayName();
+        fields.putIfAbsent("personName", name == null ? "" : name);
+        String text = message.text();
+        fields.putIfAbsent("answerExcerpt", text.length() > MAX_EXCERPT ? text.substring(0, MAX_EXCERPT) : text);
+        return fields;
+    }
+
+    /** The longest excerpt of a text a template variable may carry (Twilio's limit for a variable is 1,024). */
+    private static final int MAX_EXCERPT = 1000;
 
     /**
      * Twilio reported 63016 after accepting a free-form message: the window had closed. Handled like a closed window
      * at send time: the approved template goes out instead (once), or the failure is reported as {@code WINDOW_CLOSED}.
      */
     private Uni<Void> windowClosedLater(SentMessage sent) {
+        Map<String, String> fields = SendLog.parseTemplate(sent.templateVariables);
         UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         OutboundMessage original = new OutboundMessage(sent.eventId, Event.SCHEMA_VERSION, Instant.now(),
                 sent.interactionId, omnichannel.events.Channel.WHATSAPP_TWILIO,
                 sent.correlationId == null ? sent.eventId.toString() : sent.correlationId,
-                OutboundMessage.Purpose.ATTENDANT_ANSWER, new omnichannel.events.Participant(sent.recipient, null, null, null),
-                "(template)", List.of(), null, null, SendLog.parseTemplate(sent.templateVariables));
+                sent.purpose == null ? OutboundMessage.Purpose.ATTENDANT_ANSWER : OutboundMessage.Purpose.valueOf(sent.purpose),
+                new omnichannel.events.Participant(sent.recipient, null, null, null), textOf(fields), List.of(), null,
+                null, fields);
         return interactions.interaction(sent.interactionId).chain(interaction -> {
-            if (interaction.templateContentSid() == null) {
+            if (!hasTemplate(original, interaction)) {
                 return report(original, sent.providerMessageId, DeliveryStatus.State.FAILED, WINDOW_CLOSED,
                         WINDOW_CLOSED_EXPLANATION);
             }

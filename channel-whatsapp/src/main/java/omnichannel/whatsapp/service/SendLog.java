@@ -68,16 +68,17 @@ public class SendLog implements SendOnce.SendLog {
             entry.recipient = message.recipient().id();
             entry.status = SentMessage.SENDING;
             entry.correlationId = message.correlationId();
-            entry.templateVariables = templateJson(message);
+            entry.templateVariables = json(OutboundService.templateFields(message));
+            entry.purpose = message.purpose().name();
             entry.createdAt = Instant.now();
             entry.updatedAt = entry.createdAt;
             return repository.persist(entry).replaceWith(SendOnce.Reservation.fresh());
         });
     }
 
-    static String templateJson(OutboundMessage message) {
+    static String json(java.util.Map<String, String> values) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(message.templateVariables()));
+            return JSON.writeValueAsString(new java.util.TreeMap<>(values));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -280,4 +280,31 @@ class OutboundConsumerTest {
         assertThat(sendsTo(to)).extracting(LoggedRequest::getBodyAsString)
                 .anyMatch(body -> body.contains("ContentSid=" + ProvidersStub.CONTENT_SID));
     }
+
+    /** Outside the window the purpose's own template goes out, its variables filled as configured; others the single. */
+    @Test
+    void outsideTheWindowThePurposesTemplateIsFilledFromTheMessage() {
+        String to = "+5511912340105";
+        Instant old = Instant.now().minus(Duration.ofHours(26));
+        OutboundMessage answer = new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(),
+                ProvidersStub.PURPOSES, Channel.WHATSAPP_TWILIO, "SM-purpose", OutboundMessage.Purpose.ATTENDANT_ANSWER,
+                new Participant(to, "Maria", null, to), "Reiniciamos o servidor, pode testar?", List.of(), "4521", old,
+                Map.of("1", "4521"));
+        OutboundMessage notice = new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(),
+                ProvidersStub.PURPOSES, Channel.WHATSAPP_TWILIO, "SM-purpose", OutboundMessage.Purpose.TICKET_NOTICE,
+                new Participant(to, "Maria", null, to), "Seu chamado foi resolvido", List.of(), "4521", old,
+                Map.of("1", "4521"));
+
+        publish(answer, notice);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sendsTo(to).size() == 2);
+        String first = java.net.URLDecoder.decode(sendsTo(to).get(0).getBodyAsString(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(first).contains("ContentSid=" + ProvidersStub.ANSWER_SID)
+                .contains("ContentVariables={\"1\":\"4521\",\"2\":\"Reiniciamos…\",\"3\":\"Maria\"}")
+                .doesNotContain("Body=");
+        String second = java.net.URLDecoder.decode(sendsTo(to).get(1).getBodyAsString(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(second).contains("ContentSid=" + ProvidersStub.CONTENT_SID).contains("ContentVariables={\"1\":\"4521\"}");
+    }
 }

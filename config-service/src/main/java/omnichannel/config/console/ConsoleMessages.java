@@ -178,6 +178,34 @@ public interface ConsoleMessages {
     @Message("Conta X")
     String xAccount();
 
+    @Message("Modelos por finalidade")
+    String templates();
+
+    @Message("Fora da janela de 24 horas do WhatsApp vai o modelo aprovado da finalidade; sem ele, o Template acima. "
+            + "Veja os modelos da conta e a aprovação em /api/v1/interactions/<id>/whatsapp/templates.")
+    String templatesHint();
+
+    @Message("Confirmação de chamado")
+    String purposeAcknowledgement();
+
+    @Message("Resposta do atendente")
+    String purposeAnswer();
+
+    @Message("Chamado resolvido ou encerrado")
+    String purposeNotice();
+
+    @Message("Content SID")
+    String fieldContentSid();
+
+    @Message("Variáveis")
+    String fieldVariables();
+
+    @Message("variável=campo separados por vírgula; campos: ticketNumber, ticketStatus, personName, answerExcerpt.")
+    String variablesHint();
+
+    @Message("Caracteres da resposta em answerExcerpt (padrão 100)")
+    String fieldExcerptLength();
+
     @Message("Horário de atendimento")
     String businessHours();
 

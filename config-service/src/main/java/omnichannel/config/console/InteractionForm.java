@@ -19,6 +19,7 @@ import omnichannel.config.service.InvalidFields;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.interactions.SignatureMode;
 
 /**
@@ -92,6 +93,15 @@ public final class InteractionForm {
             values.put("whatsapp.number", interaction.whatsappNumber);
             values.put("whatsapp.accountSid", interaction.twilioAccountSid);
             values.put("whatsapp.templateContentSid", interaction.templateContentSid);
+            if (view.whatsapp().templates() != null) {
+                view.whatsapp().templates().forEach((purpose, template) -> {
+                    values.put(TEMPLATES + purpose + ".contentSid", template.contentSid());
+                    values.put(TEMPLATES + purpose + ".variables", String.join(", ", template.variables().entrySet()
+                            .stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                    values.put(TEMPLATES + purpose + ".excerptLength",
+                            template.excerptLength() == null ? null : template.excerptLength().toString());
+                });
+            }
             values.put("whatsapp.messagesPerSecond", interaction.messagesPerSecond == null
                     ? null
                     : interaction.messagesPerSecond.toPlainString());
@@ -153,7 +163,7 @@ public final class InteractionForm {
         InteractionInput.WhatsApp whatsapp = channel == Channel.WHATSAPP_TWILIO
                 ? new InteractionInput.WhatsApp(text(form, "whatsapp.number"), text(form, "whatsapp.accountSid"),
                         secret(form, "whatsapp.authToken"), secret(form, "whatsapp.secondaryAuthToken"),
-                        text(form, "whatsapp.templateContentSid"),
+                        text(form, "whatsapp.templateContentSid"), templates(form, parseErrors),
                         decimal(form, "whatsapp.messagesPerSecond", parseErrors),
                         choice(form, "whatsapp.signatureMode", SignatureMode.class, parseErrors),
                         integer(form, "whatsapp.signatureLogOnlyHours", parseErrors))
@@ -169,6 +179,36 @@ public final class InteractionForm {
                 number(form, "defaultGroupId", parseErrors), number(form, "defaultActivityId", parseErrors),
                 number(form, "contactOriginId", parseErrors), form.containsKey("helperInterception"),
                 form.containsKey("active"), whatsapp, twitter, businessHours(form), version);
+    }
+
+    /**
+     * The template fields per purpose as the API's: a purpose whose fields are all empty has none. Variables are
+     * written {@code 1=ticketNumber, 2=answerExcerpt}.
+     */
+    private static Map<String, PurposeTemplate> templates(MultivaluedMap<String, String> form,
+            List<InvalidFields.Violation> parseErrors) {
+        Map<String, PurposeTemplate> templates = new java.util.TreeMap<>();
+        for (String purpose : PurposeTemplate.PURPOSES) {
+            String prefix = TEMPLATES + purpose;
+            String sid = text(form, prefix + ".contentSid");
+            List<String> pairs = list(form, prefix + ".variables");
+            Integer excerpt = integer(form, prefix + ".excerptLength", parseErrors);
+            if (sid == null && pairs.isEmpty() && excerpt == null) {
+                continue;
+            }
+            Map<String, String> variables = new LinkedHashMap<>();
+            for (String pair : pairs) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    parseErrors.add(new InvalidFields.Violation(prefix + ".variables",
+                            "'" + pair + "' is not variable=field"));
+                } else {
+                    variables.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+            }
+            templates.put(purpose, new PurposeTemplate(sid, variables, excerpt));
+        }
+        return templates.isEmpty() ? null : templates;
     }
 
     /** The business hours fields as the API's; all empty means none (attended at any time). */
@@ -231,6 +271,7 @@ public final class InteractionForm {
         return channel == Channel.WHATSAPP_TWILIO;
     }
 
+    private static final String TEMPLATES = "whatsapp.templates.";
     private static final String TIME_ZONE = "businessHours.timeZone";
     private static final String WEEKLY = "businessHours.weekly.";
     private static final String HOLIDAYS = "businessHours.holidays";
@@ -244,7 +285,13 @@ public final class InteractionForm {
                     "whatsapp.messagesPerSecond", "whatsapp.signatureMode", "whatsapp.signatureLogOnlyHours",
                     "twitter.apiKey", "twitter.apiSecretKey", "twitter.accessToken", "twitter.accessTokenSecret",
                     "twitter.userId", "twitter.environment", "twitter.deliveryMode", "twitter.callbackUrl", TIME_ZONE, HOLIDAYS,
-                    OUT_OF_HOURS_TEXT), java.util.Arrays.stream(DayOfWeek.values()).map(day -> WEEKLY + day))
+                    OUT_OF_HOURS_TEXT),
+                    java.util.stream.Stream.concat(java.util.Arrays.stream(DayOfWeek.values())
+                            .map(day -> WEEKLY + day),
+                            PurposeTemplate.PURPOSES.stream()
+                                    .flatMap(
+                                            purpose -> java.util.stream.Stream.of(".contentSid", ".variables", ".excerptLength")
+                                                    .map(part -> TEMPLATES + purpose + part))))
             .toList();
 
     private static String text(MultivaluedMap<String, String> form, String field) {

@@ -6,10 +6,11 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import omnichannel.config.Interaction;
-import omnichannel.config.service.BusinessHoursJson;
+import omnichannel.config.service.SettingsJson;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.interactions.SignatureMode;
 import omnichannel.platform.twilio.TwilioRetries;
 
@@ -38,7 +39,7 @@ public record InteractionView(
      *        fragment that makes Twilio retry our 503s ({@link TwilioRetries})
      */
     public record WhatsApp(String number, String accountSid, String authToken, String secondaryAuthToken,
-            String templateContentSid,
+            String templateContentSid, java.util.Map<String, PurposeTemplate> templates,
             BigDecimal messagesPerSecond, SignatureMode signatureMode, Instant signatureLogOnlyUntil,
             String twilioWebhookUrl) {
     }
@@ -53,7 +54,7 @@ public record InteractionView(
         WhatsApp whatsapp = interaction.channel == Channel.WHATSAPP_TWILIO
                 ? new WhatsApp(interaction.whatsappNumber, interaction.twilioAccountSid,
                         mask(secrets.get("whatsapp.authToken")), mask(secrets.get("whatsapp.secondaryAuthToken")),
-                        interaction.templateContentSid,
+                        interaction.templateContentSid, SettingsJson.templates(interaction.whatsappTemplates),
                         interaction.messagesPerSecond, interaction.signatureMode, interaction.signatureLogOnlyUntil,
                         TwilioRetries.asked(callbackUrl))
                 : null;
@@ -65,7 +66,7 @@ public record InteractionView(
         return new InteractionView(interaction.id, interaction.channel, interaction.name, interaction.defaultUnitId,
                 interaction.defaultGroupId, interaction.defaultActivityId, interaction.contactOriginId,
                 interaction.helperInterception, interaction.active, callbackUrl, whatsapp, twitter,
-                BusinessHoursJson.read(interaction.businessHours), interaction.version,
+                SettingsJson.businessHours(interaction.businessHours), interaction.version,
                 interaction.createdAt, interaction.updatedAt);
     }
 

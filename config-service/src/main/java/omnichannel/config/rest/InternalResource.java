@@ -79,10 +79,11 @@ public class InternalResource {
         return new InternalInteraction(i.id, i.channel, i.name, i.defaultUnitId, i.defaultGroupId, i.defaultActivityId,
                 i.contactOriginId, i.helperInterception, i.active, callbackUrl, i.whatsappNumber, i.twilioAccountSid,
                 secrets.get("whatsapp.authToken"), secrets.get("whatsapp.secondaryAuthToken"), i.templateContentSid,
+                omnichannel.config.service.SettingsJson.templates(i.whatsappTemplates),
                 i.messagesPerSecond, i.signatureMode,
                 i.signatureLogOnlyUntil,
                 i.twitterApiKey, secrets.get("twitter.apiSecretKey"), secrets.get("twitter.accessToken"),
                 secrets.get("twitter.accessTokenSecret"), i.twitterUserId, i.twitterEnvironment, i.twitterDeliveryMode,
-                omnichannel.config.service.BusinessHoursJson.read(i.businessHours), i.version);
+                omnichannel.config.service.SettingsJson.businessHours(i.businessHours), i.version);
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.interactions.SignatureMode;
 
 /**
@@ -28,14 +29,16 @@ public record InteractionInput(
 
     /** A {@code WHATSAPP_TWILIO} account. */
     /**
+     * @param templates the approved template per purpose ({@code TICKET_ACKNOWLEDGEMENT}, {@code ATTENDANT_ANSWER},
+     *        {@code TICKET_NOTICE}) for a closed window; {@code templateContentSid} serves the purposes without one
      * @param secondaryAuthToken Twilio's secondary Auth Token while the primary is being rotated (both validate
      *        webhooks); {@code ""} removes it, null leaves it as it is
      * @param signatureLogOnlyHours with {@code signatureMode} {@code LOG_ONLY}: how long it lasts (1 to 168 hours,
      *        default 24); enforcing comes back by itself after that
      */
     public record WhatsApp(String number, String accountSid, String authToken, String secondaryAuthToken,
-            String templateContentSid, BigDecimal messagesPerSecond, SignatureMode signatureMode,
-            Integer signatureLogOnlyHours) {
+            String templateContentSid, java.util.Map<String, PurposeTemplate> templates, BigDecimal messagesPerSecond,
+            SignatureMode signatureMode, Integer signatureLogOnlyHours) {
 
         @Override
         public String toString() {

@@ -181,13 +181,17 @@ public class InteractionService {
                 Boolean.TRUE.equals(input.helperInterception()));
         target.active = set(changed, "active", target.active, input.active() == null || input.active());
         target.businessHours = set(changed, "businessHours", target.businessHours,
-                BusinessHoursJson.write(input.businessHours()));
+                SettingsJson.write(input.businessHours()));
         if (input.whatsapp() != null) {
             InteractionInput.WhatsApp w = input.whatsapp();
             target.whatsappNumber = set(changed, "whatsapp.number", target.whatsappNumber, w.number());
             target.twilioAccountSid = set(changed, "whatsapp.accountSid", target.twilioAccountSid, w.accountSid());
             target.templateContentSid = set(changed, "whatsapp.templateContentSid", target.templateContentSid,
                     w.templateContentSid());
+            target.whatsappTemplates = set(changed, "whatsapp.templates", target.whatsappTemplates,
+                    w.templates() == null || w.templates().isEmpty()
+                            ? null
+                            : SettingsJson.write(new java.util.TreeMap<>(w.templates())));
             BigDecimal rate = w.messagesPerSecond() == null ? BigDecimal.TEN : w.messagesPerSecond();
             if (target.messagesPerSecond == null || target.messagesPerSecond.compareTo(rate) != 0) {
                 changed.add("whatsapp.messagesPerSecond");

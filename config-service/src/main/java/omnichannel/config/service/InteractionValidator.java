@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.net.OutboundUrls;
 
 /** The field rules of an interaction, per channel. Every broken rule is reported, each with its field's name. */
@@ -86,6 +87,18 @@ final class InteractionValidator {
         secret("whatsapp.authToken", whatsapp.authToken(), creating);
         if (whatsapp.secondaryAuthToken() != null && !whatsapp.secondaryAuthToken().isEmpty()) {
             secret("whatsapp.secondaryAuthToken", whatsapp.secondaryAuthToken(), false);
+        }
+        if (whatsapp.templates() != null) {
+            whatsapp.templates().forEach((purpose, template) -> {
+                String field = "whatsapp.templates." + purpose;
+                if (!PurposeTemplate.PURPOSES.contains(purpose)) {
+                    add(field, "is not a purpose with a template; one of " + PurposeTemplate.PURPOSES);
+                } else if (template == null) {
+                    add(field, "must have a contentSid");
+                } else {
+                    template.problems().forEach(problem -> add(field + "." + problem.field(), problem.message()));
+                }
+            });
         }
         if (whatsapp.templateContentSid() != null) {
             matches("whatsapp.templateContentSid", whatsapp.templateContentSid(), CONTENT_SID,

@@ -40,10 +40,14 @@ public class VerificationService {
                     if (interaction.channel == Channel.WHATSAPP_TWILIO) {
                         credentials = checks.twilioAccount(interaction.twilioAccountSid, secrets.get("whatsapp.authToken"));
                         gateway = checks.whatsappCallback(callback, secrets.get("whatsapp.authToken"));
-                        if (interaction.templateContentSid != null) {
-                            Uni<Step> template = template(interaction, secrets.get("whatsapp.authToken"));
-                            return credentials.chain(first -> gateway.chain(second -> template
-                                    .map(third -> List.of(first, second, third))));
+                        Map<String, String> templates = templatesOf(interaction);
+                        if (!templates.isEmpty()) {
+                            Uni<List<Step>> checked = templates(interaction, templates, secrets.get("whatsapp.authToken"));
+                            return credentials.chain(first -> gateway.chain(second -> checked.map(rest -> {
+                                List<Step> steps = new java.util.ArrayList<>(List.of(first, second));
+                                steps.addAll(rest);
+                                return steps;
+                            })));
                         }
                     } else {
                         credentials = checks.xAccount(credentialsOf(interaction, secrets), interaction.twitterUserId);
@@ -54,17 +58,34 @@ public class VerificationService {
                 .map(steps -> new Verification(steps.stream().allMatch(Step::ok), steps));
     }
 
-    /** The interaction's template must exist in the account and be approved for WhatsApp. */
-    private Uni<Step> template(Interaction interaction, String authToken) {
-        String sid = interaction.templateContentSid;
+    /** The interaction's templates by step name: {@code template} (the single one), {@code template PURPOSE}. */
+    private static Map<String, String> templatesOf(Interaction interaction) {
+        Map<String, String> templates = new java.util.LinkedHashMap<>();
+        if (interaction.templateContentSid != null) {
+            templates.put("template", interaction.templateContentSid);
+        }
+        Map<String, omnichannel.platform.interactions.PurposeTemplate> purposes = SettingsJson
+                .templates(interaction.whatsappTemplates);
+        if (purposes != null) {
+            purposes.forEach((purpose, template) -> templates.put("template " + purpose, template.contentSid()));
+        }
+        return templates;
+    }
+
+    /** Each template must exist in the account and be approved for WhatsApp: one step each, one Content API read. */
+    private Uni<List<Step>> templates(Interaction interaction, Map<String, String> wanted, String authToken) {
         return checks.twilioTemplates(interaction.twilioAccountSid, authToken)
-                .map(templates -> templates.stream().filter(t -> sid.equals(t.sid())).findFirst()
-                        .map(found -> new Step("template", found.approved(), found.approved()
-                                ? "template " + sid + " (" + found.name() + ") is approved for WhatsApp"
-                                : "template " + sid + " (" + found.name() + ") is not approved for WhatsApp: "
-                                        + found.approval()))
-                        .orElseGet(() -> new Step("template", false, "template " + sid + " is not in the account")))
-                .onFailure().recoverWithItem(e -> new Step("template", false, e.getMessage()));
+                .map(templates -> wanted.entrySet().stream().map(entry -> {
+                    String sid = entry.getValue();
+                    return templates.stream().filter(t -> sid.equals(t.sid())).findFirst()
+                            .map(found -> new Step(entry.getKey(), found.approved(), found.approved()
+                                    ? "template " + sid + " (" + found.name() + ") is approved for WhatsApp"
+                                    : "template " + sid + " (" + found.name() + ") is not approved for WhatsApp: "
+                                            + found.approval()))
+                            .orElseGet(() -> new Step(entry.getKey(), false, "template " + sid + " is not in the account"));
+                }).toList())
+                .onFailure().recoverWithItem(e -> wanted.keySet().stream()
+                        .map(name -> new Step(name, false, e.getMessage())).toList());
     }
 
     /** The WhatsApp templates of the interaction's Twilio account. */

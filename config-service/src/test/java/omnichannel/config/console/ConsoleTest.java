@@ -80,7 +80,7 @@ class ConsoleTest extends ConfigServiceTest {
     }
 
     @Test
-    void businessHoursAreEditedInTheFormWithEachErrorNextToItsField() {
+    void businessHoursAndTemplatesPerPurposeAreEditedInTheFormWithEachErrorNextToItsField() {
         ConsoleSession admin = login(ADMIN);
         String csrf = admin.csrf("/console/interactions/new?channel=WHATSAPP_TWILIO");
         assertThat(admin.get("/console/interactions/new?channel=WHATSAPP_TWILIO").body())
@@ -98,15 +98,18 @@ class ConsoleTest extends ConfigServiceTest {
                 .contains("value=\"08:00-12:00, 13:00-18:00\"");
 
         form.put("businessHours.weekly.FRIDAY", "08:00-17:00");
+        form.put("whatsapp.templates.ATTENDANT_ANSWER.contentSid", "HX" + "a".repeat(32));
+        form.put("whatsapp.templates.ATTENDANT_ANSWER.variables", "1=ticketNumber, 2 = answerExcerpt");
         HttpResponse<String> created = admin.post("/console/interactions", form, Map.of());
         assertThat(created.statusCode()).isEqualTo(303);
         String id = created.headers().firstValue("Location").orElseThrow().replaceFirst(".*/interactions/", "")
                 .replaceFirst("\\?.*", "");
         viewer().get("/api/v1/interactions/" + id).then().statusCode(200)
                 .body("businessHours.weekly.MONDAY", org.hamcrest.Matchers.contains("08:00-12:00", "13:00-18:00"))
-                .body("businessHours.holidays", org.hamcrest.Matchers.contains("2026-12-25", "2027-01-01"));
+                .body("businessHours.holidays", org.hamcrest.Matchers.contains("2026-12-25", "2027-01-01"))
+                .body("whatsapp.templates.ATTENDANT_ANSWER.variables.2", org.hamcrest.Matchers.equalTo("answerExcerpt"));
         assertThat(admin.get("/console/interactions/" + id).body()).contains("value=\"08:00-17:00\"")
-                .contains("value=\"2026-12-25, 2027-01-01\"");
+                .contains("value=\"2026-12-25, 2027-01-01\"").contains("value=\"1=ticketNumber, 2=answerExcerpt\"");
     }
 
     @Test

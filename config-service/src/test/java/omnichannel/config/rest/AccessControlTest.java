@@ -40,6 +40,7 @@ class AccessControlTest extends ConfigServiceTest {
                 new Call("POST", "/api/v1/interactions/unknown-id/restore", null, admin),
                 new Call("GET", "/api/v1/interactions/" + id + "/audit", null, readers),
                 new Call("POST", "/api/v1/interactions/unknown-id/verification", null, admin),
+                new Call("GET", "/api/v1/interactions/unknown-id/whatsapp/templates", null, readers),
                 new Call("GET", "/api/v1/parameters", null, readers),
                 new Call("PUT", "/api/v1/parameters/118", "{\"value\":\"1\"}", admin),
                 new Call("DELETE", "/api/v1/parameters/9999", null, admin),

@@ -122,6 +122,26 @@ class VerificationTest extends ConfigServiceTest {
                 .statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(false))
                 .body("steps[2].ok", org.hamcrest.Matchers.equalTo(false))
                 .body("steps[2].detail", containsString("not approved")).body("steps[2].detail", containsString("pending"));
+        // a template per purpose is checked too, each in its own step
+        String purposes = create(withTemplate("Por finalidade", APPROVED).replaceFirst("\"templateContentSid\"",
+                "\"templates\":{\"ATTENDANT_ANSWER\":{\"contentSid\":\"" + REJECTED + "\",\"variables\":"
+                        + "{\"1\":\"ticketNumber\",\"2\":\"answerExcerpt\"}}},\"templateContentSid\""));
+        admin().post("/api/v1/interactions/" + purposes + "/verification").then().statusCode(200)
+                .body("ok", org.hamcrest.Matchers.equalTo(false))
+                .body("steps.name", contains("credentials", "callback", "template", "template ATTENDANT_ANSWER"))
+                .body("steps.ok", contains(true, true, true, false))
+                .body("steps[3].detail", containsString("rejected"));
+        admin().get("/api/v1/interactions/" + purposes).then().statusCode(200)
+                .body("whatsapp.templates.ATTENDANT_ANSWER.contentSid", org.hamcrest.Matchers.equalTo(REJECTED))
+                .body("whatsapp.templates.ATTENDANT_ANSWER.variables.2", org.hamcrest.Matchers.equalTo("answerExcerpt"));
+        admin().body(withTemplate("Finalidade ruim", APPROVED).replaceFirst("\"templateContentSid\"",
+                "\"templates\":{\"HELPER_ANSWER\":{\"contentSid\":\"" + APPROVED + "\"},\"ATTENDANT_ANSWER\":"
+                        + "{\"contentSid\":\"nope\",\"variables\":{\"1\":\"cpf\"},\"excerptLength\":0}},"
+                        + "\"templateContentSid\""))
+                .post("/api/v1/interactions").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("whatsapp.templates.HELPER_ANSWER",
+                        "whatsapp.templates.ATTENDANT_ANSWER.contentSid", "whatsapp.templates.ATTENDANT_ANSWER.variables",
+                        "whatsapp.templates.ATTENDANT_ANSWER.excerptLength"));
         admin().post("/api/v1/interactions/" + create(withTemplate("Inexistente", "HX" + "d".repeat(32)))
                 + "/verification").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(false))
                 .body("steps[2].detail", containsString("is not in the account"));

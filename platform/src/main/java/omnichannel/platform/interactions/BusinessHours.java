@@ -54,20 +54,16 @@ public record BusinessHours(String timeZone, Map<DayOfWeek, List<String>> weekly
         return items.stream().map(item -> item == null ? "" : item).toList();
     }
 
-    /** A broken rule, by field relative to the business hours ({@code timeZone}, {@code weekly.MONDAY}). */
-    public record Problem(String field, String message) {
-    }
-
     /** Every broken rule; empty when the hours are usable. */
-    public List<Problem> problems() {
-        List<Problem> problems = new ArrayList<>();
+    public List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
         if (timeZone == null || timeZone.isBlank()) {
-            problems.add(new Problem("timeZone", "is required, e.g. America/Sao_Paulo"));
+            problems.add(new FieldProblem("timeZone", "is required, e.g. America/Sao_Paulo"));
         } else {
             try {
                 ZoneId.of(timeZone);
             } catch (DateTimeException e) {
-                problems.add(new Problem("timeZone", "is not a known time zone (e.g. America/Sao_Paulo)"));
+                problems.add(new FieldProblem("timeZone", "is not a known time zone (e.g. America/Sao_Paulo)"));
             }
         }
         weekly.forEach((day, intervals) -> {
@@ -76,20 +72,20 @@ public record BusinessHours(String timeZone, Map<DayOfWeek, List<String>> weekly
                 return;
             }
             if (intervals.size() > MAX_INTERVALS) {
-                problems.add(new Problem(field, "has more than " + MAX_INTERVALS + " intervals"));
+                problems.add(new FieldProblem(field, "has more than " + MAX_INTERVALS + " intervals"));
                 return;
             }
             List<int[]> parsed = new ArrayList<>();
             for (String interval : intervals) {
                 int[] minutes = minutes(interval);
                 if (minutes == null) {
-                    problems.add(new Problem(field, "'" + shorten(interval) + "' is not an interval HH:mm-HH:mm with "
+                    problems.add(new FieldProblem(field, "'" + shorten(interval) + "' is not an interval HH:mm-HH:mm with "
                             + "the end after the start"));
                     return;
                 }
                 for (int[] other : parsed) {
                     if (minutes[0] < other[1] && other[0] < minutes[1]) {
-                        problems.add(new Problem(field, "has overlapping intervals"));
+                        problems.add(new FieldProblem(field, "has overlapping intervals"));
                         return;
                     }
                 }
@@ -97,19 +93,19 @@ public record BusinessHours(String timeZone, Map<DayOfWeek, List<String>> weekly
             }
         });
         if (holidays.size() > MAX_HOLIDAYS) {
-            problems.add(new Problem("holidays", "has more than " + MAX_HOLIDAYS + " dates"));
+            problems.add(new FieldProblem("holidays", "has more than " + MAX_HOLIDAYS + " dates"));
         } else {
             for (String holiday : holidays) {
                 try {
                     LocalDate.parse(holiday == null ? "" : holiday);
                 } catch (DateTimeParseException e) {
-                    problems.add(new Problem("holidays", "'" + shorten(holiday) + "' is not a date YYYY-MM-DD"));
+                    problems.add(new FieldProblem("holidays", "'" + shorten(holiday) + "' is not a date YYYY-MM-DD"));
                     break;
                 }
             }
         }
         if (outOfHoursText != null && (outOfHoursText.isBlank() || outOfHoursText.length() > MAX_TEXT)) {
-            problems.add(new Problem("outOfHoursText", "must be 1 to " + MAX_TEXT + " characters, or absent"));
+            problems.add(new FieldProblem("outOfHoursText", "must be 1 to " + MAX_TEXT + " characters, or absent"));
         }
         return problems;
     }

@@ -28,6 +28,7 @@ public record InternalInteraction(
         String twilioAuthToken,
         String twilioSecondaryAuthToken,
         String templateContentSid,
+        java.util.Map<String, PurposeTemplate> templates,
         BigDecimal messagesPerSecond,
         SignatureMode signatureMode,
         java.time.Instant signatureLogOnlyUntil,

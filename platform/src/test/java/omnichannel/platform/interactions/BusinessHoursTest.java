@@ -40,13 +40,13 @@ class BusinessHoursTest {
                         DayOfWeek.WEDNESDAY, List.of("8h-12h")),
                 List.of("25/12/2026"), " ");
 
-        assertThat(broken.problems()).extracting(BusinessHours.Problem::field).containsExactlyInAnyOrder("timeZone",
+        assertThat(broken.problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder("timeZone",
                 "weekly.MONDAY", "weekly.TUESDAY", "weekly.WEDNESDAY", "holidays", "outOfHoursText");
         assertThat(HOURS.problems()).isEmpty();
         assertThat(new BusinessHours("UTC", java.util.Collections.singletonMap(DayOfWeek.MONDAY,
                 java.util.Arrays.asList("08:00-12:00", null)), java.util.Arrays.asList((String) null), null).problems())
-                .extracting(BusinessHours.Problem::field).containsExactly("weekly.MONDAY", "holidays");
-        assertThat(new BusinessHours(null, null, null, null).problems()).extracting(BusinessHours.Problem::field)
+                .extracting(FieldProblem::field).containsExactly("weekly.MONDAY", "holidays");
+        assertThat(new BusinessHours(null, null, null, null).problems()).extracting(FieldProblem::field)
                 .containsExactly("timeZone");
     }
 }

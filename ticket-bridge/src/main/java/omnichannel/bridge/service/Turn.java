@@ -55,7 +55,15 @@ final class Turn {
             List<String> mediaUrls, String correlationId, String ticket) {
         return new OutboundMessage(id, Event.SCHEMA_VERSION, Instant.now(), conversation.interactionId(),
                 conversation.channel(), correlationId, purpose, conversation.person(), text, mediaUrls, ticket,
-                conversation.lastInboundAt(), ticket == null ? Map.of() : Map.of("1", ticket));
+                conversation.lastInboundAt(), templateVariables(ticket, conversation.ticketStatus()));
+    }
+
+    /** What a WhatsApp template may carry: {@code "1"}, the ticket (the single template's), and its status. */
+    private static Map<String, String> templateVariables(String ticket, String status) {
+        if (ticket == null) {
+            return Map.of();
+        }
+        return status == null ? Map.of("1", ticket) : Map.of("1", ticket, "ticketStatus", status);
     }
 
     static List<SentMessage> sent(Conversation conversation, List<OutboundMessage> messages) {
