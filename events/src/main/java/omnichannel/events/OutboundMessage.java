@@ -43,7 +43,9 @@ public record OutboundMessage(
         /** The Helper bot's answer. */
         HELPER_ANSWER,
         /** Confirms an opt-out or opt-in. */
-        OPT_OUT_CONFIRMATION
+        OPT_OUT_CONFIRMATION,
+        /** An attendant starts the conversation about a ticket (usually outside WhatsApp's window: a template). */
+        AGENT_CONTACT
     }
 
     public OutboundMessage {

@@ -54,6 +54,9 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     public static final String TEMPLATE_HELD_TICKET = "5201";
     public static final String LATE_HOLD_TEXT = "retida-depois-de-escrever";
     public static final String LATE_HOLD_TICKET = "5202";
+    /** Opens ticket 5300 (the agent contact test's). */
+    public static final String CONTACT_TEXT = "contato-do-atendente";
+    public static final String CONTACT_TICKET = "5300";
     /** A follow-up 4biz refuses for good on a ticket that stays open. */
     public static final String REFUSED_FOLLOW_UP_TEXT = "acompanhamento-recusado";
     /** A person 4biz cannot take a requester for (503, every time, for as long as a test runs). */
@@ -97,6 +100,7 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
         ticketFor(OWN_TICKET_TEXT, OWN_TICKET);
         ticketFor(OPT_OUT_TICKET_TEXT, OPT_OUT_TICKET);
         ticketFor(HELD_TEXT, HELD_TICKET);
+        ticketFor(CONTACT_TEXT, CONTACT_TICKET);
         ticketFor(TEMPLATE_HELD_TEXT, TEMPLATE_HELD_TICKET);
         ticketFor(LATE_HOLD_TEXT, LATE_HOLD_TICKET);
         server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(1)

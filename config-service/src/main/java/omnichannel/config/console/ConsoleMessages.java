@@ -194,6 +194,9 @@ public interface ConsoleMessages {
     @Message("Chamado resolvido ou encerrado")
     String purposeNotice();
 
+    @Message("Contato iniciado pelo atendente")
+    String purposeContact();
+
     @Message("Content SID")
     String fieldContentSid();
 

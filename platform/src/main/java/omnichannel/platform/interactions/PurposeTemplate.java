@@ -20,7 +20,8 @@ public record PurposeTemplate(String contentSid, Map<String, String> variables, 
     public static final List<String> FIELDS = List.of("ticketNumber", "ticketStatus", "personName", "answerExcerpt");
 
     /** The purposes an interaction may have a template for (the others are only ever sent inside the window). */
-    public static final List<String> PURPOSES = List.of("TICKET_ACKNOWLEDGEMENT", "ATTENDANT_ANSWER", "TICKET_NOTICE");
+    public static final List<String> PURPOSES = List.of("TICKET_ACKNOWLEDGEMENT", "ATTENDANT_ANSWER", "TICKET_NOTICE",
+            "AGENT_CONTACT");
 
     public static final int DEFAULT_EXCERPT = 100;
     private static final int MAX_EXCERPT = 1000;

@@ -67,6 +67,10 @@ public interface BridgeConfig {
         @WithDefault("Pronto, você voltará a receber nossas mensagens por aqui.")
         String optedIn();
 
+        /** An attendant's contact inside WhatsApp's window (outside it, the contact template goes out). */
+        @WithDefault("Olá! Aqui é do suporte, sobre o chamado nº {ticket}. Responda esta mensagem para continuarmos.")
+        String contact();
+
         /** Follows the resolved notice when {@code bridge.csat.enabled}. */
         @WithDefault("Como você avalia o atendimento? Responda com um número de 1 (muito ruim) a 5 (ótimo).")
         String csatQuestion();

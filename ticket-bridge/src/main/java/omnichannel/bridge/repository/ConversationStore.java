@@ -297,6 +297,33 @@ public class ConversationStore {
                 .execute(Tuple.of(eventId)).replaceWithVoid();
     }
 
+    /**
+     * An attendant contacts the person about {@code ticketNumber}: the conversation (new, or without an open ticket)
+     * now follows that ticket, from the follow-ups it has already ({@code occurrencesSeen}), so the person's answer
+     * becomes its follow-up and the attendants' next answers are polled. Fails with {@link ConcurrentUpdate} when the
+     * conversation changed since it was read.
+     */
+    public Uni<Void> followForContact(Conversation c, int occurrencesSeen, Duration pollInterval) {
+        Instant now = Instant.now();
+        Tuple values = Tuple.tuple(List.of(c.key, c.interactionId, c.channel.name(), c.personId))
+                .addValue(c.ticketNumber).addValue(c.correlationId).addValue(occurrencesSeen)
+                .addValue(utc(now)).addValue(utc(now.plus(pollInterval))).addValue(c.version);
+        String sql = c.version == 0
+                ? "insert into conversation (conversation_key, interaction_id, channel, person_id, phase, ticket_number, "
+                        + "correlation_id, occurrences_seen, opted_out, version, updated_at, next_poll_at) values "
+                        + "($1, $2, $3, $4, 'TICKET', $5, $6, $7, false, 1, $8, $9) on conflict do nothing "
+                        + "returning $10::bigint"
+                : "update conversation set phase = 'TICKET', ticket_number = $5, ticket_status = null, "
+                        + "correlation_id = $6, occurrences_seen = $7, csat_until = null, updated_at = $8, "
+                        + "next_poll_at = $9, version = version + 1 where conversation_key = $1 and version = $10 "
+                        + "and interaction_id = $2 and channel = $3 and person_id = $4 returning version";
+        return pool.preparedQuery(sql).execute(values).invoke(rows -> {
+            if (rows.rowCount() != 1) {
+                throw new ConcurrentUpdate(c.key);
+            }
+        }).replaceWithVoid();
+    }
+
     /** The conversation with this key, or null. */
     public Uni<Conversation> conversation(String key) {
         return pool.preparedQuery("select " + COLUMNS + " from conversation where conversation_key = $1")

@@ -45,6 +45,11 @@ final class OriginKeys {
         return "OCS-" + digest(interactionId + "\n" + providerMessageId);
     }
 
+    /** The id of an attendant's contact about a ticket: the same request id is one message. */
+    static UUID contact(String interactionId, String ticketNumber, String requestId) {
+        return uuid("contact", interactionId, ticketNumber, requestId);
+    }
+
     /** The id of the message that sends a held answer again: one per held answer. */
     static UUID release(UUID heldEventId) {
         return uuid("release", heldEventId.toString());
