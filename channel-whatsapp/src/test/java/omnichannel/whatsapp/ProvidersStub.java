@@ -26,6 +26,7 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
     /** An interaction with its own template for attendants' answers, besides the single one. */
     public static final String PURPOSES = "wa-purposes";
     public static final String ANSWER_SID = "HX" + "a".repeat(32);
+    public static final String CONTACT_SID = "HX" + "c".repeat(32);
     /** A recipient Twilio throttles once (429) before accepting. */
     public static final String THROTTLED_ONCE = "+5511900000429";
     /** A recipient Twilio refuses permanently (21211, invalid number). */
@@ -50,8 +51,9 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
                          "callbackUrl":"https://hooks.example.com/webhooks/whatsapp/%s",
                          "templateContentSid":"%s","messagesPerSecond":50,
                          "templates":{"ATTENDANT_ANSWER":{"contentSid":"%s",
-                           "variables":{"1":"ticketNumber","2":"answerExcerpt","3":"personName"},"excerptLength":12}}}
-                        """.formatted(PURPOSES, ACCOUNT, PURPOSES, CONTENT_SID, ANSWER_SID))));
+                           "variables":{"1":"ticketNumber","2":"answerExcerpt","3":"personName"},"excerptLength":12},
+                          "AGENT_CONTACT":{"contentSid":"%s","variables":{"1":"personName","2":"ticketNumber"}}}}
+                        """.formatted(PURPOSES, ACCOUNT, PURPOSES, CONTENT_SID, ANSWER_SID, CONTACT_SID))));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(5).willReturn(created()));
         server.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(5).willReturn(page()));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900063016"))

@@ -44,6 +44,8 @@ public record OutboundMessage(
         HELPER_ANSWER,
         /** Confirms an opt-out or opt-in. */
         OPT_OUT_CONFIRMATION,
+        /** Asks the person to rate the service after a resolution (1 to 5). */
+        CSAT_QUESTION,
         /** An attendant starts the conversation about a ticket (usually outside WhatsApp's window: a template). */
         AGENT_CONTACT
     }

@@ -295,9 +295,15 @@ class OutboundConsumerTest {
                 new Participant(to, "Maria", null, to), "Seu chamado foi resolvido", List.of(), "4521", old,
                 Map.of("1", "4521"));
 
-        publish(answer, notice);
+        // an attendant's first contact: the person never wrote, the contact template goes out
+        OutboundMessage contact = new OutboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(),
+                ProvidersStub.PURPOSES, Channel.WHATSAPP_TWILIO, "contact-4521", OutboundMessage.Purpose.AGENT_CONTACT,
+                new Participant(to, "Maria", null, to), "Olá! Sobre o chamado 4521", List.of(), "4521", Instant.EPOCH,
+                Map.of("1", "4521"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> sendsTo(to).size() == 2);
+        publish(answer, notice, contact);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sendsTo(to).size() == 3);
         String first = java.net.URLDecoder.decode(sendsTo(to).get(0).getBodyAsString(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(first).contains("ContentSid=" + ProvidersStub.ANSWER_SID)
@@ -306,5 +312,9 @@ class OutboundConsumerTest {
         String second = java.net.URLDecoder.decode(sendsTo(to).get(1).getBodyAsString(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(second).contains("ContentSid=" + ProvidersStub.CONTENT_SID).contains("ContentVariables={\"1\":\"4521\"}");
+        String third = java.net.URLDecoder.decode(sendsTo(to).get(2).getBodyAsString(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(third).contains("ContentSid=" + ProvidersStub.CONTACT_SID)
+                .contains("ContentVariables={\"1\":\"Maria\",\"2\":\"4521\"}");
     }
 }

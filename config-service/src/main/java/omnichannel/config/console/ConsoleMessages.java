@@ -194,6 +194,9 @@ public interface ConsoleMessages {
     @Message("Chamado resolvido ou encerrado")
     String purposeNotice();
 
+    @Message("Pesquisa de satisfação")
+    String purposeCsat();
+
     @Message("Contato iniciado pelo atendente")
     String purposeContact();
 

@@ -21,7 +21,7 @@ public record PurposeTemplate(String contentSid, Map<String, String> variables, 
 
     /** The purposes an interaction may have a template for (the others are only ever sent inside the window). */
     public static final List<String> PURPOSES = List.of("TICKET_ACKNOWLEDGEMENT", "ATTENDANT_ANSWER", "TICKET_NOTICE",
-            "AGENT_CONTACT");
+            "CSAT_QUESTION", "AGENT_CONTACT");
 
     public static final int DEFAULT_EXCERPT = 100;
     private static final int MAX_EXCERPT = 1000;

@@ -109,24 +109,31 @@ public class AttendantAnswers {
     }
 
     /**
-     * The notice of a resolved or closed ticket; a resolved one also asks the person to rate the service (when
-     * {@code bridge.csat.enabled}), and a rating is expected for {@code bridge.csat.answer-within}.
+     * The notice of a resolved or closed ticket; after a resolved one, the satisfaction question (its own message, so
+     * that outside WhatsApp's window it goes out as the interaction's {@code CSAT_QUESTION} template) when
+     * {@code bridge.csat.enabled}, and a rating is expected for {@code bridge.csat.answer-within}.
      */
     private Uni<Void> closed(Conversation conversation, String status) {
         boolean askRating = RESOLVED.equals(status) && bridge.csat().enabled() && !conversation.optedOut();
         String template = switch (status) {
-            case RESOLVED -> askRating
-                    ? bridge.texts().resolved() + "\n\n" + bridge.texts().csatQuestion()
-                    : bridge.texts().resolved();
+            case RESOLVED -> bridge.texts().resolved();
             case "Fechada" -> bridge.texts().closed();
             default -> null; // a cancelled ticket gets no notice
         };
-        List<OutboundMessage> notice = template == null
-                ? List.of()
-                : List.of(Turn.outbound(conversation,
-                        OriginKeys.notice(conversation.interactionId(), conversation.ticketNumber()),
-                        Purpose.TICKET_NOTICE, template.replace("{ticket}", conversation.ticketNumber()), null,
-                        conversation.correlationId()));
+        List<OutboundMessage> notice = new java.util.ArrayList<>();
+        if (template != null) {
+            notice.add(Turn.outbound(conversation,
+                    OriginKeys.notice(conversation.interactionId(), conversation.ticketNumber()),
+                    Purpose.TICKET_NOTICE, template.replace("{ticket}", conversation.ticketNumber()), null,
+                    conversation.correlationId()));
+        }
+        if (askRating) {
+            notice.add(Turn.outbound(conversation,
+                    OriginKeys.csatQuestion(conversation.interactionId(), conversation.ticketNumber()),
+                    Purpose.CSAT_QUESTION, bridge.texts().csatQuestion().replace("{ticket}",
+                            conversation.ticketNumber()),
+                    null, conversation.correlationId()));
+        }
         Log.infof("ticket %s is %s, conversation ends interaction=%s", conversation.ticketNumber(), status,
                 conversation.interactionId());
         java.time.Instant csatUntil = askRating ? java.time.Instant.now().plus(bridge.csat().answerWithin()) : null;

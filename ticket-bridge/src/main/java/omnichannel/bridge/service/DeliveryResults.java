@@ -9,6 +9,7 @@ import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.repository.ConversationStore;
 import omnichannel.bridge.repository.ConversationStore.SentRecord;
 import omnichannel.events.DeliveryStatus;
+import omnichannel.events.OutboundMessage;
 import omnichannel.platform.messaging.PermanentFailure;
 
 /**
@@ -52,7 +53,12 @@ public class DeliveryResults {
                                 ? held.released(status, sent)
                                 : Uni.createFrom().voidItem();
                     }
-                    return sent.failureRecorded() ? Uni.createFrom().voidItem() : failed(status, sent);
+                    // a survey WhatsApp's window kept out (no CSAT template) is not worth a note on the ticket
+                    boolean surveyWithoutTemplate = OutboundMessage.Purpose.CSAT_QUESTION.name().equals(sent.purpose())
+                            && DeliveryStatus.WINDOW_CLOSED.equals(status.errorCode());
+                    return sent.failureRecorded() || surveyWithoutTemplate
+                            ? Uni.createFrom().voidItem()
+                            : failed(status, sent);
                 })
                 .onFailure(FourBizException.class)
                 .transform(e -> ((FourBizException) e).isPermanent() ? new PermanentFailure(e.getMessage(), e) : e);

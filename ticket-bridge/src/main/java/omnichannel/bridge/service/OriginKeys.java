@@ -45,6 +45,11 @@ final class OriginKeys {
         return "OCS-" + digest(interactionId + "\n" + providerMessageId);
     }
 
+    /** The id of the satisfaction question after a ticket's resolution: one per ticket. */
+    static UUID csatQuestion(String interactionId, String ticketNumber) {
+        return uuid("csat", interactionId, ticketNumber);
+    }
+
     /** The id of an attendant's contact about a ticket: the same request id is one message. */
     static UUID contact(String interactionId, String ticketNumber, String requestId) {
         return uuid("contact", interactionId, ticketNumber, requestId);

@@ -51,6 +51,10 @@ class SatisfactionTest {
         return sentTo(person).stream().filter(m -> m.purpose() == Purpose.TICKET_NOTICE).toList();
     }
 
+    private static List<OutboundMessage> questions(String person) {
+        return sentTo(person).stream().filter(m -> m.purpose() == Purpose.CSAT_QUESTION).toList();
+    }
+
     private static InboundMessage at(InboundMessage message, Instant receivedAt) {
         return new InboundMessage(message.eventId(), message.schemaVersion(), receivedAt, message.interactionId(),
                 message.channel(), message.correlationId(), message.providerMessageId(), message.sender(),
@@ -62,8 +66,10 @@ class SatisfactionTest {
     void aResolutionAsksForARatingAndA4IsWrittenOnTheTicketOnceInsteadOfOpeningATicket() {
         String person = "+5511912349101";
         publish(inbound(person, FourBizStub.RESOLVED_TEXT));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !notices(person).isEmpty());
-        assertThat(notices(person).get(0).text()).contains("resolvido").contains("de 1 (muito ruim) a 5 (ótimo)");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !notices(person).isEmpty() && !questions(person).isEmpty());
+        assertThat(notices(person).get(0).text()).contains("resolvido");
+        assertThat(questions(person)).hasSize(1);
+        assertThat(questions(person).get(0).text()).contains("de 1 (muito ruim) a 5 (ótimo)");
 
         InboundMessage four = inbound(person, " 4 ");
         publish(four);
