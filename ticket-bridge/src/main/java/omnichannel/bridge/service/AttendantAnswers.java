@@ -120,6 +120,8 @@ public class AttendantAnswers {
             case "Fechada" -> bridge.texts().closed();
             default -> null; // a cancelled ticket gets no notice
         };
+        // the notice's template variables carry the status the ticket has now
+        conversation.ticketStatus = status;
         List<OutboundMessage> notice = new java.util.ArrayList<>();
         if (template != null) {
             notice.add(Turn.outbound(conversation,

@@ -68,6 +68,7 @@ class SatisfactionTest {
         publish(inbound(person, FourBizStub.RESOLVED_TEXT));
         await().atMost(Duration.ofSeconds(20)).until(() -> !notices(person).isEmpty() && !questions(person).isEmpty());
         assertThat(notices(person).get(0).text()).contains("resolvido");
+        assertThat(notices(person).get(0).templateVariables()).containsEntry("ticketStatus", "Resolvida");
         assertThat(questions(person)).hasSize(1);
         assertThat(questions(person).get(0).text()).contains("de 1 (muito ruim) a 5 (ótimo)");
 
