@@ -43,17 +43,11 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         interaction(OPEN, null);
         interaction(TEMPLATE, CONTENT_SID);
-        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + PURPOSES)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
-                        {"id":"%s","channel":"WHATSAPP_TWILIO","active":true,"whatsappNumber":"+5511999990000",
-                         "twilioAccountSid":"%s","twilioAuthToken":"whatsapp-test-token",
-                         "callbackUrl":"https://hooks.example.com/webhooks/whatsapp/%s",
-                         "templateContentSid":"%s","messagesPerSecond":50,
-                         "templates":{"ATTENDANT_ANSWER":{"contentSid":"%s",
-                           "variables":{"1":"ticketNumber","2":"answerExcerpt","3":"personName"},"excerptLength":12},
-                          "AGENT_CONTACT":{"contentSid":"%s","variables":{"1":"personName","2":"ticketNumber"}}}}
-                        """.formatted(PURPOSES, ACCOUNT, PURPOSES, CONTENT_SID, ANSWER_SID, CONTACT_SID))));
+        interaction(PURPOSES, CONTENT_SID, """
+                {"ATTENDANT_ANSWER":{"contentSid":"%s",
+                  "variables":{"1":"ticketNumber","2":"answerExcerpt","3":"personName"},"excerptLength":12},
+                 "AGENT_CONTACT":{"contentSid":"%s","variables":{"1":"personName","2":"ticketNumber"}}}
+                """.formatted(ANSWER_SID, CONTACT_SID));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(5).willReturn(created()));
         server.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(5).willReturn(page()));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900063016"))
@@ -72,14 +66,20 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void interaction(String id, String contentSid) {
+        interaction(id, contentSid, "null");
+    }
+
+    /** @param templates the interaction's templates per purpose, as JSON */
+    private static void interaction(String id, String contentSid, String templates) {
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + id)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")
                 .withBody("""
                         {"id":"%s","channel":"WHATSAPP_TWILIO","active":true,"whatsappNumber":"+5511999990000",
                          "twilioAccountSid":"%s","twilioAuthToken":"whatsapp-test-token",
                          "callbackUrl":"https://hooks.example.com/webhooks/whatsapp/%s",
-                         "templateContentSid":%s,"messagesPerSecond":50}
-                        """.formatted(id, ACCOUNT, id, contentSid == null ? "null" : "\"" + contentSid + "\""))));
+                         "templateContentSid":%s,"templates":%s,"messagesPerSecond":50}
+                        """.formatted(id, ACCOUNT, id, contentSid == null ? "null" : "\"" + contentSid + "\"",
+                        templates))));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {

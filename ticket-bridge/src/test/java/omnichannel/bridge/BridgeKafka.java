@@ -30,10 +30,15 @@ public final class BridgeKafka {
     }
 
     public static InboundMessage inbound(String interaction, String from, String text) {
+        return inbound(interaction, from, text, Instant.now());
+    }
+
+    /** A message the gateway received at {@code receivedAt} (a person's last message 25 hours ago, a Sunday night). */
+    public static InboundMessage inbound(String interaction, String from, String text, Instant receivedAt) {
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), interaction,
+        return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, receivedAt, interaction,
                 Channel.WHATSAPP_TWILIO, sid, sid, new Participant(from, "Maria", null, from), "+5511999990000", text,
-                List.of(), null, null, null, false, false, Instant.now(), Map.of());
+                List.of(), null, null, null, false, false, receivedAt, Map.of());
     }
 
     public static InboundMessage inbound(String from, String text) {

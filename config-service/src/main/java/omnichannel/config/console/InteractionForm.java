@@ -242,6 +242,11 @@ public final class InteractionForm {
         return value == null ? "" : value;
     }
 
+    /** The form field of one part of a purpose's template: {@code whatsapp.templates.ATTENDANT_ANSWER.contentSid}. */
+    public String templateField(String purpose, String part) {
+        return TEMPLATES + purpose + "." + part;
+    }
+
     public boolean checked(String field) {
         return "true".equals(values.get(field));
     }

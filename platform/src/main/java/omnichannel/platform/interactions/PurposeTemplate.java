@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import omnichannel.events.OutboundMessage.Purpose;
+
 /**
  * The approved WhatsApp template an interaction sends for one purpose when the 24-hour window is closed, and how its
  * variables are filled from the message.
@@ -20,8 +22,9 @@ public record PurposeTemplate(String contentSid, Map<String, String> variables, 
     public static final List<String> FIELDS = List.of("ticketNumber", "ticketStatus", "personName", "answerExcerpt");
 
     /** The purposes an interaction may have a template for (the others are only ever sent inside the window). */
-    public static final List<String> PURPOSES = List.of("TICKET_ACKNOWLEDGEMENT", "ATTENDANT_ANSWER", "TICKET_NOTICE",
-            "CSAT_QUESTION", "AGENT_CONTACT");
+    public static final List<String> PURPOSES = java.util.stream.Stream.of(Purpose.TICKET_ACKNOWLEDGEMENT,
+            Purpose.ATTENDANT_ANSWER, Purpose.TICKET_NOTICE, Purpose.CSAT_QUESTION, Purpose.AGENT_CONTACT)
+            .map(Purpose::name).toList();
 
     public static final int DEFAULT_EXCERPT = 100;
     private static final int MAX_EXCERPT = 1000;

@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import omnichannel.bridge.BridgeKafka;
 import omnichannel.bridge.FourBizStub;
-import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
 import omnichannel.testing.KafkaTestResource;
@@ -31,14 +30,6 @@ import omnichannel.testing.PostgresTestResource;
 @QuarkusTestResource(OidcTestResource.class)
 @QuarkusTestResource(FourBizStub.class)
 class BusinessHoursAcknowledgementTest {
-
-    private static InboundMessage writesAt(String interaction, String person, String text, Instant at) {
-        InboundMessage now = BridgeKafka.inbound(interaction, person, text);
-        return new InboundMessage(now.eventId(), now.schemaVersion(), at, now.interactionId(), now.channel(),
-                now.correlationId(), now.providerMessageId(), now.sender(), now.recipientId(), now.text(),
-                now.attachments(), now.location(), now.quickReply(), now.quotedMessageId(), now.forwarded(),
-                now.frequentlyForwarded(), at, now.raw());
-    }
 
     private static OutboundMessage acknowledgement(String interaction, String person) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(interaction, person).stream()
@@ -58,7 +49,7 @@ class BusinessHoursAcknowledgementTest {
         String person = "+5511912345801";
         double before = outOfHours(FourBizStub.HOURS_INTERACTION);
         // Sunday 29 November 2026, 23:00 in São Paulo (02:00 UTC on Monday)
-        publish(writesAt(FourBizStub.HOURS_INTERACTION, person, "a impressora parou", Instant.parse(
+        publish(BridgeKafka.inbound(FourBizStub.HOURS_INTERACTION, person, "a impressora parou", Instant.parse(
                 "2026-11-30T02:00:00Z")));
 
         OutboundMessage ack = acknowledgement(FourBizStub.HOURS_INTERACTION, person);
@@ -72,8 +63,10 @@ class BusinessHoursAcknowledgementTest {
         String christmas = "+5511912345803";
         double before = outOfHours(FourBizStub.HOURS_INTERACTION);
         // Monday 30 November 2026, 10:00 in São Paulo; Friday 25 December 2026, 10:00
-        publish(writesAt(FourBizStub.HOURS_INTERACTION, monday, "segunda de manhã", Instant.parse("2026-11-30T13:00:00Z")));
-        publish(writesAt(FourBizStub.HOURS_INTERACTION, christmas, "no natal", Instant.parse("2026-12-25T13:00:00Z")));
+        publish(BridgeKafka.inbound(FourBizStub.HOURS_INTERACTION, monday, "segunda de manhã",
+                Instant.parse("2026-11-30T13:00:00Z")));
+        publish(BridgeKafka.inbound(FourBizStub.HOURS_INTERACTION, christmas, "no natal",
+                Instant.parse("2026-12-25T13:00:00Z")));
 
         assertThat(acknowledgement(FourBizStub.HOURS_INTERACTION, monday).text()).doesNotContain("fora do horário")
                 .contains("Responderemos por aqui");
@@ -84,7 +77,7 @@ class BusinessHoursAcknowledgementTest {
     @Test
     void anInteractionsOwnOutOfHoursTextIsUsed() {
         String person = "+5511912345804";
-        publish(writesAt(FourBizStub.OWN_TEXT_INTERACTION, person, "alguém aí?", Instant.now()));
+        publish(BridgeKafka.inbound(FourBizStub.OWN_TEXT_INTERACTION, person, "alguém aí?", Instant.now()));
 
         assertThat(acknowledgement(FourBizStub.OWN_TEXT_INTERACTION, person).text())
                 .isEqualTo("Plantão encerrado. Chamado 4521 registrado, Maria.");

@@ -46,12 +46,7 @@ class HeldAnswersTest {
 
     /** The person's message, received {@code ago} before now. */
     private static InboundMessage writes(String person, String text, Duration ago) {
-        InboundMessage now = BridgeKafka.inbound(person, text);
-        Instant at = Instant.now().minus(ago);
-        return new InboundMessage(now.eventId(), now.schemaVersion(), at, now.interactionId(), now.channel(),
-                now.correlationId(), now.providerMessageId(), now.sender(), now.recipientId(), now.text(),
-                now.attachments(), now.location(), now.quickReply(), now.quotedMessageId(), now.forwarded(),
-                now.frequentlyForwarded(), at, now.raw());
+        return BridgeKafka.inbound(FourBizStub.INTERACTION, person, text, Instant.now().minus(ago));
     }
 
     private static UUID push(String ticket, String occurrenceId, String text) {

@@ -55,13 +55,6 @@ class SatisfactionTest {
         return sentTo(person).stream().filter(m -> m.purpose() == Purpose.CSAT_QUESTION).toList();
     }
 
-    private static InboundMessage at(InboundMessage message, Instant receivedAt) {
-        return new InboundMessage(message.eventId(), message.schemaVersion(), receivedAt, message.interactionId(),
-                message.channel(), message.correlationId(), message.providerMessageId(), message.sender(),
-                message.recipientId(), message.text(), message.attachments(), message.location(), message.quickReply(),
-                message.quotedMessageId(), message.forwarded(), message.frequentlyForwarded(), receivedAt, message.raw());
-    }
-
     @Test
     void aResolutionAsksForARatingAndA4IsWrittenOnTheTicketOnceInsteadOfOpeningATicket() {
         String person = "+5511912349101";
@@ -102,7 +95,7 @@ class SatisfactionTest {
         publish(inbound(late, FourBizStub.RESOLVED_TEXT));
         await().atMost(Duration.ofSeconds(20)).until(() -> !notices(late).isEmpty());
 
-        publish(at(inbound(late, "3"), Instant.now().plus(Duration.ofHours(25))));
+        publish(inbound(FourBizStub.INTERACTION, late, "3", Instant.now().plus(Duration.ofHours(25))));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(late).stream()
                 .anyMatch(m -> m.purpose() == Purpose.TICKET_ACKNOWLEDGEMENT && m.text().contains("4521")));
