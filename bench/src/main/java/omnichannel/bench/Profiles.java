@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./run-bench.sh profile}: CPU profiles of the gateway under P1's load (wrk) and of the bridge under P3's,
- * taken by async-profiler (loaded as an agent when the service starts, sampling CPU time every millisecond) and cut to
- * the measured window, written to bench/profiles/ as an interactive flame graph (HTML), a PNG of it (headless
- * Chromium, when installed) and the top frames by own time (text). Kept apart from the figures: a profiled run is a
- * slower run.
+ * {@code ./run-bench.sh profile}: CPU profiles of three services starting (P5), of the gateway under P1's load (wrk) and
+ * of the bridge under P3's, taken by async-profiler (loaded as an agent when the service starts, sampling CPU time
+ * every millisecond) and cut to the measured window, written to bench/profiles/ as an interactive flame graph (HTML),
+ * a PNG of it (headless Chromium, when installed) and the top frames by own time (text). Kept apart from the figures:
+ * a profiled run is a slower run.
  */
 final class Profiles {
 
@@ -35,6 +35,9 @@ final class Profiles {
 
     void run() throws IOException, InterruptedException {
         Files.createDirectories(out);
+        for (String module : List.of("config-service", "ticket-bridge", "channel-whatsapp")) {
+            start(module);
+        }
         bridge(); // first: the gateway's profile stops the bridge and the channels, as P1 does
         gateway();
     }
@@ -49,14 +52,26 @@ final class Profiles {
         List<OpenLoad.Request> requests = Webhooks.signed(system.interaction, Webhooks.callbackPath(system.interaction),
                 "profile", 5000, false);
         Progress.say("profile: gateway warm-up, 30 s of wrk");
-        Wrk.run("gateway", gateway, requests, 128, Duration.ofSeconds(30));
+        long pid = system.stack.service("webhook-gateway").pid();
+        Wrk.run("gateway", pid, gateway, requests, 128, Duration.ofSeconds(30));
         long from = System.currentTimeMillis();
-        Wrk.Run measured = Wrk.run("gateway", gateway, requests, 128, Duration.ofSeconds(20));
+        Wrk.Run measured = Wrk.run("gateway", pid, gateway, requests, 128, Duration.ofSeconds(20));
         long to = System.currentTimeMillis();
         Progress.say("profile: gateway under load: %s", measured);
         unprofiled("webhook-gateway");
         render("gateway", jfr, from, to, "webhook-gateway at %.0f webhooks/s (wrk, 128 connections)".formatted(
                 measured.perSecond()));
+    }
+
+    /** P5: where a service's start (process launch to ready) spends its CPU, on the quiet system. */
+    private void start(String module) throws IOException {
+        Path jfr = out.resolve(module + "-start.jfr");
+        long from = System.currentTimeMillis();
+        Duration ready = profiled(module, jfr).readyAfter();
+        long to = System.currentTimeMillis();
+        unprofiled(module);
+        render(module + "-start", jfr, from, to, "%s: start to ready in %.2f s, with the profiler loaded".formatted(
+                module, ready.toMillis() / 1000.0));
     }
 
     private void bridge() throws IOException {
@@ -79,10 +94,10 @@ final class Profiles {
         }
     }
 
-    private void profiled(String module, Path jfr) throws IOException {
+    private omnichannel.system.ServiceProcess profiled(String module, Path jfr) throws IOException {
         Files.deleteIfExists(jfr);
         Progress.say("profile: %s restarted with async-profiler", module);
-        system.stack.restart(module, Map.of("JAVA_TOOL_OPTIONS",
+        return system.stack.restart(module, Map.of("JAVA_TOOL_OPTIONS",
                 "-agentpath:" + agent() + "=start,event=itimer,interval=1ms,file=" + jfr + ",jfr"),
                 Duration.ofSeconds(120));
     }

@@ -32,6 +32,8 @@ final class WebhookIntake {
         }
         URI gateway = URI.create(system.stack.service("webhook-gateway").baseUrl());
         URI simulators = URI.create(system.simulators());
+        long gatewayPid = system.stack.service("webhook-gateway").pid();
+        long barePid = system.stack.service("simulators").pid();
         String gatewayPath = Webhooks.callbackPath(system.interaction);
         String barePath = "/bench/bare/whatsapp/" + system.interaction.id();
         if (!Wrk.available()) {
@@ -44,14 +46,14 @@ final class WebhookIntake {
             Progress.say("P1: warm-up, 20 s of wrk on each endpoint");
             List<OpenLoad.Request> forWrkGateway = Webhooks.signed(system.interaction, gatewayPath, "p1-wrk", 5000, false);
             List<OpenLoad.Request> forWrkBare = Webhooks.signed(system.interaction, barePath, "p1-wrk", 5000, false);
-            Wrk.run("gateway", gateway, forWrkGateway, 128, Duration.ofSeconds(20));
-            Wrk.run("bare", simulators, forWrkBare, 128, Duration.ofSeconds(20));
+            Wrk.run("gateway", gatewayPid, gateway, forWrkGateway, 128, Duration.ofSeconds(20));
+            Wrk.run("bare", barePid, simulators, forWrkBare, 128, Duration.ofSeconds(20));
 
             List<Wrk.Run> wrkGateway = new ArrayList<>();
             List<Wrk.Run> wrkBare = new ArrayList<>();
             for (int connections : WRK_CONNECTIONS) {
-                wrkGateway.add(logged(Wrk.run("gateway", gateway, forWrkGateway, connections, WRK_RUN)));
-                wrkBare.add(logged(Wrk.run("bare", simulators, forWrkBare, connections, WRK_RUN)));
+                wrkGateway.add(logged(Wrk.run("gateway", gatewayPid, gateway, forWrkGateway, connections, WRK_RUN)));
+                wrkBare.add(logged(Wrk.run("bare", barePid, simulators, forWrkBare, connections, WRK_RUN)));
             }
             Wrk.Run bestGateway = best(wrkGateway);
             Wrk.Run bestBare = best(wrkBare);
@@ -80,6 +82,13 @@ final class WebhookIntake {
             double ratio = bestGateway.perSecond() / bestBare.perSecond();
             double generatorReach = bareMax / bestBare.perSecond();
             raw.put("ratio", ratio);
+            // CPU-bound on two shared cores: throughput ≈ the CPU there is / the CPU a request costs. Per request, the
+            // gateway's process and the broker against the bare endpoint's process; wrk's share is in both.
+            double wrkGatewayMicros = 1e6 * bestGateway.cpu().generator() / bestGateway.perSecond();
+            double wrkBareMicros = 1e6 * bestBare.cpu().generator() / bestBare.perSecond();
+            double withBrokerElsewhere = (bestBare.serviceMicrosPerRequest() + wrkBareMicros)
+                    / (bestGateway.serviceMicrosPerRequest() + wrkGatewayMicros);
+            raw.put("projectedRatioWithTheBrokerElsewhere", withBrokerElsewhere);
             raw.put("inHouseGeneratorReachOfWrk", generatorReach);
             boolean met = ratio >= 0.7 && at1000.errors() == 0 && at1000.millis(99) < 20 && bestGateway.errors() == 0;
 
@@ -100,7 +109,16 @@ final class WebhookIntake {
                                     at1000.millis(99), at1000.millis(99.9), at1000.errors()),
                     ("bare Quarkus endpoint, wrk: %.0f/s at %d connections; in-house generator: %d/s sustained "
                             + "(%.0f %% of wrk's); at 1,000/s p99 %.1f ms").formatted(bestBare.perSecond(),
-                                    bestBare.connections(), bareMax, 100 * generatorReach, bareAt1000.millis(99)),
+                                    bestBare.connections(), bareMax, 100 * generatorReach, bareAt1000.millis(99))
+                            + ("; CPU per request (wrk's best runs, machine busy %.2f and %.2f of %d cores): gateway "
+                                    + "%.0f µs + Kafka broker %.0f µs, bare endpoint %.0f µs; wrk %.0f and %.0f µs; "
+                                    + "projected ratio with the broker on its own machine (CPU-bound): %.2f")
+                                    .formatted(bestGateway.cpu().machineBusy(), bestBare.cpu().machineBusy(),
+                                            bestBare.cpu().machineCores(),
+                                            bestGateway.serviceMicrosPerRequest(),
+                                            bestGateway.brokerMicrosPerRequest(),
+                                            bestBare.serviceMicrosPerRequest(), wrkGatewayMicros,
+                                            wrkBareMicros, withBrokerElsewhere),
                     "%.2f".formatted(ratio), met,
                     "Throughput: wrk 4.1 (one thread, " + java.util.Arrays.toString(WRK_CONNECTIONS) + " connections, "
                             + WRK_RUN.toSeconds() + " s each after 20 s of warm-up, the best of each endpoint), cycling "

@@ -20,10 +20,21 @@ import java.util.regex.Pattern;
 final class Wrk {
 
     /** One wrk run: what it counted. */
-    record Run(String target, int connections, long requests, double seconds, long errors, double p50ms, double p99ms) {
+    record Run(String target, int connections, long requests, double seconds, long errors, double p50ms, double p99ms,
+            CpuUse.Cores cpu) {
 
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** CPU microseconds one request cost in the target's process. */
+        double serviceMicrosPerRequest() {
+            return 1e6 * cpu.service() / perSecond();
+        }
+
+        /** CPU microseconds one request cost in this JVM (the Kafka broker: nothing else runs in it meanwhile). */
+        double brokerMicrosPerRequest() {
+            return 1e6 * cpu.broker() / perSecond();
         }
 
         Map<String, Object> raw() {
@@ -35,13 +46,18 @@ final class Wrk {
             m.put("errors", errors);
             m.put("p50ms", p50ms);
             m.put("p99ms", p99ms);
+            m.putAll(cpu.raw());
+            m.put("serviceMicrosPerRequest", Math.round(serviceMicrosPerRequest() * 10) / 10.0);
+            m.put("brokerMicrosPerRequest", Math.round(brokerMicrosPerRequest() * 10) / 10.0);
             return m;
         }
 
         @Override
         public String toString() {
-            return "%s, %d connections: %.0f requests/s, %d errors (non-2xx or socket), p50 %.1f ms, p99 %.1f ms"
-                    .formatted(target, connections, perSecond(), errors, p50ms, p99ms);
+            return ("%s, %d connections: %.0f requests/s, %d errors (non-2xx or socket), p50 %.1f ms, p99 %.1f ms; "
+                    + "cores: %s %.2f, broker JVM %.2f, wrk %.2f, machine %.2f of %d").formatted(target, connections,
+                            perSecond(), errors, p50ms, p99ms, target, cpu.service(), cpu.broker(), cpu.generator(),
+                            cpu.machineBusy(), cpu.machineCores());
         }
     }
 
@@ -60,22 +76,29 @@ final class Wrk {
         }
     }
 
-    /** Runs wrk (one thread: the machine has two cores to share) against {@code base} with these requests. */
-    static Run run(String target, URI base, List<OpenLoad.Request> requests, int connections, Duration duration) {
+    /**
+     * Runs wrk (one thread: the machine has two cores to share) against {@code base} with these requests, counting the
+     * CPU the process {@code targetPid} answering them used meanwhile.
+     */
+    static Run run(String target, long targetPid, URI base, List<OpenLoad.Request> requests, int connections,
+            Duration duration) {
         try {
             Path script = Files.createTempFile("wrk-", ".lua");
             try {
                 Files.writeString(script, script(requests), StandardCharsets.UTF_8);
+                CpuUse.Sample before = CpuUse.sample(targetPid);
                 String output = Commands.output(null, duration.plusMinutes(1), List.of("wrk", "-t1",
                         "-c" + connections, "-d" + duration.toSeconds() + "s", "--timeout", "5s", "-s",
                         script.toString(), base.toString())).output();
+                // after wrk has exited and been waited for: its CPU time is then this JVM's children's
+                CpuUse.Cores cpu = CpuUse.between(before, CpuUse.sample(targetPid));
                 Matcher m = RESULT.matcher(output);
                 if (!m.find()) {
                     throw new IllegalStateException("wrk gave no result:\n" + output);
                 }
                 return new Run(target, connections, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6,
                         Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1000.0,
-                        Long.parseLong(m.group(5)) / 1000.0);
+                        Long.parseLong(m.group(5)) / 1000.0, cpu);
             } finally {
                 Files.deleteIfExists(script);
             }

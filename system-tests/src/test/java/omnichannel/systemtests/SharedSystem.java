@@ -1,5 +1,8 @@
 package omnichannel.systemtests;
 
+import java.time.Duration;
+import java.util.Map;
+
 import omnichannel.system.RunningSystem;
 
 /**
@@ -10,6 +13,12 @@ import omnichannel.system.RunningSystem;
  */
 final class SharedSystem {
 
+    /**
+     * The bridge's longest delay between two retries of a waiting conversation (production: 5 min): short here, so a
+     * 4biz outage longer than it ends in a test's time, and the test shows the retries go on through it.
+     */
+    static final Duration LONGEST_RETRY_DELAY = Duration.ofSeconds(10);
+
     private static RunningSystem system;
 
     private SharedSystem() {
@@ -17,7 +26,9 @@ final class SharedSystem {
 
     static synchronized RunningSystem get() {
         if (system == null) {
-            RunningSystem started = RunningSystem.start("system-tests/target/service-logs-shared");
+            RunningSystem started = RunningSystem.start("system-tests/target/service-logs-shared",
+                    Duration.ofSeconds(120), Map.of("ticket-bridge",
+                            Map.of("OMNICHANNEL_PLATFORM_CONSUMER_MAX_RETRY", LONGEST_RETRY_DELAY.toSeconds() + "s")));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-system-stop"));
             system = started;
         }

@@ -62,8 +62,14 @@ public final class BridgeKafka {
 
     /** The records on the topic whose value contains the text. */
     public static List<ConsumerRecord<String, String>> on(String topic, String text) {
+        return onAny(topic, List.of(text));
+    }
+
+    /** The records on the topic containing any of the texts: one read (each read waits a second) for many. */
+    public static List<ConsumerRecord<String, String>> onAny(String topic, java.util.Collection<String> texts) {
         return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), topic,
-                record -> record.value() != null && record.value().contains(text), Duration.ofSeconds(1));
+                record -> record.value() != null && texts.stream().anyMatch(record.value()::contains),
+                Duration.ofSeconds(1));
     }
 
     /** The outbound WhatsApp messages to this person, oldest first. */

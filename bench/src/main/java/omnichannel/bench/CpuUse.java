@@ -1,0 +1,81 @@
+package omnichannel.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the machine's CPU went during a measurement, from /proc: the measured service's process, this benchmark's own
+ * JVM (which hosts the Kafka broker), the programs it ran and waited for meanwhile (wrk), and the machine as a whole.
+ * P1 is CPU-bound on two shared cores, so the CPU each request costs, process by process, says what limits the ratio
+ * and what it would be with the broker on a machine of its own as in production.
+ */
+final class CpuUse {
+
+    /** Linux's clock ticks per second for /proc's CPU times (USER_HZ, 100 on every mainstream kernel). */
+    private static final double TICKS = 100.0;
+
+    /** CPU seconds so far: the service, this JVM itself, this JVM's waited-for children, and the whole machine. */
+    record Sample(long nanos, double service, double self, double children, double machineBusy, double machineAll) {
+    }
+
+    /** Cores used between two samples, by whom. */
+    record Cores(double service, double broker, double generator, double machineBusy, int machineCores) {
+
+        Map<String, Object> raw() {
+            Map<String, Object> m = Result.numbers();
+            m.put("serviceCores", round(service));
+            m.put("benchJvmCores", round(broker));
+            m.put("generatorCores", round(generator));
+            m.put("machineBusyCores", round(machineBusy));
+            m.put("machineCores", machineCores);
+            return m;
+        }
+
+        private static double round(double cores) {
+            return Math.round(cores * 100) / 100.0;
+        }
+    }
+
+    private CpuUse() {
+    }
+
+    static Sample sample(long servicePid) {
+        long[] service = times(Path.of("/proc/" + servicePid + "/stat"));
+        long[] self = times(Path.of("/proc/self/stat"));
+        String[] cpu = firstLine(Path.of("/proc/stat")).trim().split("\\s+");
+        // cpu user nice system idle iowait irq softirq steal ...: idle and iowait are the time nobody used
+        double all = 0;
+        for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+            all += Long.parseLong(cpu[i]);
+        }
+        double idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+        return new Sample(System.nanoTime(), (service[0] + service[1]) / TICKS, (self[0] + self[1]) / TICKS,
+                (self[2] + self[3]) / TICKS, (all - idle) / TICKS, all / TICKS);
+    }
+
+    static Cores between(Sample before, Sample after) {
+        double seconds = (after.nanos() - before.nanos()) / 1e9;
+        return new Cores((after.service() - before.service()) / seconds, (after.self() - before.self()) / seconds,
+                (after.children() - before.children()) / seconds,
+                (after.machineBusy() - before.machineBusy()) / seconds, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** utime, stime, cutime, cstime: fields 14 to 17, counted after the command name's closing parenthesis. */
+    private static long[] times(Path stat) {
+        String line = firstLine(stat);
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        // f[0] is field 3 (state), so field n is f[n - 3]
+        return new long[]{Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14])};
+    }
+
+    private static String firstLine(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
