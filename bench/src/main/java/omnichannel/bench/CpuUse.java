@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where the machine's CPU went during a measurement, from /proc: the measured service's process, this benchmark's own
@@ -13,6 +16,9 @@ import java.util.Map;
  * and what it would be with the broker on a machine of its own as in production.
  */
 final class CpuUse {
+
+    /** The machine's CPUs, read before any pinning (a pinned JVM sees only its own). */
+    static final int CPUS = Runtime.getRuntime().availableProcessors();
 
     /** Linux's clock ticks per second for /proc's CPU times (USER_HZ, 100 on every mainstream kernel). */
     private static final double TICKS = 100.0;
@@ -42,6 +48,43 @@ final class CpuUse {
     private CpuUse() {
     }
 
+    /** Whether processes can be pinned to CPUs here ({@code taskset}, util-linux) and there are CPUs to split. */
+    static boolean canPin() {
+        try {
+            return CPUS >= 2 && Commands.output(null, Duration.ofSeconds(10), List.of("taskset", "-V")).exit() == 0;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Runs {@code work} with the process {@code pid} alone on the machine's last CPU, and this JVM (which hosts the
+     * Kafka broker) with what it starts meanwhile (wrk) on the others: what an endpoint does with a core of its own
+     * and the broker elsewhere, as in production. Every thread's affinity is restored after.
+     */
+    static <T> T alone(long pid, Supplier<T> work) {
+        long self = ProcessHandle.current().pid();
+        String all = "0-" + (CPUS - 1);
+        taskset(pid, Integer.toString(CPUS - 1));
+        try {
+            taskset(self, CPUS == 2 ? "0" : "0-" + (CPUS - 2));
+            try {
+                return work.get();
+            } finally {
+                taskset(self, all);
+            }
+        } finally {
+            taskset(pid, all);
+        }
+    }
+
+    private static void taskset(long pid, String cpus) {
+        if (Commands.run(null, Duration.ofSeconds(10), ProcessBuilder.Redirect.DISCARD,
+                List.of("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))) != 0) {
+            throw new IllegalStateException("taskset could not pin process " + pid + " to CPUs " + cpus);
+        }
+    }
+
     static Sample sample(long servicePid) {
         long[] service = times(Path.of("/proc/" + servicePid + "/stat"));
         long[] self = times(Path.of("/proc/self/stat"));
@@ -60,7 +103,7 @@ final class CpuUse {
         double seconds = (after.nanos() - before.nanos()) / 1e9;
         return new Cores((after.service() - before.service()) / seconds, (after.self() - before.self()) / seconds,
                 (after.children() - before.children()) / seconds,
-                (after.machineBusy() - before.machineBusy()) / seconds, Runtime.getRuntime().availableProcessors());
+                (after.machineBusy() - before.machineBusy()) / seconds, CPUS);
     }
 
     /** utime, stime, cutime, cstime: fields 14 to 17, counted after the command name's closing parenthesis. */

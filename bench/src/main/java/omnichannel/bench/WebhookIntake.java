@@ -19,6 +19,8 @@ final class WebhookIntake {
     static final int STEP_SECONDS = 4;
     static final int[] WRK_CONNECTIONS = {32, 64, 128, 256};
     static final Duration WRK_RUN = Duration.ofSeconds(10);
+    /** The connections of the runs with each endpoint alone on a CPU (the shared runs' best are at 64 to 128). */
+    static final int[] ALONE_CONNECTIONS = {64, 128};
 
     private final BenchSystem system;
 
@@ -58,6 +60,21 @@ final class WebhookIntake {
             Wrk.Run bestGateway = best(wrkGateway);
             Wrk.Run bestBare = best(wrkBare);
 
+            // the same with each endpoint alone on one CPU, the broker and wrk on the other: the broker's share of the
+            // two cores taken out of the comparison (production runs it on machines of its own)
+            List<Wrk.Run> aloneGateway = new ArrayList<>();
+            List<Wrk.Run> aloneBare = new ArrayList<>();
+            if (CpuUse.canPin()) {
+                for (int connections : ALONE_CONNECTIONS) {
+                    aloneGateway.add(logged(CpuUse.alone(gatewayPid, () -> Wrk.run("gateway alone on a CPU",
+                            gatewayPid, gateway, forWrkGateway, connections, WRK_RUN))));
+                    aloneBare.add(logged(CpuUse.alone(barePid, () -> Wrk.run("bare alone on a CPU", barePid,
+                            simulators, forWrkBare, connections, WRK_RUN))));
+                }
+            } else {
+                Progress.say("P1: no taskset here, the runs with each endpoint alone on a CPU are skipped");
+            }
+
             List<OpenLoad.Outcome> gatewaySteps = steps("gateway", toGateway, gatewayPath);
             List<OpenLoad.Outcome> bareSteps = steps("bare", toBare, barePath);
             int gatewayMax = maxSustained(gatewaySteps);
@@ -73,6 +90,8 @@ final class WebhookIntake {
 
             raw.put("wrkGateway", wrkGateway.stream().map(Wrk.Run::raw).toList());
             raw.put("wrkBare", wrkBare.stream().map(Wrk.Run::raw).toList());
+            raw.put("wrkGatewayAloneOnACpu", aloneGateway.stream().map(Wrk.Run::raw).toList());
+            raw.put("wrkBareAloneOnACpu", aloneBare.stream().map(Wrk.Run::raw).toList());
             raw.put("gatewaySteps", gatewaySteps.stream().map(WebhookIntake::outcome).toList());
             raw.put("bareSteps", bareSteps.stream().map(WebhookIntake::outcome).toList());
             raw.put("gatewayMaxSustainedInHouse", gatewayMax);
@@ -82,13 +101,15 @@ final class WebhookIntake {
             double ratio = bestGateway.perSecond() / bestBare.perSecond();
             double generatorReach = bareMax / bestBare.perSecond();
             raw.put("ratio", ratio);
-            // CPU-bound on two shared cores: throughput ≈ the CPU there is / the CPU a request costs. Per request, the
-            // gateway's process and the broker against the bare endpoint's process; wrk's share is in both.
-            double wrkGatewayMicros = 1e6 * bestGateway.cpu().generator() / bestGateway.perSecond();
-            double wrkBareMicros = 1e6 * bestBare.cpu().generator() / bestBare.perSecond();
-            double withBrokerElsewhere = (bestBare.serviceMicrosPerRequest() + wrkBareMicros)
-                    / (bestGateway.serviceMicrosPerRequest() + wrkGatewayMicros);
-            raw.put("projectedRatioWithTheBrokerElsewhere", withBrokerElsewhere);
+            String alone = "";
+            if (!aloneGateway.isEmpty()) {
+                Wrk.Run g = best(aloneGateway);
+                Wrk.Run b = best(aloneBare);
+                raw.put("ratioAloneOnACpu", g.perSecond() / b.perSecond());
+                alone = ("; each endpoint alone on one CPU, the broker and wrk on the other: gateway %.0f/s at %d "
+                        + "connections, bare %.0f/s at %d, ratio %.2f").formatted(g.perSecond(), g.connections(),
+                                b.perSecond(), b.connections(), g.perSecond() / b.perSecond());
+            }
             raw.put("inHouseGeneratorReachOfWrk", generatorReach);
             boolean met = ratio >= 0.7 && at1000.errors() == 0 && at1000.millis(99) < 20 && bestGateway.errors() == 0;
 
@@ -97,10 +118,19 @@ final class WebhookIntake {
                     "offered requests/s", "answered requests/s",
                     List.of(series("gateway", gatewaySteps), series("bare endpoint", bareSteps)),
                     Map.of("wrk best, gateway", bestGateway.perSecond(), "wrk best, bare", bestBare.perSecond()));
-            String bars = Charts.bars(system.root, "p1-wrk.png", "P1: wrk, requests/s by connections", "requests/s",
-                    java.util.Arrays.stream(WRK_CONNECTIONS).mapToObj(c -> c + " connections").toList(),
-                    Map.of("gateway", wrkGateway.stream().map(r -> (Number) Math.round(r.perSecond())).toList(),
-                            "bare endpoint", wrkBare.stream().map(r -> (Number) Math.round(r.perSecond())).toList()));
+            List<String> categories = new ArrayList<>(
+                    java.util.Arrays.stream(WRK_CONNECTIONS).mapToObj(c -> c + " connections").toList());
+            java.util.Arrays.stream(ALONE_CONNECTIONS).limit(aloneGateway.size())
+                    .forEach(c -> categories.add(c + ", alone on a CPU"));
+            List<Wrk.Run> gatewayBars = new ArrayList<>(wrkGateway);
+            gatewayBars.addAll(aloneGateway);
+            List<Wrk.Run> bareBars = new ArrayList<>(wrkBare);
+            bareBars.addAll(aloneBare);
+            String bars = Charts.bars(system.root, "p1-wrk.png",
+                    "P1: wrk, requests/s by connections (two shared cores; then each endpoint alone on one)",
+                    "requests/s", categories,
+                    Map.of("gateway", gatewayBars.stream().map(r -> (Number) Math.round(r.perSecond())).toList(),
+                            "bare endpoint", bareBars.stream().map(r -> (Number) Math.round(r.perSecond())).toList()));
             return new Result("P1", "webhook intake (signature, normalisation, Kafka acks=all awaited)",
                     "≥ 0.7 × a bare endpoint's throughput (generator able to saturate it); p99 < 20 ms at 1,000/s; 0 errors",
                     ("wrk: %.0f/s at %d connections, %d errors; in-house generator: %d/s sustained; at 1,000/s: p50 %.1f ms, "
@@ -110,15 +140,12 @@ final class WebhookIntake {
                     ("bare Quarkus endpoint, wrk: %.0f/s at %d connections; in-house generator: %d/s sustained "
                             + "(%.0f %% of wrk's); at 1,000/s p99 %.1f ms").formatted(bestBare.perSecond(),
                                     bestBare.connections(), bareMax, 100 * generatorReach, bareAt1000.millis(99))
-                            + ("; CPU per request (wrk's best runs, machine busy %.2f and %.2f of %d cores): gateway "
-                                    + "%.0f µs + Kafka broker %.0f µs, bare endpoint %.0f µs; wrk %.0f and %.0f µs; "
-                                    + "projected ratio with the broker on its own machine (CPU-bound): %.2f")
-                                    .formatted(bestGateway.cpu().machineBusy(), bestBare.cpu().machineBusy(),
-                                            bestBare.cpu().machineCores(),
-                                            bestGateway.serviceMicrosPerRequest(),
-                                            bestGateway.brokerMicrosPerRequest(),
-                                            bestBare.serviceMicrosPerRequest(), wrkGatewayMicros,
-                                            wrkBareMicros, withBrokerElsewhere),
+                            + ("; CPU per request (wrk's best runs; machine busy %.2f and %.2f of %d cores): gateway "
+                                    + "%.0f µs + Kafka broker %.0f µs, bare endpoint %.0f µs").formatted(
+                                            bestGateway.cpu().machineBusy(), bestBare.cpu().machineBusy(),
+                                            bestBare.cpu().machineCores(), bestGateway.serviceMicrosPerRequest(),
+                                            bestGateway.brokerMicrosPerRequest(), bestBare.serviceMicrosPerRequest())
+                            + alone,
                     "%.2f".formatted(ratio), met,
                     "Throughput: wrk 4.1 (one thread, " + java.util.Arrays.toString(WRK_CONNECTIONS) + " connections, "
                             + WRK_RUN.toSeconds() + " s each after 20 s of warm-up, the best of each endpoint), cycling "
@@ -127,7 +154,11 @@ final class WebhookIntake {
                             + "from the intended send time, HdrHistogram) climbs " + java.util.Arrays.toString(STEPS)
                             + "/s (" + STEP_SECONDS + " s each); sustained = every request 2xx and p99 < 100 ms. "
                             + "p99 at 1,000/s from the in-house generator. Bridge and channels stopped; generator, "
-                            + "Kafka broker and gateway share the two cores.",
+                            + "Kafka broker and gateway share the two cores. CPU per request from /proc (each "
+                            + "process's CPU time over the run / requests). Then the same wrk runs at "
+                            + java.util.Arrays.toString(ALONE_CONNECTIONS) + " connections with the endpoint's "
+                            + "process pinned alone to one CPU and the benchmark's JVM (the broker) and wrk to the "
+                            + "other (taskset), so that neither endpoint shares its core with the broker.",
                     raw, List.of(bars, steps));
         }
     }

@@ -3,15 +3,12 @@ package omnichannel.whatsapp;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
-/** An outbound event this service took on, keyed by the event's id, with what Twilio made of it. */
-@Entity
-@Table(name = "sent_message")
-public class SentMessage {
+/** An outbound event this service took on, keyed by the event's id, with what Twilio made of it (a sent_message row). */
+public record SentMessage(UUID eventId, String interactionId, String recipient, String providerMessageId,
+        String status, String errorCode, String templateVariables, String sentAs, String purpose,
+        String correlationId, Instant createdAt, Instant updatedAt) {
 
     /** Taken on, not yet accepted by Twilio (or the answer was lost). */
     public static final String SENDING = "SENDING";
@@ -20,42 +17,23 @@ public class SentMessage {
     public static final String TEXT = "TEXT";
     public static final String TEMPLATE = omnichannel.events.DeliveryStatus.SENT_AS_TEMPLATE;
 
-    @Id
-    @Column(name = "event_id")
-    public UUID eventId;
+    /** The columns {@link #of(Row)} reads, in a select list. */
+    public static final String COLUMNS = "event_id, interaction_id, recipient, provider_message_id, status, error_code, "
+            + "template_variables, sent_as, purpose, correlation_id, created_at, updated_at";
 
-    @Column(name = "interaction_id")
-    public String interactionId;
+    public static SentMessage of(Row row) {
+        return new SentMessage(row.getUUID("event_id"), row.getString("interaction_id"), row.getString("recipient"),
+                row.getString("provider_message_id"), row.getString("status"), row.getString("error_code"),
+                row.getString("template_variables"), row.getString("sent_as"), row.getString("purpose"),
+                row.getString("correlation_id"), row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("updated_at").toInstant());
+    }
 
-    public String recipient;
-
-    @Column(name = "provider_message_id")
-    public String providerMessageId;
-
-    public String status;
-
-    @Column(name = "error_code")
-    public String errorCode;
-
-    /** What the message's template variables can carry (JSON), for a template resend after a late 63016. */
-    @Column(name = "template_variables")
-    public String templateVariables;
-
-    /** {@link #TEXT} or {@link #TEMPLATE}, once sent. */
-    @Column(name = "sent_as")
-    public String sentAs;
-
-    /** The outbound message's purpose ({@code OutboundMessage.Purpose}); null on rows from before it was kept. */
-    public String purpose;
-
-    @Column(name = "correlation_id")
-    public String correlationId;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
+    /** The same message with the status a callback moved it to. */
+    public SentMessage withStatus(String status, String errorCode, Instant at) {
+        return new SentMessage(eventId, interactionId, recipient, providerMessageId, status, errorCode,
+                templateVariables, sentAs, purpose, correlationId, createdAt, at);
+    }
 
     /** Whether the approved template went out (rather than free text): a template is not resent after a 63016. */
     public boolean sentAsTemplate() {

@@ -1,21 +1,24 @@
 package omnichannel.whatsapp.repository;
 
-import java.util.List;
+import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.whatsapp.MessageStatus;
 
+/** The message_status table: every status Twilio reported, in arrival order. */
 @ApplicationScoped
-@WithSession
-public class MessageStatusRepository implements PanacheRepository<MessageStatus> {
+public class MessageStatusRepository {
 
-    public Uni<List<MessageStatus>> history(String providerMessageId) {
-        return find("providerMessageId", Sort.by("id"), providerMessageId).list();
+    public Uni<Void> add(SqlClient connection, MessageStatus status) {
+        return connection.preparedQuery("insert into message_status (provider_message_id, status, error_code, "
+                + "received_at) values ($1, $2, $3, $4)")
+                .execute(Tuple.of(status.providerMessageId(), status.status(), status.errorCode(),
+                        status.receivedAt().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 }

@@ -1,20 +1,87 @@
 package omnichannel.whatsapp.repository;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+import omnichannel.platform.sending.SendOnce;
 import omnichannel.whatsapp.SentMessage;
 
+/**
+ * The sent_message table: plain SQL on the reactive client, as every service but config-service does (no ORM to boot:
+ * the service starts faster, and a reservation is one statement).
+ */
 @ApplicationScoped
-@WithSession
-public class SentMessageRepository implements PanacheRepositoryBase<SentMessage, UUID> {
+public class SentMessageRepository {
 
-    public Uni<SentMessage> findByProviderId(String providerMessageId) {
-        return find("providerMessageId", providerMessageId).firstResult();
+    private final Pool pool;
+
+    public SentMessageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The entry of this event, created as {@code SENDING} when there is none yet: one statement, so no race. */
+    public Uni<SendOnce.Reservation> reserve(SentMessage entry) {
+        // xmax is 0 on a row this statement inserted, set on one it found (the conflict's no-op update)
+        return pool.preparedQuery("insert into sent_message (event_id, interaction_id, recipient, status, "
+                + "correlation_id, template_variables, purpose, created_at, updated_at) "
+                + "values ($1, $2, $3, $4, $5, $6, $7, $8, $8) on conflict (event_id) do update "
+                + "set updated_at = sent_message.updated_at returning status, created_at, xmax = 0 as inserted")
+                .execute(Tuple.from(new Object[]{entry.eventId(), entry.interactionId(), entry.recipient(),
+                        entry.status(), entry.correlationId(), entry.templateVariables(), entry.purpose(),
+                        entry.createdAt().atOffset(ZoneOffset.UTC)}))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    if (!SentMessage.SENDING.equals(row.getString("status"))) {
+                        return SendOnce.Reservation.settledAlready();
+                    }
+                    return row.getBoolean("inserted")
+                            ? SendOnce.Reservation.fresh()
+                            : SendOnce.Reservation.unsettledSince(row.getOffsetDateTime("created_at").toInstant());
+                });
+    }
+
+    /** Twilio's answer for the event: accepted with this sid, or refused with this code. */
+    public Uni<Void> settle(UUID eventId, String status, String providerMessageId, String errorCode, String sentAs) {
+        return pool.preparedQuery("update sent_message set status = $2, provider_message_id = $3, error_code = $4, "
+                + "sent_as = $5, updated_at = $6 where event_id = $1")
+                .execute(Tuple.from(new Object[]{eventId, status, providerMessageId, errorCode, sentAs,
+                        Instant.now().atOffset(ZoneOffset.UTC)}))
+                .replaceWithVoid();
+    }
+
+    /** Which of these Twilio message sids are already the record of one of our entries. */
+    public Uni<Set<String>> known(Collection<String> providerMessageIds) {
+        return pool.preparedQuery("select provider_message_id from sent_message where provider_message_id = any($1)")
+                .execute(Tuple.of(providerMessageIds.toArray(String[]::new)))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(row -> row.getString("provider_message_id")).collect(Collectors.toSet()));
+    }
+
+    /** The message Twilio knows by this sid, locked until the transaction of {@code connection} ends; or null. */
+    public Uni<SentMessage> byProviderIdForUpdate(SqlClient connection, String providerMessageId) {
+        return connection.preparedQuery("select " + SentMessage.COLUMNS
+                + " from sent_message where provider_message_id = $1 limit 1 for update")
+                .execute(Tuple.of(providerMessageId))
+                .map(rows -> rows.iterator().hasNext() ? SentMessage.of(rows.iterator().next()) : null);
+    }
+
+    public Uni<Void> updateStatus(SqlClient connection, SentMessage message) {
+        return connection.preparedQuery("update sent_message set status = $2, error_code = $3, updated_at = $4 "
+                + "where event_id = $1")
+                .execute(Tuple.of(message.eventId(), message.status(), message.errorCode(),
+                        message.updatedAt().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 }

@@ -244,17 +244,19 @@ public class OutboundService {
      * at send time: the approved template goes out instead (once), or the failure is reported as {@code WINDOW_CLOSED}.
      */
     private Uni<Void> windowClosedLater(SentMessage sent) {
-        Map<String, String> fields = SendLog.parseTemplate(sent.templateVariables);
-        UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        OutboundMessage original = new OutboundMessage(sent.eventId, Event.SCHEMA_VERSION, Instant.now(),
-                sent.interactionId, omnichannel.events.Channel.WHATSAPP_TWILIO,
-                sent.correlationId == null ? sent.eventId.toString() : sent.correlationId,
-                sent.purpose == null ? OutboundMessage.Purpose.ATTENDANT_ANSWER : OutboundMessage.Purpose.valueOf(sent.purpose),
-                new omnichannel.events.Participant(sent.recipient, null, null, null), textOf(fields), List.of(), null,
+        Map<String, String> fields = SendLog.parseTemplate(sent.templateVariables());
+        UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OutboundMessage original = new OutboundMessage(sent.eventId(), Event.SCHEMA_VERSION, Instant.now(),
+                sent.interactionId(), omnichannel.events.Channel.WHATSAPP_TWILIO,
+                sent.correlationId() == null ? sent.eventId().toString() : sent.correlationId(),
+                sent.purpose() == null
+                        ? OutboundMessage.Purpose.ATTENDANT_ANSWER
+                        : OutboundMessage.Purpose.valueOf(sent.purpose()),
+                new omnichannel.events.Participant(sent.recipient(), null, null, null), textOf(fields), List.of(), null,
                 null, fields);
-        return interactions.interaction(sent.interactionId).chain(interaction -> {
+        return interactions.interaction(sent.interactionId()).chain(interaction -> {
             if (!hasTemplate(original, interaction)) {
-                return report(original, sent.providerMessageId, DeliveryStatus.State.FAILED, WINDOW_CLOSED,
+                return report(original, sent.providerMessageId(), DeliveryStatus.State.FAILED, WINDOW_CLOSED,
                         WINDOW_CLOSED_EXPLANATION);
             }
             OutboundMessage templated = new OutboundMessage(retryId, Event.SCHEMA_VERSION, Instant.now(),
@@ -282,13 +284,13 @@ public class OutboundService {
             if (WINDOW_CLOSED_CODE.equals(callback.errorCode()) && !sent.sentAsTemplate()) {
                 return windowClosedLater(sent);
             }
-            OutboundMessage original = new OutboundMessage(sent.eventId, Event.SCHEMA_VERSION, Instant.now(),
-                    sent.interactionId, omnichannel.events.Channel.WHATSAPP_TWILIO,
-                    sent.correlationId == null ? sent.eventId.toString() : sent.correlationId,
+            OutboundMessage original = new OutboundMessage(sent.eventId(), Event.SCHEMA_VERSION, Instant.now(),
+                    sent.interactionId(), omnichannel.events.Channel.WHATSAPP_TWILIO,
+                    sent.correlationId() == null ? sent.eventId().toString() : sent.correlationId(),
                     OutboundMessage.Purpose.ATTENDANT_ANSWER,
-                    new omnichannel.events.Participant(sent.recipient, null, null, null), "", List.of(), null, null,
+                    new omnichannel.events.Participant(sent.recipient(), null, null, null), "", List.of(), null, null,
                     java.util.Map.of());
-            return report(original, sent.providerMessageId, callback.state(), callback.errorCode(),
+            return report(original, sent.providerMessageId(), callback.state(), callback.errorCode(),
                     callback.errorMessage());
         });
     }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.OutboundMessage;
@@ -28,52 +27,27 @@ public class SendLog implements SendOnce.SendLog {
 
     @Override
     public Uni<SendOnce.Reservation> reserve(OutboundMessage message) {
-        return reservation(message);
+        Instant now = Instant.now();
+        return repository.reserve(new SentMessage(message.eventId(), message.interactionId(), message.recipient().id(),
+                null, SentMessage.SENDING, null, json(OutboundService.templateFields(message)), null,
+                message.purpose().name(), message.correlationId(), now, now));
     }
 
     /** Which of these Twilio message sids are already the record of one of our entries. */
     public Uni<java.util.Set<String>> known(java.util.Collection<String> providerMessageIds) {
-        if (providerMessageIds.isEmpty()) {
-            return Uni.createFrom().item(java.util.Set.of());
-        }
-        return repository.list("providerMessageId in ?1", providerMessageIds)
-                .map(entries -> entries.stream().map(entry -> entry.providerMessageId)
-                        .collect(java.util.stream.Collectors.toSet()));
+        return providerMessageIds.isEmpty()
+                ? Uni.createFrom().item(java.util.Set.of())
+                : repository.known(providerMessageIds);
     }
 
     @Override
     public Uni<Void> accepted(UUID eventId, SendOnce.Accepted accepted) {
-        return settle(eventId, SentMessage.QUEUED, accepted.providerMessageId(), null, accepted.sentAs());
+        return repository.settle(eventId, SentMessage.QUEUED, accepted.providerMessageId(), null, accepted.sentAs());
     }
 
     @Override
     public Uni<Void> failed(UUID eventId, PermanentSendFailure failure) {
-        return settle(eventId, SentMessage.FAILED, null, failure.code(), null);
-    }
-
-    /** The entry of this event, created as {@code SENDING} when there is none yet. */
-    @WithTransaction
-    Uni<SendOnce.Reservation> reservation(OutboundMessage message) {
-        return repository.findById(message.eventId()).map(entry -> {
-            if (entry == null) {
-                return null;
-            }
-            return entry.isSettled()
-                    ? SendOnce.Reservation.settledAlready()
-                    : SendOnce.Reservation.unsettledSince(entry.createdAt);
-        }).onItem().ifNull().switchTo(() -> {
-            SentMessage entry = new SentMessage();
-            entry.eventId = message.eventId();
-            entry.interactionId = message.interactionId();
-            entry.recipient = message.recipient().id();
-            entry.status = SentMessage.SENDING;
-            entry.correlationId = message.correlationId();
-            entry.templateVariables = json(OutboundService.templateFields(message));
-            entry.purpose = message.purpose().name();
-            entry.createdAt = Instant.now();
-            entry.updatedAt = entry.createdAt;
-            return repository.persist(entry).replaceWith(SendOnce.Reservation.fresh());
-        });
+        return repository.settle(eventId, SentMessage.FAILED, null, failure.code(), null);
     }
 
     static String json(java.util.Map<String, String> values) {
@@ -91,16 +65,5 @@ public class SendLog implements SendOnce.SendLog {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return java.util.Map.of();
         }
-    }
-
-    @WithTransaction
-    Uni<Void> settle(UUID eventId, String status, String providerMessageId, String errorCode, String sentAs) {
-        return repository.findById(eventId).invoke(entry -> {
-            entry.sentAs = sentAs;
-            entry.status = status;
-            entry.providerMessageId = providerMessageId;
-            entry.errorCode = errorCode;
-            entry.updatedAt = Instant.now();
-        }).replaceWithVoid();
     }
 }

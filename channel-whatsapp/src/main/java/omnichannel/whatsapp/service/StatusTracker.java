@@ -5,9 +5,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import omnichannel.events.DeliveryStatus;
 import omnichannel.whatsapp.MessageStatus;
@@ -25,35 +25,37 @@ public class StatusTracker {
 
     private static final List<String> PROGRESS = List.of("QUEUED", "SENDING", "SENT", "DELIVERED", "READ");
 
+    private final Pool pool;
     private final SentMessageRepository sent;
     private final MessageStatusRepository history;
 
-    public StatusTracker(SentMessageRepository sent, MessageStatusRepository history) {
+    public StatusTracker(Pool pool, SentMessageRepository sent, MessageStatusRepository history) {
+        this.pool = pool;
         this.sent = sent;
         this.history = history;
     }
 
-    /** Records a callback; returns the message it belongs to (null when it is not one of ours). */
-    @WithTransaction
+    /**
+     * Records a callback; returns the message it belongs to, with its status after the callback (null when it is not
+     * one of ours). One transaction, the message's row locked: two callbacks for it cannot both move it.
+     */
     public Uni<SentMessage> record(DeliveryStatus status) {
-        MessageStatus entry = new MessageStatus();
-        entry.providerMessageId = status.providerMessageId();
-        entry.status = status.state().name();
-        entry.errorCode = status.errorCode();
-        entry.receivedAt = Instant.now();
-        return history.persist(entry).chain(() -> sent.findByProviderId(status.providerMessageId()))
-                .invoke(message -> {
+        MessageStatus entry = new MessageStatus(status.providerMessageId(), status.state().name(), status.errorCode(),
+                Instant.now());
+        return pool.withTransaction(connection -> history.add(connection, entry)
+                .chain(() -> sent.byProviderIdForUpdate(connection, status.providerMessageId()))
+                .chain(message -> {
                     if (message == null) {
                         Log.debugf("status %s for unknown message %s", status.state(), status.providerMessageId());
-                        return;
+                        return Uni.createFrom().nullItem();
                     }
-                    String next = advance(message.status, status.state().name());
-                    if (!next.equals(message.status)) {
-                        message.status = next;
-                        message.errorCode = status.errorCode();
-                        message.updatedAt = entry.receivedAt;
+                    String next = advance(message.status(), entry.status());
+                    if (next.equals(message.status())) {
+                        return Uni.createFrom().item(message);
                     }
-                });
+                    SentMessage moved = message.withStatus(next, status.errorCode(), entry.receivedAt());
+                    return sent.updateStatus(connection, moved).replaceWith(moved);
+                }));
     }
 
     /** The status after {@code reported}, given {@code current}: never backwards, final states stay final. */
