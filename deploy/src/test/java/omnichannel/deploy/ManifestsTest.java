@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import omnichannel.events.Topics;
+import omnichannel.system.ServiceProcess;
 
 /**
  * Renders every overlay of deploy/ and checks what ops teams rely on: every service with probes, limits and a
@@ -94,6 +95,22 @@ class ManifestsTest {
                     "OMNICHANNEL_PUBLIC_BASE_URL");
             assertThat(objects).as("Service " + service).anyMatch(o -> "Service".equals(o.get("kind"))
                     && service.equals(((Map<?, ?>) o.get("metadata")).get("name")));
+        }
+    }
+
+    /** The settings P5 was measured with (bench/, ./run-local.sh) are the ones the pods run with. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void everyServiceRunsWithTheJvmSettingsTheBenchmarksMeasured(String overlay) {
+        List<Map<String, Object>> objects = rendered(overlay);
+        for (String service : SERVICES) {
+            List<EnvVar> env = deployment(objects, service).getSpec().getTemplate().getSpec().getContainers().get(0)
+                    .getEnv();
+            Map<String, String> values = env.stream().filter(e -> e.getValue() != null)
+                    .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+            assertThat(List.of(values.getOrDefault("JAVA_OPTS_APPEND", "").split(" "))).as(service)
+                    .containsAll(ServiceProcess.jvmOptions(service));
+            assertThat(values).as(service).containsAllEntriesOf(ServiceProcess.NATIVE_ENVIRONMENT);
         }
     }
 
