@@ -142,9 +142,48 @@ final class Profiles {
                 .append(" CPU-time samples (async-profiler itimer; the kernel's timer resolution sets the interval)\n\n");
         text.append("own time:\n");
         append(text, self, total, 30);
+        text.append("\nby part (a sample counts once for a part when any frame of its stack matches):\n");
+        for (Map.Entry<String, java.util.regex.Pattern> part : PARTS.entrySet()) {
+            long n = 0;
+            for (String line : Files.readAllLines(collapsed)) {
+                int space = line.lastIndexOf(' ');
+                if (part.getValue().matcher(line.substring(0, space)).find()) {
+                    n += Long.parseLong(line.substring(space + 1));
+                }
+            }
+            if (n > 0) {
+                text.append("%6.1f %%  %s%n".formatted(100.0 * n / total, part.getKey()));
+            }
+        }
         text.append("\nincluding callees:\n");
         append(text, inclusive, total, 60);
         return text.toString();
+    }
+
+    /** The parts of a profile the analysis (bench/ANALYSIS.md) speaks of, by the frames that make them. */
+    private static final Map<String, java.util.regex.Pattern> PARTS = parts(
+            "writing the HTTP answers", "Http1xServerResponse\\.end",
+            "Twilio signature", "TwilioSignature",
+            "form parsing", "FormBody",
+            "normalisation of a WhatsApp webhook", "WhatsAppInbound",
+            "SmallRye Reactive Messaging's emitter pipeline", "EmitterImpl",
+            "Kafka producer send (its sending thread)", "ReactiveKafkaProducer",
+            "event JSON", "EventSerializer|EventJson",
+            "Kafka producer network thread", "Sender\\.run",
+            "young collections", "DefNewGeneration|GenCollectForAllocation",
+            "class loading and definition", "ClassLoader\\.defineClass|RunnerClassLoader\\.loadClass",
+            "Hibernate ORM boot", "createEntityManagerFactory|PersistenceUnitsHolder",
+            "Flyway", "Flyway",
+            "C1 compiler", "Compilation::Compilation",
+            "C2 compiler", "C2Compiler",
+            "4biz client", "FourBizClient");
+
+    private static Map<String, java.util.regex.Pattern> parts(String... nameAndRegex) {
+        Map<String, java.util.regex.Pattern> parts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameAndRegex.length; i += 2) {
+            parts.put(nameAndRegex[i], java.util.regex.Pattern.compile("(^|;)[^;]*(" + nameAndRegex[i + 1] + ")"));
+        }
+        return parts;
     }
 
     private static void append(StringBuilder text, Map<String, Long> counts, long total, int limit) {
