@@ -114,6 +114,10 @@ public class Interaction {
     @Column(name = "business_hours")
     public String businessHours;
 
+    /** Which files people's messages may attach, as JSON ({@code MediaPolicy}), or null: the bridge's defaults. */
+    @Column(name = "media_policy")
+    public String mediaPolicy;
+
     @Version
     public long version;
 

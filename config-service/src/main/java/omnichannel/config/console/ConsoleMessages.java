@@ -261,6 +261,25 @@ public interface ConsoleMessages {
     @Message("\\{ticket} é o número do chamado; vazio: o texto padrão.")
     String outOfHoursTextHint();
 
+    @Message("Anexos recebidos")
+    String mediaPolicy();
+
+    @Message("Vazio: o padrão do serviço (até 10 MB; imagens, áudios, vídeos, PDF, texto e documentos do Office). Um "
+            + "arquivo fora da política não é anexado; o chamado recebe um acompanhamento dizendo o que chegou e por quê.")
+    String mediaPolicyHint();
+
+    @Message("Tamanho máximo (bytes)")
+    String fieldMediaMaxBytes();
+
+    @Message("Até 16777216 (16 MB); ex.: 10485760 = 10 MB.")
+    String mediaMaxBytesHint();
+
+    @Message("Tipos aceitos")
+    String fieldMediaTypes();
+
+    @Message("Tipos MIME separados por vírgula; image/* aceita toda imagem (ex.: image/*, audio/*, application/pdf).")
+    String mediaTypesHint();
+
     @Message("API Key")
     String fieldApiKey();
 

@@ -19,6 +19,7 @@ import omnichannel.config.service.InvalidFields;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.interactions.SignatureMode;
 
@@ -86,6 +87,11 @@ public final class InteractionForm {
             hours.weekText().forEach((day, intervals) -> values.put(WEEKLY + day, intervals));
             values.put(HOLIDAYS, String.join(", ", hours.holidays()));
             values.put(OUT_OF_HOURS_TEXT, hours.outOfHoursText());
+        }
+        MediaPolicy media = view.mediaPolicy();
+        if (media != null) {
+            values.put(MEDIA_MAX_BYTES, media.maxBytes() == null ? null : media.maxBytes().toString());
+            values.put(MEDIA_TYPES, String.join(", ", media.contentTypes()));
         }
         Map<String, String> masks = new LinkedHashMap<>();
         String twilioWebhookUrl = null;
@@ -178,7 +184,7 @@ public final class InteractionForm {
         return new InteractionInput(channel, text(form, "name"), number(form, "defaultUnitId", parseErrors),
                 number(form, "defaultGroupId", parseErrors), number(form, "defaultActivityId", parseErrors),
                 number(form, "contactOriginId", parseErrors), form.containsKey("helperInterception"),
-                form.containsKey("active"), whatsapp, twitter, businessHours(form), version);
+                form.containsKey("active"), whatsapp, twitter, businessHours(form), mediaPolicy(form, parseErrors), version);
     }
 
     /**
@@ -227,6 +233,16 @@ public final class InteractionForm {
             return null;
         }
         return new BusinessHours(zone, weekly, holidays, text);
+    }
+
+    /** The media policy fields as the API's; both empty means none (the bridge's defaults). */
+    private static MediaPolicy mediaPolicy(MultivaluedMap<String, String> form,
+            List<InvalidFields.Violation> parseErrors) {
+        List<String> types = list(form, MEDIA_TYPES);
+        if (text(form, MEDIA_MAX_BYTES) == null && types.isEmpty()) {
+            return null;
+        }
+        return new MediaPolicy(number(form, MEDIA_MAX_BYTES, parseErrors), types);
     }
 
     /** A comma-separated field's items. */
@@ -281,6 +297,8 @@ public final class InteractionForm {
     private static final String WEEKLY = "businessHours.weekly.";
     private static final String HOLIDAYS = "businessHours.holidays";
     private static final String OUT_OF_HOURS_TEXT = "businessHours.outOfHoursText";
+    private static final String MEDIA_MAX_BYTES = "mediaPolicy.maxBytes";
+    private static final String MEDIA_TYPES = "mediaPolicy.contentTypes";
 
     /** Every field the form shows, for {@link #otherErrors()}. */
     private static final List<String> FIELDS = java.util.stream.Stream
@@ -290,7 +308,7 @@ public final class InteractionForm {
                     "whatsapp.messagesPerSecond", "whatsapp.signatureMode", "whatsapp.signatureLogOnlyHours",
                     "twitter.apiKey", "twitter.apiSecretKey", "twitter.accessToken", "twitter.accessTokenSecret",
                     "twitter.userId", "twitter.environment", "twitter.deliveryMode", "twitter.callbackUrl", TIME_ZONE, HOLIDAYS,
-                    OUT_OF_HOURS_TEXT),
+                    OUT_OF_HOURS_TEXT, MEDIA_MAX_BYTES, MEDIA_TYPES),
                     java.util.stream.Stream.concat(java.util.Arrays.stream(DayOfWeek.values())
                             .map(day -> WEEKLY + day),
                             PurposeTemplate.PURPOSES.stream()

@@ -10,6 +10,7 @@ import omnichannel.config.service.SettingsJson;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.interactions.SignatureMode;
 import omnichannel.platform.twilio.TwilioRetries;
@@ -30,6 +31,7 @@ public record InteractionView(
         WhatsApp whatsapp,
         Twitter twitter,
         BusinessHours businessHours,
+        MediaPolicy mediaPolicy,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -66,7 +68,8 @@ public record InteractionView(
         return new InteractionView(interaction.id, interaction.channel, interaction.name, interaction.defaultUnitId,
                 interaction.defaultGroupId, interaction.defaultActivityId, interaction.contactOriginId,
                 interaction.helperInterception, interaction.active, callbackUrl, whatsapp, twitter,
-                SettingsJson.businessHours(interaction.businessHours), interaction.version,
+                SettingsJson.businessHours(interaction.businessHours), SettingsJson.mediaPolicy(interaction.mediaPolicy),
+                interaction.version,
                 interaction.createdAt, interaction.updatedAt);
     }
 

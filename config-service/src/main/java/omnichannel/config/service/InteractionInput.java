@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.interactions.SignatureMode;
 
@@ -25,6 +26,7 @@ public record InteractionInput(
         WhatsApp whatsapp,
         Twitter twitter,
         BusinessHours businessHours,
+        MediaPolicy mediaPolicy,
         Long version) {
 
     /** A {@code WHATSAPP_TWILIO} account. */

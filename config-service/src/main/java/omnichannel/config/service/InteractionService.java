@@ -182,6 +182,7 @@ public class InteractionService {
         target.active = set(changed, "active", target.active, input.active() == null || input.active());
         target.businessHours = set(changed, "businessHours", target.businessHours,
                 SettingsJson.write(input.businessHours()));
+        target.mediaPolicy = set(changed, "mediaPolicy", target.mediaPolicy, SettingsJson.write(input.mediaPolicy()));
         if (input.whatsapp() != null) {
             InteractionInput.WhatsApp w = input.whatsapp();
             target.whatsappNumber = set(changed, "whatsapp.number", target.whatsappNumber, w.number());

@@ -64,6 +64,10 @@ final class InteractionValidator {
             input.businessHours().problems()
                     .forEach(problem -> add("businessHours." + problem.field(), problem.message()));
         }
+        if (input.mediaPolicy() != null) {
+            input.mediaPolicy().problems()
+                    .forEach(problem -> add("mediaPolicy." + problem.field(), problem.message()));
+        }
         if (input.channel() == Channel.WHATSAPP_TWILIO) {
             if (input.twitter() != null) {
                 add("twitter", "is not allowed for channel WHATSAPP_TWILIO");

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import omnichannel.platform.interactions.BusinessHours;
+import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.interactions.PurposeTemplate;
 
 /**
- * An interaction's structured settings (business hours, templates per purpose) as stored, JSON columns read whole and
+ * An interaction's structured settings (business hours, templates per purpose, media policy) as stored, JSON columns read whole and
  * never queried, and back.
  */
 public final class SettingsJson {
@@ -29,6 +30,11 @@ public final class SettingsJson {
     }
 
     public static BusinessHours businessHours(String json) {
+        return read(json, new TypeReference<>() {
+        });
+    }
+
+    public static MediaPolicy mediaPolicy(String json) {
         return read(json, new TypeReference<>() {
         });
     }

@@ -40,6 +40,7 @@ public record InternalInteraction(
         String twitterEnvironment,
         DeliveryMode twitterDeliveryMode,
         BusinessHours businessHours,
+        MediaPolicy mediaPolicy,
         long version) {
 
     /**

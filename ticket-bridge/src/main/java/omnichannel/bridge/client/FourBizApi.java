@@ -43,4 +43,12 @@ interface FourBizApi {
     @POST
     @Path("/request/listOccurrences")
     Uni<Response> listOccurrences(ObjectNode body);
+
+    @POST
+    @Path("/request/addAttachments")
+    Uni<Response> addAttachments(ObjectNode body);
+
+    @POST
+    @Path("/request/listAttachments")
+    Uni<Response> listAttachments(ObjectNode body);
 }

@@ -26,7 +26,7 @@ import omnichannel.platform.resilience.DependencyBreaker;
 
 /**
  * The 4biz calls the bridge makes (fourbiz-api.md), behind one adapter so a deployment whose 4biz differs (the
- * employee service path, the origin field) changes one class. Logs in once, reuses the session, and logs in again
+ * employee service path, the origin field, the attachment calls) changes one class. Logs in once, reuses the session, and logs in again
  * when 4biz says the session expired.
  */
 @ApplicationScoped
@@ -74,6 +74,25 @@ public class FourBizClient {
 
     /** A follow-up as 4biz lists it; {@code numberOrigin} is null for those attendants wrote in 4biz. */
     public record Occurrence(String id, String numberOrigin, String description, String category) {
+    }
+
+    /**
+     * A file to attach to a ticket; {@code numberOrigin} is our idempotency key. The call is an <b>assumption</b>
+     * (4biz's Citrest services name {@code request/addAttachments}; the body below is not public): a JSON body with the
+     * file in base64 and 4biz rejecting a repeated {@code numberOrigin} as it does for tickets and follow-ups.
+     */
+    public record NewAttachment(String ticketNumber, String numberOrigin, String fileName, String contentType,
+            String description, byte[] content) {
+
+        @Override
+        public String toString() {
+            return "NewAttachment[" + ticketNumber + ", " + numberOrigin + ", " + fileName + ", " + contentType + ", "
+                    + content.length + " bytes]";
+        }
+    }
+
+    /** A file on a ticket as 4biz lists it ({@code request/listAttachments}, an <b>assumption</b> as above). */
+    public record TicketAttachment(String id, String numberOrigin, String fileName, String contentType, long size) {
     }
 
     public Uni<Long> synchronizeRequester(Requester requester) {
@@ -145,6 +164,47 @@ public class FourBizClient {
                                     occurrence.ticketNumber());
                         })
                         .replaceWithVoid());
+    }
+
+    /**
+     * Attaches the file, or accepts that an earlier attempt attached it: 4biz rejects a repeated numberOrigin, told
+     * apart from other input errors by listing the ticket's attachments. Jackson writes the bytes as base64 while it
+     * serialises the body, so the file is not held twice as text.
+     */
+    public Uni<Void> addAttachment(NewAttachment attachment) {
+        ObjectNode body = json.createObjectNode().put("requestNumber", attachment.ticketNumber());
+        body.putArray("attachments").addObject()
+                .put("numberOrigin", attachment.numberOrigin())
+                .put("fileName", attachment.fileName())
+                .put("contentType", attachment.contentType())
+                .put("description", attachment.description())
+                .put("content", attachment.content());
+        return call("request/addAttachments", body).replaceWithVoid()
+                .onFailure(e -> e instanceof FourBizException f && f.isInputError())
+                .recoverWithUni(rejection -> attachments(attachment.ticketNumber())
+                        .map(list -> list.stream().anyMatch(a -> attachment.numberOrigin().equals(a.numberOrigin())))
+                        .onFailure().recoverWithItem(false)
+                        .invoke(exists -> {
+                            if (!exists) {
+                                throw (FourBizException) rejection;
+                            }
+                            Log.infof("attachment %s already existed on ticket %s", attachment.numberOrigin(),
+                                    attachment.ticketNumber());
+                        })
+                        .replaceWithVoid());
+    }
+
+    /** The ticket's attachments, without their content. */
+    public Uni<List<TicketAttachment>> attachments(String ticketNumber) {
+        return call("request/listAttachments", json.createObjectNode().put("requestNumber", ticketNumber))
+                .map(answer -> {
+                    List<TicketAttachment> list = new ArrayList<>();
+                    answer.path("attachments").forEach(item -> list.add(new TicketAttachment(item.path("id").asText(),
+                            item.path("numberOrigin").isNull() ? null : item.path("numberOrigin").asText(null),
+                            item.path("fileName").asText(null), item.path("contentType").asText(null),
+                            item.path("size").asLong())));
+                    return list;
+                });
     }
 
     /** The ticket's follow-ups in creation order. */
@@ -231,6 +291,8 @@ public class FourBizClient {
             case "request/getById" -> api.getRequest(body);
             case "request/createOccurrence" -> api.createOccurrence(body);
             case "request/listOccurrences" -> api.listOccurrences(body);
+            case "request/addAttachments" -> api.addAttachments(body);
+            case "request/listAttachments" -> api.listAttachments(body);
             default -> throw new IllegalArgumentException("unknown 4biz operation " + operation);
         };
     }

@@ -26,6 +26,41 @@ public interface BridgeConfig {
     /** The satisfaction question after a ticket is resolved. */
     Csat csat();
 
+    /** Files in people's messages, attached to their tickets in 4biz. */
+    Media media();
+
+    interface Media {
+
+        /** The largest file attached for an interaction without its own media policy (at most 16 MB). */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** The content types attached for an interaction without its own media policy ({@code image/*}: any image). */
+        @WithDefault("image/*,audio/*,video/*,application/pdf,text/plain,application/msword,"
+                + "application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,"
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        List<String> contentTypes();
+
+        /**
+         * The only hosts WhatsApp media is fetched from, for the message's URL and every redirect: a name (https) or
+         * {@code host:port} (any scheme, for a local simulator). Twilio's API and the CDN it redirects to.
+         */
+        @WithDefault("api.twilio.com,media.twiliocdn.com,mms.twiliocdn.com")
+        List<String> whatsappHosts();
+
+        /** The only hosts X DM media is fetched from, as {@link #whatsappHosts()}. */
+        @WithDefault("ton.twitter.com,ton.x.com")
+        List<String> twitterHosts();
+
+        /** Files held in memory at once (each up to its policy's size, 16 MB at most); more wait and are retried. */
+        @WithDefault("2")
+        int concurrentDownloads();
+
+        /** The longest a file's download may take. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
     interface Csat {
 
         /** Whether a resolved ticket's notice asks the person to rate the service (1 to 5). */

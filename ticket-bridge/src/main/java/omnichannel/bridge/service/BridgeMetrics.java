@@ -39,6 +39,11 @@ public class BridgeMetrics {
         count("omnichannel_bridge_follow_ups", interactionId);
     }
 
+    /** A file of a person's message: attached to the ticket, or refused (policy, provider) and explained on it. */
+    void attachment(String interactionId, boolean attached) {
+        count(attached ? "omnichannel_bridge_attachments" : "omnichannel_bridge_attachments_refused", interactionId);
+    }
+
     void helperTurn(String interactionId) {
         count("omnichannel_bridge_helper_turns", interactionId);
     }

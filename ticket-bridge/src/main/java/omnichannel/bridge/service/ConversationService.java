@@ -22,7 +22,8 @@ import omnichannel.platform.messaging.PermanentFailure;
 
 /**
  * What one inbound message does: a follow-up on the person's open ticket, a turn with the Helper bot, or a new
- * ticket; an opt-out or opt-in keyword also changes what the person receives.
+ * ticket, with the message's files attached to that ticket; an opt-out or opt-in keyword also changes what the
+ * person receives.
  * <p>
  * Exactly-once effects: a message already handled is skipped (PostgreSQL); one whose handling was interrupted is
  * handled again from the same stored state, so it takes the same decision and repeats the same 4biz writes with the
@@ -42,12 +43,13 @@ public class ConversationService {
     private final HelperConversation helper;
     private final HeldAnswers held;
     private final Satisfaction satisfaction;
+    private final InboundMedia media;
     private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
 
     public ConversationService(InteractionDirectory config, ConversationStore store, TicketService tickets,
-            HelperConversation helper, HeldAnswers held, Satisfaction satisfaction,
+            HelperConversation helper, HeldAnswers held, Satisfaction satisfaction, InboundMedia media,
             KeyedPublisher<OutboundMessage> publisher, BridgeConfig bridge, BridgeMetrics metrics) {
         this.config = config;
         this.store = store;
@@ -55,6 +57,7 @@ public class ConversationService {
         this.helper = helper;
         this.held = held;
         this.satisfaction = satisfaction;
+        this.media = media;
         this.publisher = publisher;
         this.bridge = bridge;
         this.metrics = metrics;
@@ -118,8 +121,13 @@ public class ConversationService {
                         effect = tickets.openTicket(interaction, conversation, turn,
                                 TicketService.messageDescription(message, conversation)).replaceWith(Outcome.TICKET);
                     }
+                    // the message's files go on the ticket it opened or followed (not into a rating or the bot)
+                    Uni<Outcome> withFiles = effect.call(outcome -> conversation.hasOpenTicket()
+                            && (outcome == Outcome.TICKET || outcome == Outcome.FOLLOW_UP)
+                                    ? media.attach(interaction, conversation, message)
+                                    : Uni.createFrom().voidItem());
                     // the person wrote: WhatsApp's window is open again, so the answers it held go out now
-                    return effect.chain(outcome -> publisher.publishInOrder(turn.deliverable())
+                    return withFiles.chain(outcome -> publisher.publishInOrder(turn.deliverable())
                             .chain(() -> store.commit(conversation, message.providerMessageId(),
                                     conversation.hasOpenTicket() && outcome == Outcome.HELPER ? Outcome.TICKET : outcome,
                                     Turn.sent(conversation, turn.deliverable()), bridge.answers().pollInterval())))

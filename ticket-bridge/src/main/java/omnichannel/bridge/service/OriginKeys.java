@@ -25,6 +25,16 @@ final class OriginKeys {
         return "OCF-" + digest(interactionId + "\n" + providerMessageId);
     }
 
+    /** The {@code numberOrigin} of the n-th file of a message, attached to the ticket. */
+    static String attachment(String interactionId, String providerMessageId, int index) {
+        return "OCA-" + digest(interactionId + "\n" + providerMessageId + "\n" + index);
+    }
+
+    /** The {@code numberOrigin} of the follow-up that says why the n-th file of a message was not attached. */
+    static String attachmentRefused(String interactionId, String providerMessageId, int index) {
+        return "OCM-" + digest("refused\n" + interactionId + "\n" + providerMessageId + "\n" + index);
+    }
+
     /** The {@code numberOrigin} of the follow-up that records an undelivered outbound message. */
     static String deliveryFailure(UUID outboundEventId) {
         return "OCD-" + digest(outboundEventId.toString());

@@ -115,9 +115,11 @@ public class TicketService {
             text.append(message.quickReply().text());
         }
         if (!message.attachments().isEmpty()) {
-            text.append("\n\nAnexos:");
-            message.attachments().forEach(a -> text.append("\n- ").append(a.url())
-                    .append(a.contentType() == null ? "" : " (" + a.contentType() + ")"));
+            // the files themselves are attached to the ticket (InboundMedia); their provider URLs need credentials
+            text.append("\n\nAnexos: ").append(message.attachments().size()).append(" (")
+                    .append(String.join(", ", message.attachments().stream()
+                            .map(a -> a.contentType() == null ? "tipo não informado" : a.contentType()).toList()))
+                    .append("), anexados ao chamado ou explicados num acompanhamento.");
         }
         if (message.location() != null) {
             text.append("\n\nLocalização: ").append(message.location().latitude()).append(',')
@@ -143,7 +145,7 @@ public class TicketService {
         return channel == Channel.WHATSAPP_TWILIO ? "WhatsApp" : "X (Twitter)";
     }
 
-    private static String personName(Conversation conversation) {
+    static String personName(Conversation conversation) {
         return conversation.displayName() != null ? conversation.displayName() : conversation.person().id();
     }
 
