@@ -35,10 +35,21 @@ public final class BridgeKafka {
 
     /** A message the gateway received at {@code receivedAt} (a person's last message 25 hours ago, a Sunday night). */
     public static InboundMessage inbound(String interaction, String from, String text, Instant receivedAt) {
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        return inbound(interaction, from, text, receivedAt, List.of());
+    }
+
+    /** A message with files, as the gateway normalises Twilio's {@code MediaUrl{N}}/{@code MediaContentType{N}}. */
+    public static InboundMessage inbound(String interaction, String from, String text,
+            List<omnichannel.events.Attachment> files) {
+        return inbound(interaction, from, text, Instant.now(), files);
+    }
+
+    private static InboundMessage inbound(String interaction, String from, String text, Instant receivedAt,
+            List<omnichannel.events.Attachment> files) {
+        String sid = (files.isEmpty() ? "SM" : "MM") + UUID.randomUUID().toString().replace("-", "");
         return new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, receivedAt, interaction,
                 Channel.WHATSAPP_TWILIO, sid, sid, new Participant(from, "Maria", null, from), "+5511999990000", text,
-                List.of(), null, null, null, false, false, receivedAt, Map.of());
+                files, null, null, null, false, false, receivedAt, Map.of());
     }
 
     public static InboundMessage inbound(String from, String text) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.util.Map;
@@ -69,12 +70,32 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     /** Never attended, with its own out-of-hours text. */
     public static final String OWN_TEXT_INTERACTION = "wa-hours-text";
 
+    /** An interaction with Twilio credentials and its own media policy: 4 KB at most; images, PDF, Ogg audio. */
+    public static final String MEDIA_INTERACTION = "wa-media";
+    public static final String MEDIA_ACCOUNT_SID = "AC00000000000000000000000000media";
+    public static final String MEDIA_AUTH_TOKEN = "media-auth-token";
+    public static final long MEDIA_MAX_BYTES = 4096;
+    /** Opens ticket 5400 (the attached files' test), 5401 (the refused files' test). */
+    public static final String MEDIA_TEXT = "chamado-com-anexos";
+    public static final String MEDIA_TICKET = "5400";
+    public static final String REFUSED_MEDIA_TEXT = "anexos-recusados";
+    public static final String REFUSED_MEDIA_TICKET = "5401";
+    /** Files Twilio holds for the media interaction, behind HTTP Basic; the photo through a redirect to a CDN. */
+    public static final byte[] PHOTO = bytes(1500, 0xD8);
+    public static final byte[] PDF = ("%PDF-1.4\n" + "x".repeat(900) + "\n%%EOF").getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
+    public static final byte[] VOICE_NOTE = bytes(2000, 0x4F);
+    public static final byte[] TOO_BIG = bytes((int) MEDIA_MAX_BYTES + 1, 0x89);
+    public static final String MEDIA_PATH = "/2010-04-01/Accounts/" + MEDIA_ACCOUNT_SID + "/Messages/MM1/Media/";
+    public static final String CDN_PATH = "/cdn/presigned-photo";
+
     public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new FourBizAttachments()));
         server.start();
+        media();
         interaction(INTERACTION, false);
         interaction(HELPER_INTERACTION, true);
         interaction(HOURS_INTERACTION, false, """
@@ -173,8 +194,55 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                         "quarkus.rest-client.fourbiz.url", server.baseUrl() + "/4biz",
                         "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",
+                        // the fake Twilio media host is this server
+                        "bridge.media.whatsapp-hosts", "localhost:" + server.port(),
                         // the fake Helper is plain http on localhost: allowed here, as the local run allows its simulator
                         "omnichannel.platform.outbound-urls.allowed", "localhost:" + server.port()));
+    }
+
+    /** The media interaction, Twilio's media behind HTTP Basic and 4biz's attachments. */
+    private static void media() {
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + MEDIA_INTERACTION)).willReturn(json(200, """
+                {"id":"%s","channel":"WHATSAPP_TWILIO","name":"Suporte","defaultUnitId":12,
+                 "defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7,"helperInterception":false,
+                 "active":true,"twilioAccountSid":"%s","twilioAuthToken":"%s",
+                 "mediaPolicy":{"maxBytes":%d,"contentTypes":["image/*","application/pdf","audio/ogg"]}}
+                """.formatted(MEDIA_INTERACTION, MEDIA_ACCOUNT_SID, MEDIA_AUTH_TOKEN, MEDIA_MAX_BYTES))));
+        ticketFor(MEDIA_TEXT, MEDIA_TICKET);
+        ticketFor(REFUSED_MEDIA_TEXT, REFUSED_MEDIA_TICKET);
+        server.stubFor(get(urlMatching(MEDIA_PATH + ".*")).atPriority(9).willReturn(aResponse().withStatus(401)));
+        server.stubFor(get(urlEqualTo(MEDIA_PATH + "ME1")).atPriority(1)
+                .withBasicAuth(MEDIA_ACCOUNT_SID, MEDIA_AUTH_TOKEN)
+                .willReturn(aResponse().withStatus(307).withHeader("Location", CDN_PATH + "?Signature=abc")));
+        server.stubFor(get(urlEqualTo(CDN_PATH + "?Signature=abc"))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(PHOTO)));
+        server.stubFor(get(urlEqualTo(MEDIA_PATH + "ME2")).atPriority(1).withBasicAuth(MEDIA_ACCOUNT_SID, MEDIA_AUTH_TOKEN)
+                .willReturn(aResponse().withHeader("Content-Type", "application/pdf").withBody(PDF)));
+        server.stubFor(get(urlEqualTo(MEDIA_PATH + "ME3")).atPriority(1).withBasicAuth(MEDIA_ACCOUNT_SID, MEDIA_AUTH_TOKEN)
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(TOO_BIG)));
+        server.stubFor(get(urlEqualTo(MEDIA_PATH + "ME4")).atPriority(1).withBasicAuth(MEDIA_ACCOUNT_SID, MEDIA_AUTH_TOKEN)
+                .willReturn(aResponse().withHeader("Content-Type", "audio/ogg; codecs=opus").withBody(VOICE_NOTE)));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/addAttachments")).atPriority(5)
+                .willReturn(aResponse().withTransformers(FourBizAttachments.NAME)));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/listAttachments")).atPriority(5)
+                .willReturn(aResponse().withTransformers(FourBizAttachments.NAME)));
+        // the PDF meets one outage after the photo was attached: the whole message is tried again
+        server.stubFor(post(urlEqualTo("/4biz/services/request/addAttachments")).atPriority(1)
+                .withRequestBody(containing(".pdf\"")).inScenario("pdf").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("up").willReturn(aResponse().withStatus(503)));
+    }
+
+    /** The URL of one of the media interaction's files. */
+    public static String mediaUrl(String mediaSid) {
+        return server.baseUrl() + MEDIA_PATH + mediaSid;
+    }
+
+    private static byte[] bytes(int size, int first) {
+        byte[] content = new byte[size];
+        for (int i = 0; i < size; i++) {
+            content[i] = (byte) (i == 0 ? first : i * 31);
+        }
+        return content;
     }
 
     private static void interaction(String id, boolean helper) {

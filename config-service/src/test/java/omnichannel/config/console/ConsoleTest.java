@@ -80,7 +80,7 @@ class ConsoleTest extends ConfigServiceTest {
     }
 
     @Test
-    void businessHoursAndTemplatesPerPurposeAreEditedInTheFormWithEachErrorNextToItsField() {
+    void businessHoursTemplatesPerPurposeAndTheMediaPolicyAreEditedInTheFormWithEachErrorNextToItsField() {
         ConsoleSession admin = login(ADMIN);
         String csrf = admin.csrf("/console/interactions/new?channel=WHATSAPP_TWILIO");
         assertThat(admin.get("/console/interactions/new?channel=WHATSAPP_TWILIO").body())
@@ -91,13 +91,16 @@ class ConsoleTest extends ConfigServiceTest {
         form.put("businessHours.weekly.MONDAY", "08:00-12:00, 13:00-18:00");
         form.put("businessHours.weekly.FRIDAY", "18:00-08:00");
         form.put("businessHours.holidays", "2026-12-25, 2027-01-01");
+        form.put("mediaPolicy.maxBytes", "999999999");
+        form.put("mediaPolicy.contentTypes", "image/*, application/pdf");
 
         HttpResponse<String> refused = admin.post("/console/interactions", form, Map.of());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"e-businessHours.weekly.FRIDAY\"")
-                .contains("value=\"08:00-12:00, 13:00-18:00\"");
+                .contains("value=\"08:00-12:00, 13:00-18:00\"").contains("id=\"e-mediaPolicy.maxBytes\"");
 
         form.put("businessHours.weekly.FRIDAY", "08:00-17:00");
+        form.put("mediaPolicy.maxBytes", "5242880");
         form.put("whatsapp.templates.ATTENDANT_ANSWER.contentSid", "HX" + "a".repeat(32));
         form.put("whatsapp.templates.ATTENDANT_ANSWER.variables", "1=ticketNumber, 2 = answerExcerpt");
         HttpResponse<String> created = admin.post("/console/interactions", form, Map.of());
@@ -107,8 +110,11 @@ class ConsoleTest extends ConfigServiceTest {
         viewer().get("/api/v1/interactions/" + id).then().statusCode(200)
                 .body("businessHours.weekly.MONDAY", org.hamcrest.Matchers.contains("08:00-12:00", "13:00-18:00"))
                 .body("businessHours.holidays", org.hamcrest.Matchers.contains("2026-12-25", "2027-01-01"))
-                .body("whatsapp.templates.ATTENDANT_ANSWER.variables.2", org.hamcrest.Matchers.equalTo("answerExcerpt"));
+                .body("whatsapp.templates.ATTENDANT_ANSWER.variables.2", org.hamcrest.Matchers.equalTo("answerExcerpt"))
+                .body("mediaPolicy.maxBytes", org.hamcrest.Matchers.equalTo(5242880))
+                .body("mediaPolicy.contentTypes", org.hamcrest.Matchers.contains("image/*", "application/pdf"));
         assertThat(admin.get("/console/interactions/" + id).body()).contains("value=\"08:00-17:00\"")
+                .contains("value=\"5242880\"").contains("value=\"image/*, application/pdf\"")
                 .contains("value=\"2026-12-25, 2027-01-01\"").contains("value=\"1=ticketNumber, 2=answerExcerpt\"");
     }
 

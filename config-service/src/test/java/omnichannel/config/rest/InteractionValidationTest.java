@@ -144,6 +144,30 @@ class InteractionValidationTest extends ConfigServiceTest {
     }
 
     @Test
+    void aMediaPolicyIsValidatedStoredAuditedAndServedToTheServices() {
+        admin().body(whatsappBody("anexos ruins").replaceFirst("\\{", """
+                {"mediaPolicy":{"maxBytes":999999999,"contentTypes":["image/*","qualquer coisa"]},"""))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItems("mediaPolicy.maxBytes", "mediaPolicy.contentTypes"));
+
+        String id = create(whatsappBody("anexos").replaceFirst("\\{", """
+                {"mediaPolicy":{"maxBytes":2097152,"contentTypes":["image/*","Application/PDF"]},"""));
+
+        admin().get("/api/v1/interactions/" + id).then().statusCode(200)
+                .body("mediaPolicy.maxBytes", org.hamcrest.Matchers.equalTo(2097152))
+                .body("mediaPolicy.contentTypes", org.hamcrest.Matchers.contains("image/*", "application/pdf"));
+        service().get("/internal/v1/interactions/" + id).then().statusCode(200)
+                .body("mediaPolicy.maxBytes", org.hamcrest.Matchers.equalTo(2097152));
+        // removed: the services fall back to their defaults
+        admin().header("If-Match", "\"0\"").body(whatsappBody("anexos")).put("/api/v1/interactions/" + id)
+                .then().statusCode(200);
+        service().get("/internal/v1/interactions/" + id).then().statusCode(200)
+                .body("mediaPolicy", org.hamcrest.Matchers.nullValue());
+        admin().get("/api/v1/interactions/" + id + "/audit").then().statusCode(200)
+                .body("[0].fields", hasItem("mediaPolicy"));
+    }
+
+    @Test
     void businessHoursAreValidatedFieldByFieldStoredAndServedToTheServices() {
         admin().body(whatsappBody("horário ruim").replaceFirst("\\{", """
                 {"businessHours":{"timeZone":"Mars/Olympus","weekly":{"MONDAY":["18:00-08:00"],

@@ -161,7 +161,7 @@ public class MediaDownloads {
             int redirectsLeft) {
         int status = response.statusCode();
         if (status / 100 == 3 && response.getHeader("Location") != null) {
-            response.request().reset();
+            discard(response);
             URI next = uri.resolve(response.getHeader("Location"));
             if (redirectsLeft == 0) {
                 return Uni.createFrom().failure(new Refused("o provedor redirecionou o download vezes demais"));
@@ -174,21 +174,21 @@ public class MediaDownloads {
             return get(channel, next, null, declaredType, policy, redirectsLeft - 1);
         }
         if (status == 429 || status / 100 == 5) {
-            response.request().reset();
+            discard(response);
             return Uni.createFrom().failure(new Unavailable("media host " + uri.getHost() + " answered HTTP " + status));
         }
         if (status / 100 != 2) {
-            response.request().reset();
+            discard(response);
             return Uni.createFrom().failure(new Refused("o provedor recusou o download (HTTP " + status + ")"));
         }
         String type = response.getHeader("Content-Type") != null ? response.getHeader("Content-Type") : declaredType;
         if (MediaPolicy.essence(type) == null || !policy.allows(type)) {
-            response.request().reset();
+            discard(response);
             return Uni.createFrom().failure(new Refused(typeRefusal(type)));
         }
         String length = response.getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > policy.maxBytes()) {
-            response.request().reset();
+            discard(response);
             return Uni.createFrom().failure(new Refused(sizeRefusal("tem " + megabytes(Long.parseLong(length)), policy)));
         }
         Buffer body = Buffer.buffer();
@@ -199,12 +199,19 @@ public class MediaDownloads {
                     }
                     body.appendBuffer(chunk);
                 })
-                .onFailure(Refused.class).invoke(() -> response.request().reset())
+                .onFailure(Refused.class).invoke(() -> discard(response))
                 .onFailure(e -> !(e instanceof Refused))
                 .transform(e -> new Unavailable("media host " + uri.getHost() + ": " + e.getMessage()))
                 .collect().last()
                 // an empty file is a file: last() then gives null, and the map still runs
                 .map(ignored -> new Media(body.getBytes(), MediaPolicy.essence(type)));
+    }
+
+    /** Drops the rest of an answer we will not read (closing its connection) without logging the reset as an error. */
+    private static void discard(HttpClientResponse response) {
+        response.exceptionHandler(ignored -> {
+        });
+        response.request().reset();
     }
 
     private static String typeRefusal(String type) {
@@ -216,8 +223,12 @@ public class MediaDownloads {
         return "o arquivo " + size + ", acima do limite de " + megabytes(policy.maxBytes()) + " desta interação";
     }
 
+    /** A size as an attendant reads it: bytes below a megabyte, megabytes above (Brazilian separators). */
     static String megabytes(long bytes) {
-        return String.format(new Locale("pt", "BR"), "%.1f MB", bytes / (1024.0 * 1024.0));
+        Locale brazil = Locale.forLanguageTag("pt-BR");
+        return bytes < 1024 * 1024
+                ? String.format(brazil, "%,d bytes", bytes)
+                : String.format(brazil, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     @PreDestroy

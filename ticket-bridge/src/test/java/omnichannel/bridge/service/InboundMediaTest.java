@@ -1,0 +1,125 @@
+package omnichannel.bridge.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static omnichannel.bridge.BridgeKafka.inbound;
+import static omnichannel.bridge.BridgeKafka.on;
+import static omnichannel.bridge.BridgeKafka.publish;
+import static omnichannel.bridge.FourBizStub.server;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+import omnichannel.bridge.FourBizAttachments;
+import omnichannel.bridge.FourBizStub;
+import omnichannel.events.Attachment;
+import omnichannel.events.InboundMessage;
+import omnichannel.events.Topics;
+import omnichannel.testing.KafkaTestResource;
+import omnichannel.testing.OidcTestResource;
+import omnichannel.testing.PostgresTestResource;
+
+/**
+ * A person's files reach the ticket as 4biz attachments, fetched from Twilio with the interaction's credentials, once
+ * per file whatever is repeated; files the interaction's policy refuses, or from anywhere but Twilio's media hosts,
+ * are explained on the ticket instead.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "bridge"))
+@QuarkusTestResource(OidcTestResource.class)
+@QuarkusTestResource(FourBizStub.class)
+class InboundMediaTest {
+
+    @Test
+    void aPhotoAndAPdfAreAttachedOnceThoughTheMessageComesTwiceAndFourBizFailsBetweenThem() {
+        InboundMessage message = inbound(FourBizStub.MEDIA_INTERACTION, "+5511912349101", FourBizStub.MEDIA_TEXT,
+                List.of(new Attachment(FourBizStub.mediaUrl("ME1"), "image/jpeg"),
+                        new Attachment(FourBizStub.mediaUrl("ME2"), "application/pdf")));
+
+        publish(message);
+        publish(message);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !on(Topics.OUTBOUND_WHATSAPP, message.correlationId()).isEmpty());
+        List<FourBizAttachments.Stored> files = FourBizAttachments.on(FourBizStub.MEDIA_TICKET);
+        assertThat(files).extracting(FourBizAttachments.Stored::fileName).containsExactly(
+                "whatsapp-" + message.providerMessageId() + "-1.jpg", "whatsapp-" + message.providerMessageId() + "-2.pdf");
+        assertThat(files.get(0).content()).isEqualTo(FourBizStub.PHOTO);
+        assertThat(files.get(0).contentType()).isEqualTo("image/jpeg");
+        assertThat(files.get(0).description()).isEqualTo("Imagem recebido por WhatsApp de Maria");
+        assertThat(files.get(1).content()).isEqualTo(FourBizStub.PDF);
+        assertThat(files.get(1).contentType()).isEqualTo("application/pdf");
+        assertThat(files).extracting(FourBizAttachments.Stored::numberOrigin).allMatch(key -> key.startsWith("OCA-"))
+                .doesNotHaveDuplicates();
+        // the PDF's outage made the whole message run again: the photo was sent twice and 4biz kept it once
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/addAttachments"))
+                .withRequestBody(containing("-1.jpg\"")))).hasSize(2);
+        // Twilio's API got the credentials; the CDN's pre-signed URL it redirected to did not
+        LoggedRequest api = server.findAll(getRequestedFor(urlEqualTo(FourBizStub.MEDIA_PATH + "ME1"))).get(0);
+        assertThat(api.getHeader("Authorization")).startsWith("Basic ");
+        assertThat(server.findAll(getRequestedFor(urlMatching(FourBizStub.CDN_PATH + ".*"))))
+                .isNotEmpty().allMatch(request -> !request.containsHeader("Authorization"));
+        // the ticket names the files, not the provider's URLs (they need the account's credentials)
+        String description = server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
+                .withRequestBody(containing(FourBizStub.MEDIA_TEXT))).get(0).getBodyAsString();
+        assertThat(description).contains("Anexos: 2 (image/jpeg, application/pdf)").doesNotContain("/Media/ME");
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
+                .withRequestBody(containing("\"requestNumber\":\"" + FourBizStub.MEDIA_TICKET + "\""))))
+                .as("4biz's rejection of the repeated photo is recognised, not explained as a refusal").isEmpty();
+        assertThat(on(Topics.deadLetter(Topics.INBOUND), message.correlationId())).isEmpty();
+    }
+
+    @Test
+    void tooBigRefusedTypeOrForeignHostIsExplainedOnTheTicketAndAVoiceNoteIsAttachedAsAudio() {
+        String person = "+5511912349102";
+        InboundMessage opening = inbound(FourBizStub.MEDIA_INTERACTION, person, FourBizStub.REFUSED_MEDIA_TEXT,
+                List.of());
+        publish(opening);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !on(Topics.OUTBOUND_WHATSAPP, opening.correlationId()).isEmpty());
+        // the same server under another name: not one of the interaction's media hosts
+        String foreign = FourBizStub.mediaUrl("ME2").replace("localhost", "127.0.0.1") + "?foreign";
+        InboundMessage files = inbound(FourBizStub.MEDIA_INTERACTION, person, "",
+                List.of(new Attachment(FourBizStub.mediaUrl("ME3"), "image/png"),
+                        new Attachment(FourBizStub.mediaUrl("ME9"), "application/zip"),
+                        new Attachment(foreign, "application/pdf"),
+                        new Attachment(FourBizStub.mediaUrl("ME4"), "audio/ogg")));
+
+        publish(files);
+
+        List<LoggedRequest> notes = await().atMost(Duration.ofSeconds(30)).until(() -> server.findAll(
+                postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
+                        .withRequestBody(containing("\"requestNumber\":\"" + FourBizStub.REFUSED_MEDIA_TICKET + "\""))
+                        .withRequestBody(containing("OCM-"))),
+                list -> list.size() == 3);
+        assertThat(notes.get(0).getBodyAsString()).contains("anexo 1 de 4").contains("image/png")
+                .contains("acima do limite de 4.096 bytes desta interação");
+        assertThat(notes.get(1).getBodyAsString()).contains("anexo 2 de 4")
+                .contains("o tipo de arquivo application/zip não é aceito por esta interação");
+        assertThat(notes.get(2).getBodyAsString()).contains("anexo 3 de 4")
+                .contains("não está num servidor de mídia do provedor (127.0.0.1)");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> FourBizAttachments.on(FourBizStub.REFUSED_MEDIA_TICKET).size() == 1);
+        FourBizAttachments.Stored voice = FourBizAttachments.on(FourBizStub.REFUSED_MEDIA_TICKET).get(0);
+        assertThat(voice.fileName()).isEqualTo("whatsapp-" + files.providerMessageId() + "-4.ogg");
+        assertThat(voice.contentType()).isEqualTo("audio/ogg");
+        assertThat(voice.description()).startsWith("Áudio recebido por WhatsApp");
+        assertThat(voice.content()).isEqualTo(FourBizStub.VOICE_NOTE);
+        // nothing asked of a host that is not Twilio's, nor for a type the policy refuses
+        assertThat(server.findAll(getRequestedFor(urlMatching(".*\\?foreign")))).isEmpty();
+        assertThat(server.findAll(getRequestedFor(urlEqualTo(FourBizStub.MEDIA_PATH + "ME9")))).isEmpty();
+        assertThat(on(Topics.deadLetter(Topics.INBOUND), files.correlationId())).isEmpty();
+    }
+}
