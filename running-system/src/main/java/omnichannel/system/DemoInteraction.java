@@ -98,6 +98,17 @@ public record DemoInteraction(String id, String callbackUrl, String authToken) {
         return params;
     }
 
+    /** The form Twilio posts when {@code from} sends a file (and maybe a caption): {@code MediaUrl0} and its type. */
+    public static Map<String, List<String>> webhookWithMedia(String messageSid, String from, String profileName,
+            String caption, String mediaUrl, String contentType) {
+        Map<String, List<String>> params = webhook(messageSid, from, profileName, caption);
+        params.put("NumMedia", List.of("1"));
+        params.put("MediaUrl0", List.of(mediaUrl));
+        params.put("MediaContentType0", List.of(contentType));
+        params.put("MessageType", List.of(contentType.startsWith("image/") ? "image" : "document"));
+        return params;
+    }
+
     public static String newMessageSid() {
         return "SM" + UUID.randomUUID().toString().replace("-", "");
     }

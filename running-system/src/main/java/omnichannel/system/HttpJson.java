@@ -52,6 +52,11 @@ public final class HttpJson {
         return send(request);
     }
 
+    public static Reply postBytes(String url, String contentType, byte[] content) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+
     public static Reply putJson(String url, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")

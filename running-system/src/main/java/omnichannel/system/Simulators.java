@@ -76,6 +76,28 @@ public record Simulators(String baseUrl) {
         return stream(HttpJson.get(baseUrl + "/simulators/twilio/messages").json()).toList();
     }
 
+    /**
+     * A person's file, kept by the Twilio simulator for the account as Twilio keeps an inbound message's media (HTTP
+     * Basic with the account's credentials, then a redirect to a pre-signed CDN URL); returns its media URL.
+     */
+    public String twilioMedia(String accountSid, String authToken, String contentType, byte[] content) {
+        HttpJson.Reply reply = HttpJson.postBytes(baseUrl + "/simulators/twilio/media?accountSid=" + accountSid
+                + "&authToken=" + java.net.URLEncoder.encode(authToken, java.nio.charset.StandardCharsets.UTF_8),
+                contentType, content);
+        expect(200, 200, reply);
+        return reply.json().path("mediaUrl").asText();
+    }
+
+    /** The Twilio media host's counters: {@code refused} (no or wrong credentials), {@code served}, {@code credentialsSentToCdn}. */
+    public JsonNode twilioMediaStats() {
+        return HttpJson.get(baseUrl + "/simulators/twilio/media/stats").json();
+    }
+
+    /** A ticket's files in 4biz: {@code numberOrigin}, {@code fileName}, {@code contentType}, {@code size}, {@code sha256}. */
+    public List<JsonNode> attachments(String ticket) {
+        return stream(HttpJson.get(baseUrl + "/simulators/fourbiz/tickets/" + ticket + "/attachments").json()).toList();
+    }
+
     public List<JsonNode> helperReceived() {
         return stream(HttpJson.get(baseUrl + "/simulators/helper/messages").json()).toList();
     }

@@ -90,6 +90,8 @@ public final class SystemStack implements AutoCloseable {
         common.put("X_API_BASE_URL", simulators);
         // LOCAL RUNS AND TESTS ONLY: the simulated Helper is plain http on 127.0.0.1, which admin-set URLs may not be
         common.put("OMNICHANNEL_PLATFORM_OUTBOUND_URLS_ALLOWED", "127.0.0.1:" + ports.simulators());
+        // the simulated Twilio holds people's files: the only media host the bridge may fetch them from here
+        common.put("BRIDGE_MEDIA_WHATSAPP_HOSTS", "127.0.0.1:" + ports.simulators());
 
         kafka.createTopics(ALL_TOPICS, 4);
         IdentityProvider identityProvider = IdentityProvider.start(ports.tokens(), tokens, SERVICE_TOKEN_LIFETIME);

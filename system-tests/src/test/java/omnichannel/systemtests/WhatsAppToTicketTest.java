@@ -94,6 +94,41 @@ class WhatsAppToTicketTest {
         });
     }
 
+    /**
+     * A photo on WhatsApp: the gateway passes Twilio's media URL on, the bridge fetches the file with the account's
+     * credentials (Twilio's media host refuses anyone else, then redirects to a pre-signed CDN URL that must not see
+     * them) and attaches it to the ticket in 4biz, byte for byte.
+     */
+    @Test
+    void aWhatsAppPhotoBecomesAnAttachmentOnItsTicketFetchedWithTheAccountsCredentials() throws Exception {
+        String from = "+5511912340011";
+        String caption = "Foto da impressora com erro";
+        byte[] photo = new byte[48 * 1024];
+        new java.util.Random(11).nextBytes(photo);
+        photo[0] = (byte) 0xFF;
+        photo[1] = (byte) 0xD8;
+        String mediaUrl = system.simulators().twilioMedia(DemoInteraction.ACCOUNT_SID, DemoInteraction.AUTH_TOKEN,
+                "image/jpeg", photo);
+        String sid = "MM" + UUID.randomUUID().toString().replace("-", "");
+
+        assertThat(interaction.post(DemoInteraction.webhookWithMedia(sid, from, "Maria", caption, mediaUrl, "image/jpeg"))
+                .status()).isEqualTo(200);
+
+        String number = await().atMost(Duration.ofSeconds(30)).until(() -> ticketsWith(caption), list -> list.size() == 1)
+                .get(0).path("number").asText();
+        List<JsonNode> files = await().atMost(Duration.ofSeconds(30))
+                .until(() -> system.simulators().attachments(number), list -> !list.isEmpty());
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).path("fileName").asText()).isEqualTo("whatsapp-" + sid + "-1.jpg");
+        assertThat(files.get(0).path("contentType").asText()).isEqualTo("image/jpeg");
+        assertThat(files.get(0).path("sha256").asText()).isEqualTo(java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo)));
+        assertThat(HttpJson.get(mediaUrl).status()).as("Twilio's media needs the account's credentials").isEqualTo(401);
+        JsonNode media = system.simulators().twilioMediaStats();
+        assertThat(media.path("served").asLong()).isPositive();
+        assertThat(media.path("credentialsSentToCdn").asLong()).isZero();
+    }
+
     @Test
     void tamperedSignatureGets403AndCreatesNothing() {
         String text = "mensagem adulterada";

@@ -39,6 +39,29 @@ public class FourBizInspectionResource {
         return state.tickets();
     }
 
+    /** A ticket's files with their SHA-256, so that a test compares content without moving it. */
+    @GET
+    @Path("/tickets/{number}/attachments")
+    public Response attachments(@PathParam("number") String number) {
+        List<FourBizState.TicketAttachment> files = state.attachments(number);
+        return files == null
+                ? Response.status(404).build()
+                : Response.ok(files.stream().map(f -> new AttachmentView(f.id(), f.numberOrigin(), f.fileName(),
+                        f.contentType(), f.description(), f.content().length, sha256(f.content()))).toList()).build();
+    }
+
+    public record AttachmentView(String id, String numberOrigin, String fileName, String contentType,
+            String description, int size, String sha256) {
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An attendant changes a ticket's status (e.g. {@code Resolvida}). */
     @PUT
     @Path("/tickets/{number}/status/{status}")

@@ -160,6 +160,61 @@ public class FourBizResource {
         }));
     }
 
+    /**
+     * Attaches files to a ticket, base64 in JSON (the contract the bridge assumes; 4biz's own is not public). A
+     * repeated {@code numberOrigin} on the ticket is rejected like a follow-up's; a file is at most 16 MB.
+     */
+    @POST
+    @Path("/request/addAttachments")
+    public Response addAttachments(JsonNode body) {
+        return faults.apply(() -> withSession(body, () -> {
+            String requestNumber = text(body, "requestNumber");
+            if (state.ticket(requestNumber) == null) {
+                return error("INPUT", "request " + requestNumber + " not found");
+            }
+            if (!body.path("attachments").isArray() || body.path("attachments").isEmpty()) {
+                return error("PARAM", "attachments are required");
+            }
+            ObjectNode answer = answer();
+            ArrayNode added = answer.putArray("attachments");
+            for (JsonNode item : body.path("attachments")) {
+                byte[] content;
+                try {
+                    content = java.util.Base64.getDecoder().decode(item.path("content").asText(""));
+                } catch (IllegalArgumentException e) {
+                    return error("PARAM", "content must be base64");
+                }
+                if (text(item, "fileName") == null || content.length > 16 * 1024 * 1024) {
+                    return error("PARAM", "fileName and content (at most 16 MB) are required");
+                }
+                FourBizState.TicketAttachment file = state.addAttachment(requestNumber, text(item, "numberOrigin"),
+                        text(item, "fileName"), text(item, "contentType"), text(item, "description"), content);
+                if (file == null) {
+                    return error("INPUT", "attachment numberOrigin " + text(item, "numberOrigin") + " already exists");
+                }
+                added.addObject().put("id", file.id()).put("numberOrigin", file.numberOrigin());
+            }
+            return ok(answer);
+        }));
+    }
+
+    /** A ticket's files, without their content. */
+    @POST
+    @Path("/request/listAttachments")
+    public Response listAttachments(JsonNode body) {
+        return faults.apply(() -> withSession(body, () -> {
+            List<FourBizState.TicketAttachment> files = state.attachments(text(body, "requestNumber"));
+            if (files == null) {
+                return error("INPUT", "request not found");
+            }
+            ObjectNode answer = answer();
+            ArrayNode list = answer.putArray("attachments");
+            files.forEach(f -> list.addObject().put("id", f.id()).put("numberOrigin", f.numberOrigin())
+                    .put("fileName", f.fileName()).put("contentType", f.contentType()).put("size", f.content().length));
+            return ok(answer);
+        }));
+    }
+
     private Response withSession(JsonNode body, java.util.function.Supplier<Response> call) {
         return state.isSession(text(body, "sessionID")) ? call.get() : error("SESSION", "session expired or unknown");
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What the simulated 4biz holds: sessions, requesters, tickets and their follow-ups. In memory, thread-safe. */
+/** What the simulated 4biz holds: sessions, requesters, tickets, their follow-ups and files. In memory, thread-safe. */
 @ApplicationScoped
 public class FourBizState {
 
@@ -31,7 +31,14 @@ public class FourBizState {
             String category) {
     }
 
+    /** A file on a ticket; {@code numberOrigin} is null for files attendants attached. */
+    public record TicketAttachment(String id, String numberOrigin, String fileName, String contentType,
+            String description, byte[] content) {
+    }
+
     private final Set<String> sessions = new LinkedHashSet<>();
+    private final Map<String, List<TicketAttachment>> attachmentsByTicket = new LinkedHashMap<>();
+    private final AtomicLong attachmentIds = new AtomicLong(300);
     private final Map<String, Employee> employeesByLogin = new LinkedHashMap<>();
     private final Map<String, Ticket> ticketsByNumber = new LinkedHashMap<>();
     private final Map<String, String> ticketNumberByOrigin = new LinkedHashMap<>();
@@ -125,6 +132,29 @@ public class FourBizState {
         return occurrence;
     }
 
+    /** Null when the ticket is unknown or the numberOrigin was used already on it (4biz rejects it). */
+    public synchronized TicketAttachment addAttachment(String requestNumber, String numberOrigin, String fileName,
+            String contentType, String description, byte[] content) {
+        if (!ticketsByNumber.containsKey(requestNumber)) {
+            return null;
+        }
+        List<TicketAttachment> files = attachmentsByTicket.computeIfAbsent(requestNumber, n -> new ArrayList<>());
+        if (numberOrigin != null && files.stream().anyMatch(f -> numberOrigin.equals(f.numberOrigin()))) {
+            return null;
+        }
+        TicketAttachment file = new TicketAttachment(Long.toString(attachmentIds.incrementAndGet()), numberOrigin,
+                fileName, contentType, description, content);
+        files.add(file);
+        return file;
+    }
+
+    /** The ticket's files in the order they were attached; null when the ticket is unknown. */
+    public synchronized List<TicketAttachment> attachments(String requestNumber) {
+        return ticketsByNumber.containsKey(requestNumber)
+                ? List.copyOf(attachmentsByTicket.getOrDefault(requestNumber, List.of()))
+                : null;
+    }
+
     public synchronized List<Employee> employees() {
         return List.copyOf(employeesByLogin.values());
     }
@@ -143,5 +173,6 @@ public class FourBizState {
         ticketsByNumber.clear();
         ticketNumberByOrigin.clear();
         occurrenceOrigins.clear();
+        attachmentsByTicket.clear();
     }
 }
