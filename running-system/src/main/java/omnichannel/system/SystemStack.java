@@ -24,6 +24,8 @@ public final class SystemStack implements AutoCloseable {
     /** The 4biz user the simulator accepts and the bridge logs in with. */
     public static final String FOURBIZ_USERNAME = "omnichannel";
     public static final String FOURBIZ_PASSWORD = "local-only-4biz-password";
+    /** LOCAL RUNS AND TESTS ONLY: signs the links to attendants' files (production: a secret, MEDIA_LINK_KEY). */
+    static final String LOCAL_MEDIA_LINK_KEY = "local-only-media-link-key-not-a-secret";
 
     /** Every topic of architecture.md, dead-letter topics included. */
     public static final List<String> ALL_TOPICS = List.of(Topics.INBOUND, Topics.OUTBOUND_WHATSAPP,
@@ -116,6 +118,8 @@ public final class SystemStack implements AutoCloseable {
             Map<String, String> gatewayEnv = withClient(common, identityProvider, "webhook-gateway");
             // bad signatures reach the console's health panel within seconds (production: every 30 s)
             gatewayEnv.put("SIGNATURE_REPORT_INTERVAL", "2s");
+            // attendants' files: the gateway serves the bridge's signed links
+            gatewayEnv.put("TICKET_BRIDGE_URL", "http://127.0.0.1:" + ports.bridge());
             services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(),
                     with(gatewayEnv, changedEnv.get("webhook-gateway")), logDir));
             Map<String, String> bridgeEnv = withClient(withDb(common, postgres, "bridge"), identityProvider,
@@ -123,6 +127,7 @@ public final class SystemStack implements AutoCloseable {
             bridgeEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             bridgeEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             bridgeEnv.put("BRIDGE_ANSWERS_POLL_INTERVAL", "1s");
+            bridgeEnv.put("MEDIA_LINK_KEY", LOCAL_MEDIA_LINK_KEY);
             services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(),
                     with(bridgeEnv, changedEnv.get("ticket-bridge")), logDir));
             services.add(ServiceProcess.start(repoRoot, "channel-whatsapp", ports.whatsapp(),

@@ -89,6 +89,14 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     public static final String MEDIA_PATH = "/2010-04-01/Accounts/" + MEDIA_ACCOUNT_SID + "/Messages/MM1/Media/";
     public static final String CDN_PATH = "/cdn/presigned-photo";
 
+    /** Opens ticket 5500, on which an attendant answers with a PDF, then with a photo and no text. */
+    public static final String FILE_ANSWER_TEXT = "resposta-com-arquivo";
+    public static final String FILE_ANSWER_TICKET = "5500";
+    public static final byte[] MANUAL = ("%PDF-1.4\nmanual da impressora\n%%EOF").getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
+    /** The key the bridge signs its media links with in tests (application.properties). */
+    public static final String MEDIA_LINK_KEY = "dev-and-test-only-media-link-key-0123456789";
+
     public static WireMockServer server;
 
     @Override
@@ -176,6 +184,26 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                                  "error":null}
                                 """
                                 .formatted(ATTENDANT_ANSWER))));
+
+        // ticket 5500: an attendant's answer with a PDF (701), then a photo (702) with no text
+        ticketFor(FILE_ANSWER_TEXT, FILE_ANSWER_TICKET);
+        server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(1)
+                .withRequestBody(containing("\"requestNumber\":\"" + FILE_ANSWER_TICKET + "\""))
+                .willReturn(json(200, """
+                        {"occurrences":[
+                          {"id":"95","numberOrigin":null,"description":"Segue o manual.","category":{"code":"Retorno"},
+                           "attachments":[{"id":"701","fileName":"manual.pdf","contentType":"application/pdf","size":30}]},
+                          {"id":"96","numberOrigin":null,"description":"","category":{"code":"Informação"},
+                           "attachments":[{"id":"702","fileName":"foto.jpg","contentType":"image/jpeg","size":3}]}],
+                         "error":null}
+                        """)));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getAttachment")).atPriority(1)
+                .withRequestBody(containing("\"attachmentId\":\"701\"")).willReturn(json(200,
+                        "{\"attachment\":{\"id\":\"701\",\"fileName\":\"manual.pdf\",\"contentType\":\"application/pdf\","
+                                + "\"content\":\"" + java.util.Base64.getEncoder().encodeToString(MANUAL)
+                                + "\"},\"error\":null}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getAttachment")).atPriority(5)
+                .willReturn(json(412, "{\"error\":{\"code\":\"INPUT\",\"description\":\"attachment not found\"}}")));
 
         // the Helper bot: a greeting with buttons for "oi", an image for "foto", the fallback for anything else
         server.stubFor(post(urlEqualTo("/helper/webhook")).atPriority(5).willReturn(json(200,

@@ -93,6 +93,19 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer server;
 
+    /** The bridge's file behind a media link (same server: the gateway's test points both clients here). */
+    public static void mediaLink(String id, int status, String contentType, byte[] body) {
+        server.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/v1/media/" + id))
+                .andMatching(VALID_SERVICE_TOKEN).willReturn(aResponse().withStatus(status)
+                        .withHeader("Content-Type", contentType).withBody(body)));
+    }
+
+    /** The requests for media links the bridge got, with their query strings. */
+    public static List<String> mediaLinkRequests() {
+        return server.getAllServeEvents().stream().map(event -> event.getRequest().getUrl())
+                .filter(url -> url.startsWith("/internal/v1/media/")).toList();
+    }
+
     /** config-service takes the gateway's reports of bad signatures (204), or is down for them (503). */
     public static void signatureReports(boolean accepted) {
         server.stubFor(post(urlEqualTo("/internal/v1/signature-failures")).atPriority(2)
@@ -144,7 +157,8 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         stubAll();
         return IdentityProvider.shared().withClientProperties("webhook-gateway",
-                Map.of("quarkus.rest-client.config-service.url", server.baseUrl()));
+                Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
+                        "quarkus.rest-client.ticket-bridge.url", server.baseUrl()));
     }
 
     private static void stubAll() {

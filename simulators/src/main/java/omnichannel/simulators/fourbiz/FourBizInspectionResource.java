@@ -69,16 +69,25 @@ public class FourBizInspectionResource {
         return state.setStatus(number, status) == null ? Response.status(404).build() : Response.noContent().build();
     }
 
-    /** An attendant writes a follow-up meant for the requester. */
+    /** An attendant writes a follow-up meant for the requester, maybe with files attached. */
     @POST
     @Path("/tickets/{number}/occurrences")
     public Response attendantOccurrence(@PathParam("number") String number, AttendantOccurrence body) {
-        FourBizState.Occurrence created = state.addOccurrence(number, null, body.description(), body.date(), body.hour(),
-                body.category() == null ? "Retorno" : body.category());
+        List<FourBizState.TicketAttachment> files = body.attachments() == null
+                ? List.of()
+                : body.attachments().stream().map(f -> new FourBizState.TicketAttachment(null, null, f.fileName(),
+                        f.contentType(), null, java.util.Base64.getDecoder().decode(f.content()))).toList();
+        FourBizState.Occurrence created = state.addAttendantOccurrence(number, body.description(), body.date(),
+                body.hour(), body.category() == null ? "Retorno" : body.category(), files);
         return created == null ? Response.status(404).build() : Response.ok(created).build();
     }
 
-    public record AttendantOccurrence(String description, String category, String date, String hour) {
+    /** @param attachments files with their content in base64 */
+    public record AttendantOccurrence(String description, String category, String date, String hour,
+            List<AttendantFile> attachments) {
+    }
+
+    public record AttendantFile(String fileName, String contentType, String content) {
     }
 
     public record Latency(long minMillis, long maxMillis) {

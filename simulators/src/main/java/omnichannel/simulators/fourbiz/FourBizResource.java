@@ -155,6 +155,12 @@ public class FourBizResource {
                         .put("description", occurrence.description()).put("date", occurrence.date())
                         .put("hour", occurrence.hour());
                 item.putObject("category").put("code", occurrence.category());
+                ArrayNode files = item.putArray("attachments");
+                occurrence.attachmentIds().forEach(id -> {
+                    FourBizState.TicketAttachment f = state.attachment(ticket.number(), id);
+                    files.addObject().put("id", f.id()).put("fileName", f.fileName()).put("contentType", f.contentType())
+                            .put("size", f.content().length);
+                });
             }
             return ok(answer);
         }));
@@ -211,6 +217,22 @@ public class FourBizResource {
             ArrayNode list = answer.putArray("attachments");
             files.forEach(f -> list.addObject().put("id", f.id()).put("numberOrigin", f.numberOrigin())
                     .put("fileName", f.fileName()).put("contentType", f.contentType()).put("size", f.content().length));
+            return ok(answer);
+        }));
+    }
+
+    /** One file of a ticket with its content in base64. */
+    @POST
+    @Path("/request/getAttachment")
+    public Response getAttachment(JsonNode body) {
+        return faults.apply(() -> withSession(body, () -> {
+            FourBizState.TicketAttachment file = state.attachment(text(body, "requestNumber"), text(body, "attachmentId"));
+            if (file == null) {
+                return error("INPUT", "attachment not found");
+            }
+            ObjectNode answer = answer();
+            answer.putObject("attachment").put("id", file.id()).put("fileName", file.fileName())
+                    .put("contentType", file.contentType()).put("content", file.content());
             return ok(answer);
         }));
     }

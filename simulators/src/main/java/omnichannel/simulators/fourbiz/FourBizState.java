@@ -26,9 +26,9 @@ public class FourBizState {
             List<Occurrence> occurrences, java.time.Instant createdAt) {
     }
 
-    /** A follow-up on a ticket. */
+    /** A follow-up on a ticket, with the ids of the files attached to it. */
     public record Occurrence(String id, String numberOrigin, String description, String date, String hour,
-            String category) {
+            String category, List<String> attachmentIds) {
     }
 
     /** A file on a ticket; {@code numberOrigin} is null for files attendants attached. */
@@ -127,7 +127,7 @@ public class FourBizState {
             return null;
         }
         Occurrence occurrence = new Occurrence(Long.toString(occurrenceIds.incrementAndGet()), numberOrigin, description,
-                date, hour, category);
+                date, hour, category, new ArrayList<>());
         ticket.occurrences().add(occurrence);
         return occurrence;
     }
@@ -146,6 +146,26 @@ public class FourBizState {
                 fileName, contentType, description, content);
         files.add(file);
         return file;
+    }
+
+    /** An attendant's follow-up with files attached to it (4biz's form lets them attach files to a follow-up). */
+    public synchronized Occurrence addAttendantOccurrence(String requestNumber, String description, String date,
+            String hour, String category, List<TicketAttachment> files) {
+        Occurrence occurrence = addOccurrence(requestNumber, null, description, date, hour, category);
+        if (occurrence != null) {
+            for (TicketAttachment file : files) {
+                TicketAttachment added = addAttachment(requestNumber, null, file.fileName(), file.contentType(),
+                        file.description(), file.content());
+                occurrence.attachmentIds().add(added.id());
+            }
+        }
+        return occurrence;
+    }
+
+    /** One file of a ticket, or null. */
+    public synchronized TicketAttachment attachment(String requestNumber, String id) {
+        return attachmentsByTicket.getOrDefault(requestNumber, List.of()).stream().filter(f -> f.id().equals(id))
+                .findFirst().orElse(null);
     }
 
     /** The ticket's files in the order they were attached; null when the ticket is unknown. */

@@ -57,6 +57,7 @@ public class TwilioMessagesResource {
     private final List<SentMessage> messages = new CopyOnWriteArrayList<>();
     private final ObjectMapper json;
     private final StatusCallbacks callbacks;
+    private final MediaFetches mediaFetches;
     private final long messagesPerSecond;
     private final Map<String, Bucket> senders = new ConcurrentHashMap<>();
     private final Map<String, Instant> windows = new ConcurrentHashMap<>();
@@ -64,8 +65,9 @@ public class TwilioMessagesResource {
     private final AtomicLong stormThrottled = new AtomicLong();
     private volatile long stormUntilNanos;
 
-    public TwilioMessagesResource(ObjectMapper json, StatusCallbacks callbacks,
+    public TwilioMessagesResource(ObjectMapper json, StatusCallbacks callbacks, MediaFetches mediaFetches,
             @ConfigProperty(name = "simulators.twilio.messages-per-second") long messagesPerSecond) {
+        this.mediaFetches = mediaFetches;
         this.json = json;
         this.callbacks = callbacks;
         this.messagesPerSecond = messagesPerSecond;
@@ -121,6 +123,9 @@ public class TwilioMessagesResource {
         SentMessage message = new SentMessage(sid, accountSid, to, form.getFirst("From"), body, media, contentSid,
                 form.getFirst("ContentVariables"), form.getFirst("StatusCallback"), "queued", Instant.now());
         messages.add(message);
+        if (contentSid == null && !media.isEmpty()) {
+            mediaFetches.fetch(sid, media);
+        }
         if (contentSid == null && !windowOpen(form.getFirst("From"), to)) {
             callbacks.windowClosed(message, password(authorization));
         } else {
@@ -261,6 +266,14 @@ public class TwilioMessagesResource {
         return callbacks.delivered(sid);
     }
 
+    /** What fetching the message's media URLs gave, in their order (Twilio fetches them after accepting). */
+    @GET
+    @Path("simulators/twilio/messages/{sid}/media")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<MediaFetches.Fetch> mediaOf(@PathParam("sid") String sid) {
+        return mediaFetches.of(sid);
+    }
+
     @GET
     @Path("simulators/twilio/stats")
     @Produces(MediaType.APPLICATION_JSON)
@@ -281,6 +294,7 @@ public class TwilioMessagesResource {
     @Path("simulators/twilio/messages")
     public Response reset() {
         messages.clear();
+        mediaFetches.reset();
         windows.clear();
         throttled.set(0);
         stormThrottled.set(0);

@@ -51,4 +51,8 @@ interface FourBizApi {
     @POST
     @Path("/request/listAttachments")
     Uni<Response> listAttachments(ObjectNode body);
+
+    @POST
+    @Path("/request/getAttachment")
+    Uni<Response> getAttachment(ObjectNode body);
 }

@@ -72,8 +72,16 @@ public class FourBizClient {
             String category) {
     }
 
-    /** A follow-up as 4biz lists it; {@code numberOrigin} is null for those attendants wrote in 4biz. */
-    public record Occurrence(String id, String numberOrigin, String description, String category) {
+    /**
+     * A follow-up as 4biz lists it; {@code numberOrigin} is null for those attendants wrote in 4biz. Its
+     * {@code attachments} (files the attendant attached to it) are an <b>assumption</b>: the list's items carry them.
+     */
+    public record Occurrence(String id, String numberOrigin, String description, String category,
+            List<TicketAttachment> attachments) {
+    }
+
+    /** A file's content, as 4biz serves it ({@code request/getAttachment}, an <b>assumption</b>). */
+    public record AttachmentContent(String fileName, String contentType, byte[] content) {
     }
 
     /**
@@ -197,14 +205,29 @@ public class FourBizClient {
     /** The ticket's attachments, without their content. */
     public Uni<List<TicketAttachment>> attachments(String ticketNumber) {
         return call("request/listAttachments", json.createObjectNode().put("requestNumber", ticketNumber))
-                .map(answer -> {
-                    List<TicketAttachment> list = new ArrayList<>();
-                    answer.path("attachments").forEach(item -> list.add(new TicketAttachment(item.path("id").asText(),
-                            item.path("numberOrigin").isNull() ? null : item.path("numberOrigin").asText(null),
-                            item.path("fileName").asText(null), item.path("contentType").asText(null),
-                            item.path("size").asLong())));
-                    return list;
+                .map(FourBizClient::attachmentsOf);
+    }
+
+    /** One file of the ticket with its content; a permanent failure when 4biz does not know it. */
+    public Uni<AttachmentContent> attachment(String ticketNumber, String attachmentId) {
+        return call("request/getAttachment", json.createObjectNode().put("requestNumber", ticketNumber)
+                .put("attachmentId", attachmentId)).map(answer -> {
+                    JsonNode file = answer.path("attachment");
+                    try {
+                        return new AttachmentContent(file.path("fileName").asText(null),
+                                file.path("contentType").asText(null), file.path("content").binaryValue());
+                    } catch (java.io.IOException e) {
+                        throw new FourBizException("request/getAttachment", 200, "PARAM", "content is not base64");
+                    }
                 });
+    }
+
+    private static List<TicketAttachment> attachmentsOf(JsonNode node) {
+        List<TicketAttachment> list = new ArrayList<>();
+        node.path("attachments").forEach(item -> list.add(new TicketAttachment(item.path("id").asText(),
+                item.path("numberOrigin").isNull() ? null : item.path("numberOrigin").asText(null),
+                item.path("fileName").asText(null), item.path("contentType").asText(null), item.path("size").asLong())));
+        return list;
     }
 
     /** The ticket's follow-ups in creation order. */
@@ -214,7 +237,8 @@ public class FourBizClient {
                     List<Occurrence> list = new ArrayList<>();
                     answer.path("occurrences").forEach(item -> list.add(new Occurrence(item.path("id").asText(),
                             item.path("numberOrigin").isNull() ? null : item.path("numberOrigin").asText(null),
-                            item.path("description").asText(""), item.path("category").path("code").asText(null))));
+                            item.path("description").asText(""), item.path("category").path("code").asText(null),
+                            attachmentsOf(item))));
                     return list;
                 });
     }
@@ -293,6 +317,7 @@ public class FourBizClient {
             case "request/listOccurrences" -> api.listOccurrences(body);
             case "request/addAttachments" -> api.addAttachments(body);
             case "request/listAttachments" -> api.listAttachments(body);
+            case "request/getAttachment" -> api.getAttachment(body);
             default -> throw new IllegalArgumentException("unknown 4biz operation " + operation);
         };
     }

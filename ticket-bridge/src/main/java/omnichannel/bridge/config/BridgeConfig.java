@@ -59,6 +59,16 @@ public interface BridgeConfig {
         /** The longest a file's download may take. */
         @WithDefault("30s")
         Duration timeout();
+
+        /**
+         * The key that signs links to attendants' files (HMAC-SHA256), at least 32 characters; required outside dev
+         * and test. Rotating it voids the links not yet used.
+         */
+        java.util.Optional<String> linkKey();
+
+        /** How long a link to an attendant's file works (it works once): the provider fetches it when it sends. */
+        @WithDefault("1h")
+        Duration linkLifetime();
     }
 
     interface Csat {

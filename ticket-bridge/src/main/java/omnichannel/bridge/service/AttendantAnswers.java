@@ -1,6 +1,5 @@
 package omnichannel.bridge.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,9 +36,11 @@ public class AttendantAnswers {
     private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
+    private final MediaLinks links;
 
     public AttendantAnswers(ConversationStore store, FourBizClient fourBiz, KeyedPublisher<OutboundMessage> publisher,
-            BridgeConfig bridge, BridgeMetrics metrics) {
+            BridgeConfig bridge, BridgeMetrics metrics, MediaLinks links) {
+        this.links = links;
         this.store = store;
         this.fourBiz = fourBiz;
         this.publisher = publisher;
@@ -91,15 +92,17 @@ public class AttendantAnswers {
                     if (occurrences.size() <= conversation.occurrencesSeen()) {
                         return Uni.createFrom().voidItem();
                     }
-                    List<OutboundMessage> answers = new ArrayList<>();
-                    for (FourBizClient.Occurrence o : occurrences.subList(conversation.occurrencesSeen(),
-                            occurrences.size())) {
-                        if (o.numberOrigin() == null && bridge.answers().categories().contains(o.category())
-                                && !o.description().isBlank()) {
-                            answers.add(answer(conversation, o.id(), o.description(), null));
-                        }
-                    }
-                    return send(conversation, answers)
+                    List<FourBizClient.Occurrence> meant = occurrences
+                            .subList(conversation.occurrencesSeen(), occurrences.size()).stream()
+                            .filter(o -> o.numberOrigin() == null && bridge.answers().categories().contains(o.category())
+                                    && (!o.description().isBlank() || !o.attachments().isEmpty()))
+                            .toList();
+                    // the files the attendant attached go as links the provider fetches once (MediaLinks)
+                    return Multi.createFrom().iterable(meant)
+                            .onItem().transformToUniAndConcatenate(o -> links.links(conversation, o)
+                                    .map(urls -> answer(conversation, o.id(), o.description(), urls)))
+                            .collect().asList()
+                            .chain(answers -> send(conversation, answers))
                             .chain(() -> store.occurrencesSeen(conversation.key(), ticket, occurrences.size()));
                 })
                 .chain(() -> metrics.fourBiz(interaction, "request/getById", () -> fourBiz.ticket(ticket)))

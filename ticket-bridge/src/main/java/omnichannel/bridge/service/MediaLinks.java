@@ -1,0 +1,168 @@
+package omnichannel.bridge.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import omnichannel.bridge.Conversation;
+import omnichannel.bridge.client.FourBizClient;
+import omnichannel.bridge.config.BridgeConfig;
+import omnichannel.platform.rest.ProblemException;
+
+/**
+ * Links to the files attendants attach to their answers in 4biz, for a provider to fetch when it sends the answer
+ * (Twilio's {@code MediaUrl}): {@code <gateway>/media/<id>?e=<expiry>&s=<HMAC-SHA256(id.expiry)>}. A link names one
+ * file (no listing), works until its expiry and only once, and the file is read from 4biz at that moment (nothing is
+ * copied). The gateway serves the URL and asks the bridge ({@code /internal/v1/media}), which alone holds the key.
+ * Link ids derive from the ticket, the follow-up and the file, so an answer polled again after a crash names the same
+ * links.
+ */
+@ApplicationScoped
+public class MediaLinks {
+
+    private final Pool pool;
+    private final FourBizClient fourBiz;
+    private final BridgeConfig.Media config;
+    private final String baseUrl;
+    private final byte[] key;
+
+    public MediaLinks(Pool pool, FourBizClient fourBiz, BridgeConfig bridge,
+            @ConfigProperty(name = "omnichannel.public-base-url") String baseUrl) {
+        this.pool = pool;
+        this.fourBiz = fourBiz;
+        this.config = bridge.media();
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.key = config.linkKey().orElse("").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A packaged bridge without a usable key refuses to start rather than send links nobody can open. */
+    void check(@Observes StartupEvent event) {
+        if (LaunchMode.current() == LaunchMode.NORMAL && key.length < 32) {
+            throw new IllegalStateException("cannot start: MEDIA_LINK_KEY must be a secret of at least 32 characters "
+                    + "(it signs the links to attendants' files)");
+        }
+    }
+
+    /** A file served through a link. */
+    public record File(String contentType, byte[] content) {
+    }
+
+    /** Links to the follow-up's files, in their order; the same ones when asked again. */
+    Uni<List<String>> links(Conversation conversation, FourBizClient.Occurrence occurrence) {
+        if (occurrence.attachments().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant expires = Instant.now().plus(config.linkLifetime());
+        return Multi.createFrom().iterable(occurrence.attachments())
+                .onItem().transformToUniAndConcatenate(file -> {
+                    UUID id = UUID.nameUUIDFromBytes(String.join("\n", "media", conversation.interactionId(),
+                            conversation.ticketNumber(), occurrence.id(), file.id()).getBytes(StandardCharsets.UTF_8));
+                    // a link minted before (a poll repeated after a crash) keeps its expiry: the URL signs it
+                    return pool.preparedQuery("""
+                            insert into media_link (id, interaction_id, ticket_number, attachment_id, expires_at)
+                            values ($1, $2, $3, $4, $5)
+                            on conflict (id) do update set id = excluded.id
+                            returning expires_at""")
+                            .execute(Tuple.of(id, conversation.interactionId(), conversation.ticketNumber(), file.id(),
+                                    OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)))
+                            .map(rows -> url(id, rows.iterator().next().getOffsetDateTime("expires_at").toEpochSecond()));
+                })
+                .collect().asList();
+    }
+
+    String url(UUID id, long expiresEpochSecond) {
+        return baseUrl + "/media/" + id + "?e=" + expiresEpochSecond + "&s=" + signature(id, expiresEpochSecond);
+    }
+
+    /**
+     * The file behind a link, once: 403 when the signature does not match, 410 when the link expired or was used, 404
+     * when unknown. The link is spent only after 4biz gave the file, so a 4biz outage does not burn it.
+     */
+    public Uni<File> open(UUID id, long expiresEpochSecond, String signature) {
+        if (signature == null || !MessageDigest.isEqual(signature(id, expiresEpochSecond).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII))) {
+            return Uni.createFrom().failure(new ProblemException(403, "Forbidden", "the link's signature does not match"));
+        }
+        if (Instant.now().getEpochSecond() > expiresEpochSecond) {
+            return Uni.createFrom().failure(gone());
+        }
+        return pool.preparedQuery("select ticket_number, attachment_id, expires_at, used_at from media_link where id = $1")
+                .execute(Tuple.of(id))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().failure(new ProblemException(404, "Not found", "no such link"));
+                    }
+                    Row row = rows.iterator().next();
+                    if (row.getValue("used_at") != null
+                            || row.getOffsetDateTime("expires_at").toInstant().isBefore(Instant.now())) {
+                        return Uni.createFrom().failure(gone());
+                    }
+                    return fourBiz.attachment(row.getString("ticket_number"), row.getString("attachment_id"))
+                            .onFailure(e -> e instanceof omnichannel.bridge.client.FourBizException f && f.isPermanent())
+                            .transform(e -> new ProblemException(404, "Not found", "the file is no longer in 4biz"))
+                            .chain(file -> pool.preparedQuery(
+                                    "update media_link set used_at = now() where id = $1 and used_at is null")
+                                    .execute(Tuple.of(id))
+                                    .map(updated -> {
+                                        if (updated.rowCount() == 0) {
+                                            throw gone();
+                                        }
+                                        return new File(file.contentType() == null
+                                                ? "application/octet-stream"
+                                                : file.contentType(), file.content());
+                                    }));
+                });
+    }
+
+    /** Links a day past their expiry are deleted: they open nothing and name a person's file. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purge() {
+        return pool.query("delete from media_link where expires_at < now() - interval '1 day'").execute()
+                .invoke(rows -> {
+                    if (rows.rowCount() > 0) {
+                        Log.infof("deleted %d expired media links", rows.rowCount());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static ProblemException gone() {
+        return new ProblemException(410, "Gone", "the link expired or was used");
+    }
+
+    private String signature(UUID id, long expiresEpochSecond) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal((id + "." + expiresEpochSecond).getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

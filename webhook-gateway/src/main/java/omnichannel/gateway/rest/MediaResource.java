@@ -1,0 +1,86 @@
+package omnichannel.gateway.rest;
+
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.gateway.client.BridgeMediaApi;
+import omnichannel.platform.rest.ProblemException;
+
+/**
+ * Files attendants attached in 4biz, at the signed, expiring, single-use links the bridge puts in outbound messages
+ * (Twilio fetches {@code MediaUrl} from here). Nothing is listed and nothing is cached: a well-formed, unexpired link
+ * is handed to the bridge, which checks its signature, spends it and reads the file from 4biz. The public side
+ * refuses malformed and expired links itself, so they never reach the bridge.
+ */
+@Path("/media/{id}")
+public class MediaResource {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern EXPIRES = Pattern.compile("\\d{1,12}");
+    private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    /** Files (up to 16 MB each) held at once while relayed; more get 503 and are asked again by the provider. */
+    private final Semaphore relays = new Semaphore(2);
+
+    private final BridgeMediaApi bridge;
+
+    public MediaResource(@RestClient BridgeMediaApi bridge) {
+        this.bridge = bridge;
+    }
+
+    @GET
+    @Operation(summary = "An attendant's file, once, through a signed link that expires")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "403", description = "The signature does not match")
+    @APIResponse(responseCode = "404", description = "Not a link")
+    @APIResponse(responseCode = "410", description = "The link expired or was used")
+    public Uni<Response> file(@PathParam("id") String id, @QueryParam("e") String expires,
+            @QueryParam("s") String signature) {
+        if (!ID.matcher(id).matches() || expires == null || !EXPIRES.matcher(expires).matches() || signature == null
+                || !SIGNATURE.matcher(signature).matches()) {
+            throw new NotFound("link");
+        }
+        if (Long.parseLong(expires) < Instant.now().getEpochSecond()) {
+            throw new ProblemException(410, "Gone", "the link expired or was used");
+        }
+        if (!relays.tryAcquire()) {
+            return Uni.createFrom().item(Response.status(503).header("Retry-After", "5").build());
+        }
+        return bridge.file(id, expires, signature)
+                // the bridge's refusals (403, 404, 410) are answers to pass on, as problem bodies
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(e -> ((WebApplicationException) e).getResponse())
+                .map(answer -> {
+                    if (answer.getStatus() == 200) {
+                        return Response.ok(answer.readEntity(byte[].class), answer.getMediaType())
+                                .header("Cache-Control", "no-store").build();
+                    }
+                    if (answer.getStatus() == 403 || answer.getStatus() == 404 || answer.getStatus() == 410) {
+                        throw new ProblemException(answer.getStatus(), answer.getStatus() == 410
+                                ? "Gone"
+                                : answer.getStatus() == 403 ? "Forbidden" : "Not found",
+                                answer.getStatus() == 410
+                                        ? "the link expired or was used"
+                                        : answer.getStatus() == 403 ? "the link's signature does not match" : "link not found");
+                    }
+                    Log.warnf("the bridge answered %d for a media link", answer.getStatus());
+                    return Response.status(503).header("Retry-After", "5").build();
+                })
+                .onTermination().invoke(relays::release);
+    }
+}
