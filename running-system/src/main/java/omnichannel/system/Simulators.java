@@ -38,6 +38,20 @@ public record Simulators(String baseUrl) {
                 "{\"description\":\"" + text + "\",\"category\":\"Retorno\"}", Map.of()));
     }
 
+    /** An attendant writes a follow-up for the requester in 4biz with a file attached to it. */
+    public void attendantAttaches(String ticket, String text, String fileName, String contentType, byte[] content) {
+        String body = "{\"description\":\"" + text + "\",\"category\":\"Retorno\",\"attachments\":[{\"fileName\":\""
+                + fileName + "\",\"contentType\":\"" + contentType + "\",\"content\":\""
+                + java.util.Base64.getEncoder().encodeToString(content) + "\"}]}";
+        expect(204, 200, HttpJson.postJson(baseUrl + "/simulators/fourbiz/tickets/" + ticket + "/occurrences", body,
+                Map.of()));
+    }
+
+    /** What the Twilio simulator got when it fetched a sent message's media URLs: status, contentType, size, sha256. */
+    public List<JsonNode> twilioMediaFetched(String messageSid) {
+        return stream(HttpJson.get(baseUrl + "/simulators/twilio/messages/" + messageSid + "/media").json()).toList();
+    }
+
     /** Tells the Twilio simulator when {@code person} last wrote to {@code business} (its 24-hour window). */
     public void lastInbound(String business, String person, java.time.Instant at) {
         expect(204, 204, HttpJson.putJson(baseUrl + "/simulators/twilio/windows", """

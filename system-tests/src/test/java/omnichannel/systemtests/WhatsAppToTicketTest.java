@@ -129,6 +129,38 @@ class WhatsAppToTicketTest {
         assertThat(media.path("credentialsSentToCdn").asLong()).isZero();
     }
 
+    /**
+     * An attendant attaches a PDF to an answer in 4biz: Twilio gets a link to it on the gateway, fetches the file (as
+     * Twilio does, once) and gets it byte for byte; the link then opens nothing.
+     */
+    @Test
+    void anAttendantsFileReachesTwilioAsMediaThroughALinkThatOpensOnce() throws Exception {
+        String from = "+5511912340012";
+        String text = "Preciso do manual da impressora";
+        assertThat(interaction.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Rui", text)).status())
+                .isEqualTo(200);
+        String number = await().atMost(Duration.ofSeconds(30)).until(() -> ticketsWith(text), list -> list.size() == 1)
+                .get(0).path("number").asText();
+        byte[] manual = ("%PDF-1.4\n" + "manual ".repeat(2000) + "\n%%EOF")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        system.simulators().attendantAttaches(number, "Segue o manual.", "manual.pdf", "application/pdf", manual);
+
+        JsonNode sent = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo("whatsapp:" + from).stream()
+                .filter(m -> m.path("mediaUrls").size() == 1).toList(), list -> list.size() == 1).get(0);
+        assertThat(sent.path("body").asText()).isEqualTo("Segue o manual.");
+        String link = sent.path("mediaUrls").get(0).asText();
+        assertThat(link).startsWith(stack.service("webhook-gateway").baseUrl() + "/media/");
+        JsonNode fetched = await().atMost(Duration.ofSeconds(15))
+                .until(() -> system.simulators().twilioMediaFetched(sent.path("sid").asText()), list -> !list.isEmpty())
+                .get(0);
+        assertThat(fetched.path("status").asInt()).isEqualTo(200);
+        assertThat(fetched.path("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(fetched.path("sha256").asText()).isEqualTo(java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(manual)));
+        assertThat(HttpJson.get(link).status()).as("the link works once").isEqualTo(410);
+    }
+
     @Test
     void tamperedSignatureGets403AndCreatesNothing() {
         String text = "mensagem adulterada";

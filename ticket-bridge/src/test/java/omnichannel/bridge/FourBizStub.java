@@ -97,6 +97,12 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     /** The key the bridge signs its media links with in tests (application.properties). */
     public static final String MEDIA_LINK_KEY = "dev-and-test-only-media-link-key-0123456789";
 
+    /** An X interaction whose DM media the bridge fetches with OAuth 1.0a (same fake host, under /ton/). */
+    public static final String X_MEDIA_INTERACTION = "x-media";
+    public static final String X_API_KEY = "x-media-api-key";
+    public static final String X_ACCESS_TOKEN = "3001-x-media-access-token";
+    public static final String X_MEDIA_PATH = "/ton/1.1/ton/data/dm/1/2/foto.jpg";
+
     public static WireMockServer server;
 
     @Override
@@ -224,6 +230,7 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                         "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",
                         // the fake Twilio media host is this server
                         "bridge.media.whatsapp-hosts", "localhost:" + server.port(),
+                        "bridge.media.twitter-hosts", "localhost:" + server.port(),
                         // the fake Helper is plain http on localhost: allowed here, as the local run allows its simulator
                         "omnichannel.platform.outbound-urls.allowed", "localhost:" + server.port()));
     }
@@ -236,6 +243,17 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                  "active":true,"twilioAccountSid":"%s","twilioAuthToken":"%s",
                  "mediaPolicy":{"maxBytes":%d,"contentTypes":["image/*","application/pdf","audio/ogg"]}}
                 """.formatted(MEDIA_INTERACTION, MEDIA_ACCOUNT_SID, MEDIA_AUTH_TOKEN, MEDIA_MAX_BYTES))));
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + X_MEDIA_INTERACTION)).willReturn(json(200, """
+                {"id":"%s","channel":"TWITTER_DM","name":"Suporte X","defaultUnitId":12,
+                 "defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7,"helperInterception":false,
+                 "active":true,"twitterApiKey":"%s","twitterApiSecretKey":"x-media-api-secret",
+                 "twitterAccessToken":"%s","twitterAccessTokenSecret":"x-media-token-secret","twitterUserId":"3001"}
+                """.formatted(X_MEDIA_INTERACTION, X_API_KEY, X_ACCESS_TOKEN))));
+        server.stubFor(get(urlEqualTo(X_MEDIA_PATH)).atPriority(1)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching(
+                        "OAuth .*oauth_consumer_key=\"" + X_API_KEY + "\".*"))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(PHOTO)));
+        server.stubFor(get(urlEqualTo(X_MEDIA_PATH)).atPriority(5).willReturn(aResponse().withStatus(401)));
         ticketFor(MEDIA_TEXT, MEDIA_TICKET);
         ticketFor(REFUSED_MEDIA_TEXT, REFUSED_MEDIA_TICKET);
         server.stubFor(get(urlMatching(MEDIA_PATH + ".*")).atPriority(9).willReturn(aResponse().withStatus(401)));

@@ -83,6 +83,30 @@ class InboundMediaTest {
     }
 
     @Test
+    void anXDirectMessagesPhotoIsFetchedWithOAuthAndAttached() {
+        String sid = "1900000000000000001";
+        java.time.Instant now = java.time.Instant.now();
+        InboundMessage dm = new InboundMessage(java.util.UUID.randomUUID(), omnichannel.events.Event.SCHEMA_VERSION, now,
+                FourBizStub.X_MEDIA_INTERACTION, omnichannel.events.Channel.TWITTER_DM, sid, sid,
+                new omnichannel.events.Participant("4001", "Joana", "joana", null), "3001", "foto do erro na VPN",
+                List.of(new Attachment(server.baseUrl() + FourBizStub.X_MEDIA_PATH, "image/jpeg")), null, null, null,
+                false, false, now, java.util.Map.of());
+
+        publish(dm);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !on(Topics.OUTBOUND_TWITTER, dm.correlationId()).isEmpty());
+        String ticket = server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/addAttachments"))
+                .withRequestBody(containing("x-" + sid + "-1.jpg"))).get(0).getBodyAsString()
+                .replaceFirst(".*\"requestNumber\":\"([0-9]+)\".*", "$1");
+        assertThat(FourBizAttachments.on(ticket)).filteredOn(f -> f.fileName().equals("x-" + sid + "-1.jpg"))
+                .singleElement().satisfies(f -> assertThat(f.content()).isEqualTo(FourBizStub.PHOTO));
+        String authorization = server.findAll(getRequestedFor(urlEqualTo(FourBizStub.X_MEDIA_PATH))).get(0)
+                .getHeader("Authorization");
+        assertThat(authorization).contains("oauth_token=\"" + FourBizStub.X_ACCESS_TOKEN + "\"")
+                .contains("oauth_signature=").doesNotContain("x-media-api-secret").doesNotContain("x-media-token-secret");
+    }
+
+    @Test
     void tooBigRefusedTypeOrForeignHostIsExplainedOnTheTicketAndAVoiceNoteIsAttachedAsAudio() {
         String person = "+5511912349102";
         InboundMessage opening = inbound(FourBizStub.MEDIA_INTERACTION, person, FourBizStub.REFUSED_MEDIA_TEXT,
