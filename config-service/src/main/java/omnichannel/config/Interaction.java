@@ -118,6 +118,10 @@ public class Interaction {
     @Column(name = "media_policy")
     public String mediaPolicy;
 
+    /** Whose ticket an unknown person's message opens, as JSON ({@code RequesterPolicy}), or null: CREATE. */
+    @Column(name = "requester_policy")
+    public String requesterPolicy;
+
     @Version
     public long version;
 

@@ -261,6 +261,26 @@ public interface ConsoleMessages {
     @Message("\\{ticket} é o número do chamado; vazio: o texto padrão.")
     String outOfHoursTextHint();
 
+    @Message("Solicitante desconhecido")
+    String requesterPolicy();
+
+    @Message("Quem não está vinculado a um colaborador nem é encontrado no 4biz pelo telefone: criar um solicitante "
+            + "para a pessoa (padrão) ou abrir o chamado em nome de um solicitante genérico, com o nome e o número da "
+            + "pessoa como contato.")
+    String requesterPolicyHint();
+
+    @Message("Quando não encontrado")
+    String fieldWhenUnknown();
+
+    @Message("Criar solicitante")
+    String whenUnknownCreate();
+
+    @Message("Solicitante genérico")
+    String whenUnknownGeneric();
+
+    @Message("Login do solicitante genérico")
+    String fieldGenericRequester();
+
     @Message("Anexos recebidos")
     String mediaPolicy();
 

@@ -21,6 +21,7 @@ import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.interactions.PurposeTemplate;
+import omnichannel.platform.interactions.RequesterPolicy;
 import omnichannel.platform.interactions.SignatureMode;
 
 /**
@@ -87,6 +88,11 @@ public final class InteractionForm {
             hours.weekText().forEach((day, intervals) -> values.put(WEEKLY + day, intervals));
             values.put(HOLIDAYS, String.join(", ", hours.holidays()));
             values.put(OUT_OF_HOURS_TEXT, hours.outOfHoursText());
+        }
+        RequesterPolicy people = view.requesterPolicy();
+        if (people != null) {
+            values.put(WHEN_UNKNOWN, people.whenUnknown() == null ? null : people.whenUnknown().name());
+            values.put(GENERIC_REQUESTER, people.genericRequesterLogin());
         }
         MediaPolicy media = view.mediaPolicy();
         if (media != null) {
@@ -184,7 +190,8 @@ public final class InteractionForm {
         return new InteractionInput(channel, text(form, "name"), number(form, "defaultUnitId", parseErrors),
                 number(form, "defaultGroupId", parseErrors), number(form, "defaultActivityId", parseErrors),
                 number(form, "contactOriginId", parseErrors), form.containsKey("helperInterception"),
-                form.containsKey("active"), whatsapp, twitter, businessHours(form), mediaPolicy(form, parseErrors), version);
+                form.containsKey("active"), whatsapp, twitter, businessHours(form), mediaPolicy(form, parseErrors),
+                requesterPolicy(form, parseErrors), version);
     }
 
     /**
@@ -233,6 +240,16 @@ public final class InteractionForm {
             return null;
         }
         return new BusinessHours(zone, weekly, holidays, text);
+    }
+
+    /** The requester policy fields as the API's; CREATE without a login is no policy (the default). */
+    private static RequesterPolicy requesterPolicy(MultivaluedMap<String, String> form,
+            List<InvalidFields.Violation> parseErrors) {
+        RequesterPolicy.WhenUnknown when = choice(form, WHEN_UNKNOWN, RequesterPolicy.WhenUnknown.class, parseErrors);
+        String login = text(form, GENERIC_REQUESTER);
+        return (when == null || when == RequesterPolicy.WhenUnknown.CREATE) && login == null
+                ? null
+                : new RequesterPolicy(when, login);
     }
 
     /** The media policy fields as the API's; both empty means none (the bridge's defaults). */
@@ -298,6 +315,8 @@ public final class InteractionForm {
     private static final String HOLIDAYS = "businessHours.holidays";
     private static final String OUT_OF_HOURS_TEXT = "businessHours.outOfHoursText";
     private static final String MEDIA_MAX_BYTES = "mediaPolicy.maxBytes";
+    private static final String WHEN_UNKNOWN = "requesterPolicy.whenUnknown";
+    private static final String GENERIC_REQUESTER = "requesterPolicy.genericRequesterLogin";
     private static final String MEDIA_TYPES = "mediaPolicy.contentTypes";
 
     /** Every field the form shows, for {@link #otherErrors()}. */
@@ -308,7 +327,7 @@ public final class InteractionForm {
                     "whatsapp.messagesPerSecond", "whatsapp.signatureMode", "whatsapp.signatureLogOnlyHours",
                     "twitter.apiKey", "twitter.apiSecretKey", "twitter.accessToken", "twitter.accessTokenSecret",
                     "twitter.userId", "twitter.environment", "twitter.deliveryMode", "twitter.callbackUrl", TIME_ZONE, HOLIDAYS,
-                    OUT_OF_HOURS_TEXT, MEDIA_MAX_BYTES, MEDIA_TYPES),
+                    OUT_OF_HOURS_TEXT, MEDIA_MAX_BYTES, MEDIA_TYPES, WHEN_UNKNOWN, GENERIC_REQUESTER),
                     java.util.stream.Stream.concat(java.util.Arrays.stream(DayOfWeek.values())
                             .map(day -> WEEKLY + day),
                             PurposeTemplate.PURPOSES.stream()

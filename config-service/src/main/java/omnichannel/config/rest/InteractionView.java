@@ -12,6 +12,7 @@ import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.interactions.PurposeTemplate;
+import omnichannel.platform.interactions.RequesterPolicy;
 import omnichannel.platform.interactions.SignatureMode;
 import omnichannel.platform.twilio.TwilioRetries;
 
@@ -32,6 +33,7 @@ public record InteractionView(
         Twitter twitter,
         BusinessHours businessHours,
         MediaPolicy mediaPolicy,
+        RequesterPolicy requesterPolicy,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -69,6 +71,7 @@ public record InteractionView(
                 interaction.defaultGroupId, interaction.defaultActivityId, interaction.contactOriginId,
                 interaction.helperInterception, interaction.active, callbackUrl, whatsapp, twitter,
                 SettingsJson.businessHours(interaction.businessHours), SettingsJson.mediaPolicy(interaction.mediaPolicy),
+                SettingsJson.requesterPolicy(interaction.requesterPolicy),
                 interaction.version,
                 interaction.createdAt, interaction.updatedAt);
     }

@@ -85,6 +85,7 @@ public class InternalResource {
                 i.twitterApiKey, secrets.get("twitter.apiSecretKey"), secrets.get("twitter.accessToken"),
                 secrets.get("twitter.accessTokenSecret"), i.twitterUserId, i.twitterEnvironment, i.twitterDeliveryMode,
                 omnichannel.config.service.SettingsJson.businessHours(i.businessHours),
-                omnichannel.config.service.SettingsJson.mediaPolicy(i.mediaPolicy), i.version);
+                omnichannel.config.service.SettingsJson.mediaPolicy(i.mediaPolicy),
+                omnichannel.config.service.SettingsJson.requesterPolicy(i.requesterPolicy), i.version);
     }
 }

@@ -7,6 +7,7 @@ import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.interactions.PurposeTemplate;
+import omnichannel.platform.interactions.RequesterPolicy;
 import omnichannel.platform.interactions.SignatureMode;
 
 /**
@@ -27,6 +28,7 @@ public record InteractionInput(
         Twitter twitter,
         BusinessHours businessHours,
         MediaPolicy mediaPolicy,
+        RequesterPolicy requesterPolicy,
         Long version) {
 
     /** A {@code WHATSAPP_TWILIO} account. */

@@ -183,6 +183,8 @@ public class InteractionService {
         target.businessHours = set(changed, "businessHours", target.businessHours,
                 SettingsJson.write(input.businessHours()));
         target.mediaPolicy = set(changed, "mediaPolicy", target.mediaPolicy, SettingsJson.write(input.mediaPolicy()));
+        target.requesterPolicy = set(changed, "requesterPolicy", target.requesterPolicy,
+                SettingsJson.write(input.requesterPolicy()));
         if (input.whatsapp() != null) {
             InteractionInput.WhatsApp w = input.whatsapp();
             target.whatsappNumber = set(changed, "whatsapp.number", target.whatsappNumber, w.number());

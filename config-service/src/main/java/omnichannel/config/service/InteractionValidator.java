@@ -64,6 +64,10 @@ final class InteractionValidator {
             input.businessHours().problems()
                     .forEach(problem -> add("businessHours." + problem.field(), problem.message()));
         }
+        if (input.requesterPolicy() != null) {
+            input.requesterPolicy().problems()
+                    .forEach(problem -> add("requesterPolicy." + problem.field(), problem.message()));
+        }
         if (input.mediaPolicy() != null) {
             input.mediaPolicy().problems()
                     .forEach(problem -> add("mediaPolicy." + problem.field(), problem.message()));

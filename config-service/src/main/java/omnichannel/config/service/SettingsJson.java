@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import omnichannel.platform.interactions.BusinessHours;
 import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.interactions.PurposeTemplate;
+import omnichannel.platform.interactions.RequesterPolicy;
 
 /**
  * An interaction's structured settings (business hours, templates per purpose, media policy) as stored, JSON columns read whole and
@@ -30,6 +31,11 @@ public final class SettingsJson {
     }
 
     public static BusinessHours businessHours(String json) {
+        return read(json, new TypeReference<>() {
+        });
+    }
+
+    public static RequesterPolicy requesterPolicy(String json) {
         return read(json, new TypeReference<>() {
         });
     }

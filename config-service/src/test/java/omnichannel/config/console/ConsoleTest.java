@@ -101,6 +101,8 @@ class ConsoleTest extends ConfigServiceTest {
 
         form.put("businessHours.weekly.FRIDAY", "08:00-17:00");
         form.put("mediaPolicy.maxBytes", "5242880");
+        form.put("requesterPolicy.whenUnknown", "GENERIC");
+        form.put("requesterPolicy.genericRequesterLogin", "atendimento.externo");
         form.put("whatsapp.templates.ATTENDANT_ANSWER.contentSid", "HX" + "a".repeat(32));
         form.put("whatsapp.templates.ATTENDANT_ANSWER.variables", "1=ticketNumber, 2 = answerExcerpt");
         HttpResponse<String> created = admin.post("/console/interactions", form, Map.of());
@@ -112,9 +114,11 @@ class ConsoleTest extends ConfigServiceTest {
                 .body("businessHours.holidays", org.hamcrest.Matchers.contains("2026-12-25", "2027-01-01"))
                 .body("whatsapp.templates.ATTENDANT_ANSWER.variables.2", org.hamcrest.Matchers.equalTo("answerExcerpt"))
                 .body("mediaPolicy.maxBytes", org.hamcrest.Matchers.equalTo(5242880))
+                .body("requesterPolicy.genericRequesterLogin", org.hamcrest.Matchers.equalTo("atendimento.externo"))
                 .body("mediaPolicy.contentTypes", org.hamcrest.Matchers.contains("image/*", "application/pdf"));
         assertThat(admin.get("/console/interactions/" + id).body()).contains("value=\"08:00-17:00\"")
-                .contains("value=\"5242880\"").contains("value=\"image/*, application/pdf\"")
+                .contains("value=\"5242880\"").contains("<option value=\"GENERIC\" selected>")
+                .contains("value=\"image/*, application/pdf\"")
                 .contains("value=\"2026-12-25, 2027-01-01\"").contains("value=\"1=ticketNumber, 2=answerExcerpt\"");
     }
 

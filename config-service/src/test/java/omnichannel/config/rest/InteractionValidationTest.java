@@ -144,6 +144,25 @@ class InteractionValidationTest extends ConfigServiceTest {
     }
 
     @Test
+    void aRequesterPolicyIsValidatedAndServedToTheServices() {
+        admin().body(whatsappBody("genérico ruim").replaceFirst("\\{", """
+                {"requesterPolicy":{"whenUnknown":"GENERIC"},"""))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("requesterPolicy.genericRequesterLogin"));
+        admin().body(whatsappBody("genérico ruim").replaceFirst("\\{", """
+                {"requesterPolicy":{"whenUnknown":"CREATE","genericRequesterLogin":"atendimento.externo"},"""))
+                .post("/api/v1/interactions")
+                .then().statusCode(400).body("errors.field", hasItem("requesterPolicy.genericRequesterLogin"));
+
+        String id = create(whatsappBody("genérico").replaceFirst("\\{", """
+                {"requesterPolicy":{"whenUnknown":"GENERIC","genericRequesterLogin":"atendimento.externo"},"""));
+
+        service().get("/internal/v1/interactions/" + id).then().statusCode(200)
+                .body("requesterPolicy.whenUnknown", org.hamcrest.Matchers.equalTo("GENERIC"))
+                .body("requesterPolicy.genericRequesterLogin", org.hamcrest.Matchers.equalTo("atendimento.externo"));
+    }
+
+    @Test
     void aMediaPolicyIsValidatedStoredAuditedAndServedToTheServices() {
         admin().body(whatsappBody("anexos ruins").replaceFirst("\\{", """
                 {"mediaPolicy":{"maxBytes":999999999,"contentTypes":["image/*","qualquer coisa"]},"""))

@@ -41,6 +41,7 @@ public record InternalInteraction(
         DeliveryMode twitterDeliveryMode,
         BusinessHours businessHours,
         MediaPolicy mediaPolicy,
+        RequesterPolicy requesterPolicy,
         long version) {
 
     /**
