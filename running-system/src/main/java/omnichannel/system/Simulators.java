@@ -52,6 +52,13 @@ public record Simulators(String baseUrl) {
         return stream(HttpJson.get(baseUrl + "/simulators/twilio/messages/" + messageSid + "/media").json()).toList();
     }
 
+    /** A colaborador 4biz already has (registered by HR), with the phone number as it was typed there. */
+    public void colaborador(String login, String name, String phoneNumber) {
+        expect(200, 200, HttpJson.postJson(baseUrl + "/simulators/fourbiz/employees", "{\"login\":\"" + login
+                + "\",\"name\":\"" + name + "\",\"phoneNumber\":\"" + phoneNumber + "\",\"unitId\":1,\"groupId\":1}",
+                Map.of()));
+    }
+
     /** Tells the Twilio simulator when {@code person} last wrote to {@code business} (its 24-hour window). */
     public void lastInbound(String business, String person, java.time.Instant at) {
         expect(204, 204, HttpJson.putJson(baseUrl + "/simulators/twilio/windows", """

@@ -161,6 +161,27 @@ class WhatsAppToTicketTest {
         assertThat(HttpJson.get(link).status()).as("the link works once").isEqualTo(410);
     }
 
+    /**
+     * A colaborador HR registered in 4biz with the number typed without the ninth digit writes on WhatsApp: the ticket
+     * is theirs, and no requester is made for the number.
+     */
+    @Test
+    void aColaboradorFoundByPhoneInFourBizGetsTheTicket() {
+        String from = "+5511987650013";
+        system.simulators().colaborador("carla.dias", "Carla Dias", "(11) 8765-0013");
+        String text = "O projetor da sala 2 não liga";
+
+        assertThat(interaction.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, "Carlinha", text))
+                .status()).isEqualTo(200);
+
+        JsonNode ticket = await().atMost(Duration.ofSeconds(30)).until(() -> ticketsWith(text), list -> list.size() == 1)
+                .get(0);
+        assertThat(ticket.path("userID").asText()).isEqualTo("carla.dias");
+        assertThat(ticket.path("contactPhone").asText()).isEqualTo(from);
+        assertThat(employeesWithLogin("whatsapp_5511987650013")).isZero();
+        assertThat(employee("carla.dias").path("name").asText()).as("not renamed from WhatsApp").isEqualTo("Carla Dias");
+    }
+
     @Test
     void tamperedSignatureGets403AndCreatesNothing() {
         String text = "mensagem adulterada";

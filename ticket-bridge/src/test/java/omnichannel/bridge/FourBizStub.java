@@ -103,6 +103,15 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     public static final String X_ACCESS_TOKEN = "3001-x-media-access-token";
     public static final String X_MEDIA_PATH = "/ton/1.1/ton/data/dm/1/2/foto.jpg";
 
+    /** Found in 4biz by phone: colaborador maria.silva has +55 (11) 98765-4001 (written without the ninth digit). */
+    public static final String KNOWN_PHONE = "+5511987654001";
+    public static final String KNOWN_LOGIN = "maria.silva";
+    /** Two colaboradores share this number: neither is chosen. */
+    public static final String SHARED_PHONE = "+5511987654009";
+    /** Unknown people writing here get the generic requester. */
+    public static final String GENERIC_INTERACTION = "wa-generic";
+    public static final String GENERIC_LOGIN = "atendimento.externo";
+
     public static WireMockServer server;
 
     @Override
@@ -191,6 +200,22 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                                 """
                                 .formatted(ATTENDANT_ANSWER))));
 
+        // 4biz's employee search: nobody, except the two numbers below (matched by digits, any notation)
+        server.stubFor(post(urlEqualTo("/4biz/services/employee/search")).atPriority(5)
+                .willReturn(json(200, "{\"employees\":[],\"error\":null}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/employee/search")).atPriority(1)
+                .withRequestBody(containing("\"1187654001\"")).willReturn(json(200, """
+                        {"employees":[{"login":"maria.silva","name":"Maria da Silva","phoneNumber":"(11) 8765-4001"}],
+                         "error":null}""")));
+        server.stubFor(post(urlEqualTo("/4biz/services/employee/search")).atPriority(1)
+                .withRequestBody(containing("\"1187654009\"")).willReturn(json(200, """
+                        {"employees":[{"login":"ana.souza","phoneNumber":"11987654009"},
+                                      {"login":"ana.lima","phoneNumber":"+55 11 98765-4009"}],"error":null}""")));
+        server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + GENERIC_INTERACTION)).willReturn(json(200, """
+                {"id":"%s","channel":"WHATSAPP_TWILIO","name":"Suporte","defaultUnitId":12,
+                 "defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7,"helperInterception":false,
+                 "active":true,"requesterPolicy":{"whenUnknown":"GENERIC","genericRequesterLogin":"%s"}}
+                """.formatted(GENERIC_INTERACTION, GENERIC_LOGIN))));
         // ticket 5500: an attendant's answer with a PDF (701), then a photo (702) with no text
         ticketFor(FILE_ANSWER_TEXT, FILE_ANSWER_TICKET);
         server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(1)

@@ -33,6 +33,17 @@ public class FourBizInspectionResource {
         return state.employees();
     }
 
+    /** A colaborador 4biz already has (registered by HR, not by us), as a test or the demo needs one. */
+    @POST
+    @Path("/employees")
+    public FourBizState.Employee employee(NewEmployee body) {
+        return state.synchronize(body.login(), body.name(), body.phoneNumber(), null, body.unitId(),
+                List.of(body.groupId())).getKey();
+    }
+
+    public record NewEmployee(String login, String name, String phoneNumber, long unitId, long groupId) {
+    }
+
     @GET
     @Path("/tickets")
     public List<FourBizState.Ticket> tickets() {

@@ -78,6 +78,26 @@ public class FourBizResource {
         }));
     }
 
+    /**
+     * Colaboradores by phone number, digits compared (the contract the bridge assumes; 4biz's own is not public).
+     */
+    @POST
+    @Path("/employee/search")
+    public Response searchEmployees(JsonNode body) {
+        return faults.apply(() -> withSession(body, () -> {
+            if (!body.path("phoneNumbers").isArray() || body.path("phoneNumbers").size() > 20) {
+                return error("PARAM", "phoneNumbers (at most 20) are required");
+            }
+            List<String> numbers = new ArrayList<>();
+            body.path("phoneNumbers").forEach(n -> numbers.add(n.asText()));
+            ObjectNode answer = answer();
+            ArrayNode found = answer.putArray("employees");
+            state.employeesByPhone(numbers).forEach(e -> found.addObject().put("id", e.id()).put("login", e.login())
+                    .put("name", e.name()).put("phoneNumber", e.phoneNumber()));
+            return ok(answer);
+        }));
+    }
+
     @POST
     @Path("/request/create")
     public Response createRequest(JsonNode body) {

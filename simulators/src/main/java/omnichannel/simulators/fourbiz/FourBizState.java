@@ -80,6 +80,14 @@ public class FourBizState {
         return Map.entry(created, true);
     }
 
+    /** The colaboradores whose phone number has the same digits as one of {@code numbers}. */
+    public synchronized List<Employee> employeesByPhone(List<String> numbers) {
+        Set<String> wanted = new LinkedHashSet<>();
+        numbers.forEach(n -> wanted.add(n.replaceAll("\\D", "")));
+        return employeesByLogin.values().stream()
+                .filter(e -> e.phoneNumber() != null && wanted.contains(e.phoneNumber().replaceAll("\\D", ""))).toList();
+    }
+
     public synchronized boolean hasEmployee(String login) {
         return employeesByLogin.containsKey(login);
     }

@@ -55,4 +55,8 @@ interface FourBizApi {
     @POST
     @Path("/request/getAttachment")
     Uni<Response> getAttachment(ObjectNode body);
+
+    @POST
+    @Path("/employee/search")
+    Uni<Response> searchEmployees(ObjectNode body);
 }

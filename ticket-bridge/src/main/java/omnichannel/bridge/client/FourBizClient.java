@@ -103,6 +103,34 @@ public class FourBizClient {
     public record TicketAttachment(String id, String numberOrigin, String fileName, String contentType, long size) {
     }
 
+    /** A colaborador as 4biz's employee search returns it. */
+    public record Employee(String login, String name, String phoneNumber) {
+    }
+
+    /**
+     * The colaboradores whose phone number is one of {@code numbers}. An <b>assumption</b> like the employee service's
+     * path: {@code employee/search} {@code {"phoneNumbers":[…]}} → {@code {"employees":[{"login","name","phoneNumber"}]}},
+     * 4biz comparing digits only. A 4biz without the service (HTTP 404, 405, 501) finds nobody: the interaction's
+     * requester policy then applies, and the service's absence is logged.
+     */
+    public Uni<List<Employee>> employeesByPhone(List<String> numbers) {
+        ObjectNode body = json.createObjectNode();
+        numbers.forEach(body.putArray("phoneNumbers")::add);
+        return call("employee/search", body)
+                .map(answer -> {
+                    List<Employee> found = new ArrayList<>();
+                    answer.path("employees").forEach(item -> found.add(new Employee(item.path("login").asText(null),
+                            item.path("name").asText(null), item.path("phoneNumber").asText(null))));
+                    return found.stream().filter(e -> e.login() != null && !e.login().isBlank()).toList();
+                })
+                .onFailure(e -> e instanceof FourBizException f
+                        && (f.status() == 404 || f.status() == 405 || f.status() == 501))
+                .recoverWithItem(e -> {
+                    Log.warnf("4biz has no employee search (%s): people are not looked up by phone", e.getMessage());
+                    return List.of();
+                });
+    }
+
     public Uni<Long> synchronizeRequester(Requester requester) {
         ObjectNode body = json.createObjectNode();
         ObjectNode employee = body.putObject("employee")
@@ -311,6 +339,7 @@ public class FourBizClient {
         return switch (operation) {
             case "login" -> api.login(body);
             case "employee/synchronize" -> api.synchronizeEmployee(body);
+            case "employee/search" -> api.searchEmployees(body);
             case "request/create" -> api.createRequest(body);
             case "request/getById" -> api.getRequest(body);
             case "request/createOccurrence" -> api.createOccurrence(body);

@@ -28,8 +28,11 @@ public class TicketService {
     private final FourBizClient fourBiz;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
+    private final People people;
 
-    public TicketService(InteractionDirectory config, FourBizClient fourBiz, BridgeConfig bridge, BridgeMetrics metrics) {
+    public TicketService(InteractionDirectory config, FourBizClient fourBiz, BridgeConfig bridge, BridgeMetrics metrics,
+            People people) {
+        this.people = people;
         this.config = config;
         this.fourBiz = fourBiz;
         this.bridge = bridge;
@@ -37,18 +40,19 @@ public class TicketService {
     }
 
     /**
-     * Finds or creates the requester and opens a ticket for the message with the interaction's defaults and the
+     * Finds the requester ({@link People}: linked, looked up in 4biz, or as the interaction's policy says) and opens
+     * a ticket for the message with the interaction's defaults and the
      * default contract (parameter 118); the person is told the ticket's number.
      */
     Uni<Void> openTicket(InternalInteraction interaction, Conversation conversation, Turn turn, String description) {
         InboundMessage message = turn.message();
-        String login = requesterLogin(message.channel(), message.sender().id());
-        String name = conversation.displayName() != null ? conversation.displayName() : login;
+        // the ticket's contact is the person who wrote, whoever the requester turns out to be
+        String name = conversation.displayName() != null
+                ? conversation.displayName()
+                : requesterLogin(message.channel(), message.sender().id());
         String phone = message.sender().phoneNumber();
-        return contract().chain(contract -> metrics.fourBiz(interaction.id(), "employee/synchronize",
-                () -> fourBiz.synchronizeRequester(new FourBizClient.Requester(login, name, phone,
-                        interaction.defaultUnitId(), interaction.defaultGroupId())))
-                .chain(() -> metrics.fourBiz(interaction.id(), "request/create",
+        return contract().chain(contract -> people.requester(interaction, conversation, message)
+                .chain(login -> metrics.fourBiz(interaction.id(), "request/create",
                         () -> fourBiz.createTicket(new FourBizClient.NewTicket(
                                 OriginKeys.ticket(message.interactionId(), message.providerMessageId()), description,
                                 login, name, phone, contract, interaction.defaultActivityId(),
