@@ -35,6 +35,28 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
     public static final XCredentials CREDENTIALS = new XCredentials("local-x-api-key", "local-x-api-secret",
             "3001-local-access-token", "local-access-token-secret");
 
+    /** An attendant's photo and PDF behind the gateway's one-time links (this server plays the gateway too). */
+    public static final String PHOTO_LINK_PATH = "/media/2f1c1b6e-0000-4000-8000-000000000001";
+    public static final String PDF_LINK_PATH = "/media/2f1c1b6e-0000-4000-8000-000000000002";
+    public static final byte[] PHOTO = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3, 4};
+    public static final String MEDIA_ID = "7100000000000000001";
+
+    /** The links and X's upload: the photo's link opens once; X's first upload attempt fails with 503. */
+    private static void media() {
+        server.stubFor(get(urlPathEqualTo(PHOTO_LINK_PATH)).inScenario("photo-link").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("spent").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withHeader("Content-Type", "image/png").withBody(PHOTO)));
+        server.stubFor(get(urlPathEqualTo(PHOTO_LINK_PATH)).inScenario("photo-link").whenScenarioStateIs("spent")
+                .willReturn(json(410, "{\"title\":\"Gone\"}")));
+        server.stubFor(get(urlPathEqualTo(PDF_LINK_PATH)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withHeader("Content-Type", "application/pdf").withBody("%PDF-1.4")));
+        server.stubFor(post(urlEqualTo("/2/media/upload")).inScenario("upload").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("up").willReturn(json(503, "{\"title\":\"Service Unavailable\"}")));
+        server.stubFor(post(urlEqualTo("/2/media/upload")).inScenario("upload").whenScenarioStateIs("up")
+                .willReturn(json(200, "{\"data\":{\"id\":\"" + MEDIA_ID + "\",\"media_key\":\"3_" + MEDIA_ID
+                        + "\",\"expires_after_secs\":86400}}")));
+    }
+
     public static WireMockServer server;
 
     @Override
@@ -90,9 +112,10 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
                         .withHeader("x-rate-limit-remaining", "13")));
 
         flood();
+        media();
         return omnichannel.testing.IdentityProvider.shared().withClientProperties("channel-twitter",
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
-                        "twitter.x-api-base-url", server.baseUrl()));
+                        "twitter.x-api-base-url", server.baseUrl(), "omnichannel.public-base-url", server.baseUrl()));
     }
 
     /** The flooded account: no DMs at first, then 600 (ids 1..600 above a base), newest first in pages of 100. */

@@ -59,6 +59,14 @@ class XDirectMessagesSystemTest {
         return reply.status() == 200 ? reply.json() : null;
     }
 
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<JsonNode> sentTo(String person) {
         return Simulators.stream(HttpJson.get(simulators.baseUrl() + "/simulators/x/sent?to=" + person).json()).toList();
     }
@@ -90,6 +98,17 @@ class XDirectMessagesSystemTest {
             List<JsonNode> tickets = simulators.ticketsOf("twitter_4002");
             return tickets.size() == 1 && tickets.get(0).path("occurrences").isEmpty();
         });
+
+        // an attendant's photo: fetched once from the gateway's link, uploaded to X, the DM's attachment
+        byte[] photo = new byte[20 * 1024];
+        new java.util.Random(7).nextBytes(photo);
+        simulators.attendantAttaches(ticket.path("number").asText(), "Foto da configuração", "vpn.png", "image/png",
+                photo);
+        JsonNode withPhoto = await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("4002").stream()
+                .filter(sent -> sent.has("media")).toList(), list -> !list.isEmpty()).get(0);
+        assertThat(withPhoto.path("text").asText()).isEqualTo("Foto da configuração");
+        assertThat(withPhoto.path("media").path("category").asText()).isEqualTo("dm_image");
+        assertThat(withPhoto.path("media").path("sha256").asText()).isEqualTo(sha256(photo));
 
         HttpJson.Reply recheck = HttpJson.postJson(stack.service("channel-twitter").baseUrl()
                 + "/api/v1/twitter/webhooks/" + x.id() + "/crc", "", Map.of("Authorization", "Bearer " + tokens.admin()));

@@ -18,6 +18,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.multipart.MultipartForm;
 
 import omnichannel.platform.resilience.DependencyBreaker;
 import omnichannel.platform.x.XCredentials;
@@ -50,6 +51,50 @@ public class XApi {
     public Uni<XResponse> sendDm(XCredentials credentials, String participantId, String text) {
         String url = base + "/2/dm_conversations/with/" + participantId + "/messages";
         return send(userContext(HttpMethod.POST, url, credentials), new JsonObject().put("text", text));
+    }
+
+    /**
+     * {@code POST /2/media/upload}, multipart, user context (only the OAuth parameters are signed): the file for a DM
+     * ({@code dm_image}, {@code dm_gif}, {@code dm_video}); its media id is in {@code data.id}.
+     */
+    public Uni<XResponse> uploadMedia(XCredentials credentials, String category, String contentType, byte[] content) {
+        String url = base + "/2/media/upload";
+        MultipartForm form = MultipartForm.create().attribute("media_category", category)
+                .binaryFileUpload("media", "media", Buffer.buffer(content), contentType);
+        HttpRequest<Buffer> request = userContext(HttpMethod.POST, url, credentials);
+        request.timeout(60_000);
+        return breaker.call(() -> request.sendMultipartForm(form).map(XApi::answer)
+                .invoke(response -> {
+                    if (response.transientFailure()) {
+                        throw new ServerError(response);
+                    }
+                }))
+                .onFailure(ServerError.class).recoverWithItem(failure -> ((ServerError) failure).response);
+    }
+
+    /** A file at one of our own links (the gateway's {@code /media/...}): status, content type and bytes. */
+    public Uni<Fetched> fetch(String url) {
+        return client.getAbs(url).timeout(30_000).send()
+                .map(response -> new Fetched(response.statusCode(), response.getHeader("Content-Type"),
+                        response.body() == null ? new byte[0] : response.body().getBytes()));
+    }
+
+    /** A fetched file. */
+    public record Fetched(int status, String contentType, byte[] content) {
+    }
+
+    /** {@code POST /2/dm_conversations/with/{participant}/messages} with one uploaded file. */
+    public Uni<XResponse> sendDm(XCredentials credentials, String participantId, String text, String mediaId) {
+        if (mediaId == null) {
+            return sendDm(credentials, participantId, text);
+        }
+        String url = base + "/2/dm_conversations/with/" + participantId + "/messages";
+        JsonObject body = new JsonObject().put("attachments", new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("media_id", mediaId)));
+        if (!text.isEmpty()) {
+            body.put("text", text);
+        }
+        return send(userContext(HttpMethod.POST, url, credentials), body);
     }
 
     /** {@code GET /2/dm_events}, newest first; {@code paginationToken} for the next (older) page. */

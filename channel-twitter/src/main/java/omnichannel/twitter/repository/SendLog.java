@@ -70,6 +70,19 @@ public class SendLog implements SendOnce.SendLog {
                 .replaceWithVoid();
     }
 
+    /** The media id an earlier attempt uploaded for this message within {@code maxAge}, or null. */
+    public Uni<String> mediaId(UUID eventId, java.time.Duration maxAge) {
+        return pool.preparedQuery("select media_id from sent_dm where event_id = $1 and media_uploaded_at > $2")
+                .execute(Tuple.of(eventId, Instant.now().minus(maxAge).atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("media_id") : null);
+    }
+
+    /** X took the message's file under this media id. */
+    public Uni<Void> mediaUploaded(UUID eventId, String mediaId) {
+        return pool.preparedQuery("update sent_dm set media_id = $2, media_uploaded_at = $3 where event_id = $1")
+                .execute(Tuple.of(eventId, mediaId, Instant.now().atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+
     /** The DM event id X gave a sent message, or null. */
     public Uni<String> dmEventId(UUID eventId) {
         return pool.preparedQuery("select dm_event_id from sent_dm where event_id = $1").execute(Tuple.of(eventId))

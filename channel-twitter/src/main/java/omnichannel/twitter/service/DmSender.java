@@ -1,6 +1,11 @@
 package omnichannel.twitter.service;
 
+import java.time.Duration;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -36,9 +41,19 @@ public class DmSender {
     private final XApi api;
     private final RateLimits limits;
     private final SendOnce sendOnce;
+    private final SendLog log;
+    private final String ownLinks;
+
+    /** X keeps an uploaded file 24 hours: a send retried within 23 reuses the upload (the link it came from is spent). */
+    static final Duration MEDIA_REUSE = Duration.ofHours(23);
+    /** Uploads tried in place before the DM goes without its file: the file cannot be fetched a second time. */
+    static final int UPLOAD_TRIES = 3;
 
     public DmSender(SendLog log, InteractionDirectory interactions, XApi api, RateLimits limits,
-            KeyedPublisher<DeliveryStatus> delivery) {
+            KeyedPublisher<DeliveryStatus> delivery,
+            @ConfigProperty(name = "omnichannel.public-base-url") String publicBaseUrl) {
+        this.log = log;
+        this.ownLinks = publicBaseUrl.replaceAll("/+$", "") + "/media/";
         this.interactions = interactions;
         this.api = api;
         this.limits = limits;
@@ -76,17 +91,93 @@ public class DmSender {
                 return Uni.createFrom().failure(new PermanentSendFailure(INTERACTION_GONE,
                         "interaction " + message.interactionId() + " no longer exists"));
             }
-            return attempt(interaction, message, text(message), 0);
+            return attachment(interaction, message)
+                    .chain(dm -> attempt(interaction, message, dm.text(), dm.mediaId(), 0));
         });
     }
 
+    /** The DM's text and the id of the file uploaded for it, if any. */
+    record Dm(String text, String mediaId) {
+    }
+
+    /**
+     * X takes one file per DM, uploaded first: the first of our own links (an attendant's file, served once by the
+     * gateway) is fetched and uploaded as {@code dm_image}, {@code dm_gif} or {@code dm_video}; any other URL (a
+     * Helper image on the web) travels as a link in the text. A file X cannot take (a PDF), one more than the first, or
+     * one whose link no longer opens is said in the text instead.
+     */
+    Uni<Dm> attachment(InternalInteraction interaction, OutboundMessage message) {
+        List<String> ours = message.mediaUrls().stream().filter(url -> url.startsWith(ownLinks)).toList();
+        StringBuilder text = new StringBuilder(message.text());
+        message.mediaUrls().stream().filter(url -> !url.startsWith(ownLinks))
+                .forEach(url -> text.append(text.isEmpty() ? "" : "\n").append(url));
+        if (ours.size() > 1) {
+            text.append(text.isEmpty() ? "" : "\n").append("(+").append(ours.size() - 1)
+                    .append(ours.size() == 2 ? " arquivo no chamado)" : " arquivos no chamado)");
+        }
+        if (ours.isEmpty()) {
+            return Uni.createFrom().item(new Dm(text.toString(), null));
+        }
+        return log.mediaId(message.eventId(), MEDIA_REUSE).chain(uploaded -> uploaded != null
+                ? Uni.createFrom().item(new Dm(text.toString(), uploaded))
+                : upload(interaction, message, ours.get(0), text));
+    }
+
+    private Uni<Dm> upload(InternalInteraction interaction, OutboundMessage message, String link, StringBuilder text) {
+        return api.fetch(link)
+                .onFailure().transform(e -> new TransientSendFailure("our media link: " + e.getMessage()))
+                .chain(file -> {
+                    if (file.status() / 100 == 5) {
+                        return Uni.createFrom().failure(new TransientSendFailure("our media link answered "
+                                + file.status()));
+                    }
+                    String type = file.contentType() == null ? "" : file.contentType().split(";")[0].strip();
+                    String category = category(type);
+                    if (file.status() != 200 || category == null) {
+                        String note = file.status() != 200
+                                ? "(o arquivo anexado não pôde ser enviado por aqui)"
+                                : "(arquivo " + type + " disponível no chamado)";
+                        Log.infof("DM sent without its file (%s) interaction=%s correlationId=%s", file.status() != 200
+                                ? "link answered " + file.status()
+                                : type, interaction.id(), message.correlationId());
+                        return Uni.createFrom().item(new Dm(text + (text.isEmpty() ? "" : "\n") + note, null));
+                    }
+                    return api.uploadMedia(XCredentials.of(interaction), category, type, file.content())
+                            .map(response -> {
+                                if (!response.ok()) {
+                                    throw new TransientSendFailure("X media upload: " + response.reason());
+                                }
+                                return response.body().getJsonObject("data", new io.vertx.core.json.JsonObject())
+                                        .getString("id");
+                            })
+                            .onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(UPLOAD_TRIES - 1)
+                            .chain(id -> log.mediaUploaded(message.eventId(), id).replaceWith(new Dm(text.toString(), id)))
+                            .onFailure().recoverWithItem(e -> {
+                                Log.warnf("X refused the file, DM sent without it interaction=%s correlationId=%s: %s",
+                                        interaction.id(), message.correlationId(), e.getMessage());
+                                return new Dm(text + (text.isEmpty() ? "" : "\n")
+                                        + "(o arquivo anexado não pôde ser enviado por aqui)", null);
+                            });
+                });
+    }
+
+    /** X's media category for a DM's file, or null when X takes no such file in a DM. */
+    static String category(String contentType) {
+        return switch (contentType.toLowerCase(java.util.Locale.ROOT)) {
+            case "image/jpeg", "image/png", "image/webp" -> "dm_image";
+            case "image/gif" -> "dm_gif";
+            case "video/mp4" -> "dm_video";
+            default -> null;
+        };
+    }
+
     private Uni<SendOnce.Accepted> attempt(InternalInteraction interaction, OutboundMessage message, String text,
-            int rateLimitWaits) {
+            String mediaId, int rateLimitWaits) {
         String window = interaction.id() + ":dm";
         // after the wait for X's budget, and right before X: still this pod's record?
         return limits.await(window)
                 .chain(OrderedProcessor::stillOwned)
-                .chain(() -> api.sendDm(XCredentials.of(interaction), message.recipient().id(), text))
+                .chain(() -> api.sendDm(XCredentials.of(interaction), message.recipient().id(), text, mediaId))
                 .onFailure().transform(e -> new TransientSendFailure("X unreachable: " + e.getMessage()))
                 .chain(response -> {
                     limits.record(window, response);
@@ -101,7 +192,7 @@ public class DmSender {
                         }
                         Log.infof("X rate limit reached interaction=%s, waiting %s", interaction.id(),
                                 limits.waitFor(window));
-                        return attempt(interaction, message, text, rateLimitWaits + 1);
+                        return attempt(interaction, message, text, mediaId, rateLimitWaits + 1);
                     }
                     if (response.transientFailure()) {
                         return Uni.createFrom().failure(new TransientSendFailure(response.reason()));
@@ -110,13 +201,4 @@ public class DmSender {
                 });
     }
 
-    /** X needs uploaded media ids for attachments; media URLs travel as links in the text. */
-    static String text(OutboundMessage message) {
-        if (message.mediaUrls().isEmpty()) {
-            return message.text();
-        }
-        StringBuilder text = new StringBuilder(message.text());
-        message.mediaUrls().forEach(url -> text.append(text.isEmpty() ? "" : "\n").append(url));
-        return text.toString();
-    }
 }

@@ -67,6 +67,43 @@ class OutboundConsumerTest {
     }
 
     @Test
+    void anAttendantsPhotoIsFetchedOnceUploadedToXAndSentAsTheDmsAttachmentAndAPdfIsSaidInTheText() {
+        String photo = XStub.server.baseUrl() + XStub.PHOTO_LINK_PATH + "?e=9999999999&s=x";
+        String pdf = XStub.server.baseUrl() + XStub.PDF_LINK_PATH + "?e=9999999999&s=y";
+        OutboundMessage both = new OutboundMessage(java.util.UUID.randomUUID(), omnichannel.events.Event.SCHEMA_VERSION,
+                java.time.Instant.now(), XStub.WEBHOOK_INTERACTION, omnichannel.events.Channel.TWITTER_DM, "corr-media",
+                OutboundMessage.Purpose.ATTENDANT_ANSWER, new omnichannel.events.Participant("4002", "Joana", null, null),
+                "Veja a foto do cabo", List.of(photo, pdf), "4521", java.time.Instant.now(), java.util.Map.of());
+        OutboundMessage pdfOnly = new OutboundMessage(java.util.UUID.randomUUID(), omnichannel.events.Event.SCHEMA_VERSION,
+                java.time.Instant.now(), XStub.WEBHOOK_INTERACTION, omnichannel.events.Channel.TWITTER_DM, "corr-pdf",
+                OutboundMessage.Purpose.ATTENDANT_ANSWER, new omnichannel.events.Participant("4002", "Joana", null, null),
+                "", List.of(pdf), "4521", java.time.Instant.now(), java.util.Map.of());
+
+        publish(both);
+        publish(both);
+        publish(pdfOnly);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !deliveries(pdfOnly).isEmpty() && !deliveries(both).isEmpty());
+        LoggedRequest dm = sendsWith("4002", "Veja a foto do cabo").get(0);
+        assertThat(new io.vertx.core.json.JsonObject(dm.getBodyAsString())).isEqualTo(new io.vertx.core.json.JsonObject()
+                .put("attachments", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject()
+                        .put("media_id", XStub.MEDIA_ID)))
+                .put("text", "Veja a foto do cabo\n(+1 arquivo no chamado)"));
+        assertThat(sendsWith("4002", "Veja a foto do cabo")).hasSize(1);
+        // X's first upload failed: uploaded again from the bytes in hand, the one-time link fetched once
+        var uploads = XStub.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo("/2/media/upload")));
+        assertThat(uploads).hasSize(2);
+        assertThat(uploads.get(1).getBodyAsString()).contains("name=\"media_category\"").contains("dm_image");
+        assertThat(OAuthCheck.isValid(uploads.get(1).getHeader("Authorization"), "POST",
+                XStub.server.baseUrl() + "/2/media/upload", XStub.CREDENTIALS)).isTrue();
+        assertThat(XStub.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(XStub.PHOTO_LINK_PATH)))).hasSize(1);
+        assertThat(sendsWith("4002", "disponível no chamado").get(0).getBodyAsString())
+                .isEqualTo("{\"text\":\"(arquivo application/pdf disponível no chamado)\"}");
+    }
+
+    @Test
     void a429WaitsForTheResetAndSendsEachMessageOnceInOrder() {
         OutboundMessage first = outbound(XStub.THROTTLED_PERSON, "primeira depois do limite");
         OutboundMessage second = outbound(XStub.THROTTLED_PERSON, "segunda depois do limite");

@@ -135,12 +135,19 @@ public class XApiResource {
             return Uni.createFrom().item(limits(Response.status(429)
                     .entity(new JsonObject().put("title", "Too Many Requests").put("status", 429).encode())).build());
         }
-        String text = new JsonObject(body == null || body.isBlank() ? "{}" : body).getString("text");
-        if (text == null || text.isBlank()) {
-            return Uni.createFrom().item(error(400, "text is required"));
+        JsonObject dm = new JsonObject(body == null || body.isBlank() ? "{}" : body);
+        String text = dm.getString("text");
+        JsonArray attachments = dm.getJsonArray("attachments", new JsonArray());
+        String mediaId = attachments.isEmpty() ? null : attachments.getJsonObject(0).getString("media_id");
+        if ((text == null || text.isBlank()) && mediaId == null) {
+            return Uni.createFrom().item(error(400, "text or attachments are required"));
         }
+        if (attachments.size() > 1 || mediaId != null && state.media(mediaId) == null) {
+            return Uni.createFrom().item(error(400, "one attachment of an uploaded media id at most"));
+        }
+        text = text == null ? "" : text;
         String id = state.nextId();
-        state.sent(new XState.SentDm(id, participant, text, true, Instant.now()));
+        state.sent(new XState.SentDm(id, participant, text, true, Instant.now(), mediaId));
         // X delivers the account's own messages to its webhook too (our gateway drops them)
         XState.DmEvent echo = new XState.DmEvent(id, account.userId, "Suporte", account.screenName, participant, text,
                 Instant.now());
@@ -149,6 +156,36 @@ public class XApiResource {
                 .entity(new JsonObject().put("data", new JsonObject()
                         .put("dm_conversation_id", account.userId + "-" + participant).put("dm_event_id", id)).encode()))
                 .build());
+    }
+
+    /** A file for a DM ({@code dm_image}, {@code dm_gif}, {@code dm_video}), multipart, OAuth 1.0a user context. */
+    @POST
+    @Path("2/media/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@HeaderParam("Authorization") String authorization, @Context UriInfo uri,
+            @org.jboss.resteasy.reactive.RestForm("media") org.jboss.resteasy.reactive.multipart.FileUpload media,
+            @org.jboss.resteasy.reactive.RestForm("media_category") String category) throws java.io.IOException {
+        if (!account.validUserContext(authorization, "POST", uri.getRequestUri().toString())) {
+            return error(401, "Unauthorized: OAuth signature invalid");
+        }
+        if (media == null || category == null
+                || !category.matches("dm_image|dm_gif|dm_video|tweet_image|tweet_gif|tweet_video")) {
+            return error(400, "media and a media_category are required");
+        }
+        byte[] content = java.nio.file.Files.readAllBytes(media.uploadedFile());
+        String id = state.nextId();
+        state.uploaded(new XState.Media(id, category, media.contentType(), content.length, java.util.HexFormat.of()
+                .formatHex(sha256(content))));
+        return Response.ok(new JsonObject().put("data", new JsonObject().put("id", id).put("media_key", "3_" + id)
+                .put("size", content.length).put("expires_after_secs", 86400)).encode()).build();
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET
@@ -191,8 +228,12 @@ public class XApiResource {
                 .put("status", status).encode()).type(MediaType.APPLICATION_JSON).build();
     }
 
-    static Map<String, Object> summary(XState.SentDm dm) {
-        return Map.of("dmEventId", dm.dmEventId(), "to", dm.to(), "text", dm.text(), "signatureValid",
-                dm.signatureValid(), "at", dm.at().toString());
+    static Map<String, Object> summary(XState.SentDm dm, XState.Media media) {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>(Map.of("dmEventId", dm.dmEventId(), "to", dm.to(),
+                "text", dm.text(), "signatureValid", dm.signatureValid(), "at", dm.at().toString()));
+        if (media != null) {
+            summary.put("media", media);
+        }
+        return summary;
     }
 }

@@ -51,7 +51,8 @@ public class XInspectionResource {
     @GET
     @Path("/sent")
     public List<Map<String, Object>> sent(@QueryParam("to") String to) {
-        return state.sent().stream().filter(dm -> to == null || to.equals(dm.to())).map(XApiResource::summary).toList();
+        return state.sent().stream().filter(dm -> to == null || to.equals(dm.to()))
+                .map(dm -> XApiResource.summary(dm, state.media(dm.mediaId()))).toList();
     }
 
     @GET

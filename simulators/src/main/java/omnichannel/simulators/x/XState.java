@@ -26,8 +26,12 @@ public class XState {
             String text, Instant createdAt) {
     }
 
-    /** A DM our system sent, with whether its OAuth signature was valid. */
-    public record SentDm(String dmEventId, String to, String text, boolean signatureValid, Instant at) {
+    /** A DM our system sent, with whether its OAuth signature was valid, and its file's media id (or null). */
+    public record SentDm(String dmEventId, String to, String text, boolean signatureValid, Instant at, String mediaId) {
+    }
+
+    /** A file uploaded for a DM: its category, type, size and SHA-256. */
+    public record Media(String id, String category, String contentType, int size, String sha256) {
     }
 
     private final AtomicLong ids = new AtomicLong(1_900_000_000_000_000_000L);
@@ -35,6 +39,7 @@ public class XState {
     private final List<String> subscriptions = new ArrayList<>();
     private final List<DmEvent> events = new ArrayList<>();
     private final List<SentDm> sent = new ArrayList<>();
+    private final Map<String, Media> media = new LinkedHashMap<>();
     private int budget;
     private int used;
     private long windowStart = Instant.now().getEpochSecond();
@@ -86,6 +91,14 @@ public class XState {
         List<DmEvent> list = new ArrayList<>(events);
         java.util.Collections.reverse(list);
         return list;
+    }
+
+    synchronized void uploaded(Media file) {
+        media.put(file.id(), file);
+    }
+
+    public synchronized Media media(String id) {
+        return id == null ? null : media.get(id);
     }
 
     synchronized void sent(SentDm dm) {
