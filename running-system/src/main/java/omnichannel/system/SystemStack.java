@@ -113,6 +113,7 @@ public final class SystemStack implements AutoCloseable {
             configEnv.putAll(identityProvider.consoleEnvironment());
             configEnv.put("CHANNEL_TWITTER_URL", "http://127.0.0.1:" + ports.twitter());
             configEnv.put("TICKET_BRIDGE_URL", "http://127.0.0.1:" + ports.bridge());
+            configEnv.put("CHANNEL_WHATSAPP_URL", "http://127.0.0.1:" + ports.whatsapp());
             services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(),
                     with(configEnv, changedEnv.get("config-service")), logDir));
             Map<String, String> gatewayEnv = withClient(common, identityProvider, "webhook-gateway");
@@ -130,10 +131,12 @@ public final class SystemStack implements AutoCloseable {
             bridgeEnv.put("MEDIA_LINK_KEY", LOCAL_MEDIA_LINK_KEY);
             services.add(ServiceProcess.start(repoRoot, "ticket-bridge", ports.bridge(),
                     with(bridgeEnv, changedEnv.get("ticket-bridge")), logDir));
+            Map<String, String> whatsappEnv = withClient(withDb(common, postgres, "whatsapp"), identityProvider,
+                    "channel-whatsapp");
+            whatsappEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
+            whatsappEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             services.add(ServiceProcess.start(repoRoot, "channel-whatsapp", ports.whatsapp(),
-                    with(withClient(withDb(common, postgres, "whatsapp"), identityProvider, "channel-whatsapp"),
-                            changedEnv.get("channel-whatsapp")),
-                    logDir));
+                    with(whatsappEnv, changedEnv.get("channel-whatsapp")), logDir));
             Map<String, String> twitterEnv = withClient(withDb(common, postgres, "twitter"), identityProvider,
                     "channel-twitter");
             twitterEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());

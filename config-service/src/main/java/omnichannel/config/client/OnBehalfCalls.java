@@ -38,13 +38,20 @@ public class OnBehalfCalls {
      */
     public Uni<Answer> call(String method, String service, Optional<String> base, String setting, String path,
             String accessToken) {
+        return call(method, service, base, setting, path, accessToken, null, TIMEOUT);
+    }
+
+    /** As {@link #call(String, String, Optional, String, String, String)}, with a JSON body and a timeout of its own. */
+    public Uni<Answer> call(String method, String service, Optional<String> base, String setting, String path,
+            String accessToken, JsonObject body, Duration timeout) {
         if (base.isEmpty()) {
             return Uni.createFrom().item(new Answer(0, null, service + "'s address is not configured (" + setting
                     + ")"));
         }
         String url = base.get().replaceAll("/+$", "") + path;
         var request = method.equals("GET") ? http.getAbs(url) : http.postAbs(url);
-        return request.bearerTokenAuthentication(accessToken).timeout(TIMEOUT.toMillis()).send()
+        request.bearerTokenAuthentication(accessToken).timeout(timeout.toMillis());
+        return (body == null ? request.send() : request.sendJsonObject(body))
                 .map(response -> response.statusCode() == 200
                         ? new Answer(200, response.bodyAsJsonObject(), null)
                         : new Answer(response.statusCode(), null, service + " answered HTTP " + response.statusCode()))

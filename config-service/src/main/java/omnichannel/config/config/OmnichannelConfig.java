@@ -27,6 +27,12 @@ public interface OmnichannelConfig {
      */
     java.util.Optional<String> channelTwitterUrl();
 
-    /** ticket-bridge's base URL ({@code TICKET_BRIDGE_URL}), for the console's per-interaction traffic. */
+    /**
+     * ticket-bridge's base URL ({@code TICKET_BRIDGE_URL}), for the console's per-interaction traffic and privacy
+     * requests.
+     */
     java.util.Optional<String> ticketBridgeUrl();
+
+    /** channel-whatsapp's base URL ({@code CHANNEL_WHATSAPP_URL}), for privacy requests. */
+    java.util.Optional<String> channelWhatsappUrl();
 }

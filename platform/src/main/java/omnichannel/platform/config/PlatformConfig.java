@@ -18,6 +18,23 @@ public interface PlatformConfig {
 
     OutboundUrls outboundUrls();
 
+    /** How long personal data is kept (LGPD): every service's scheduled purge. */
+    Retention retention();
+
+    interface Retention {
+
+        /**
+         * How long a person's messages, conversations and sent texts are kept after their ticket closed (the bridge)
+         * or after they were sent (the channel services); {@code OMNICHANNEL_PLATFORM_RETENTION_PERIOD}.
+         */
+        @WithDefault("180d")
+        Duration period();
+
+        /** How often each service deletes what is past the period. */
+        @WithDefault("1h")
+        Duration every();
+    }
+
     /**
      * The topics by short name ({@code inbound}, {@code outbound-whatsapp}, …): what every service's channel
      * configuration refers to as {@code ${omnichannel.platform.topics.<name>}}, so a topic is spelled once.

@@ -43,7 +43,7 @@ class MediaLinksTest {
 
     @Test
     void anAttendantsFileGoesOutAsASignedLinkThatOpensOnceAndNeverWhenTamperedOrExpired() throws Exception {
-        String person = "+5511912349201";
+        String person = "+5511912349301"; // a number no other test writes from
         publish(inbound(person, FourBizStub.FILE_ANSWER_TEXT));
 
         List<OutboundMessage> answers = await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(person).stream()

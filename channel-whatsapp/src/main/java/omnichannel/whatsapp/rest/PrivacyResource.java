@@ -1,0 +1,29 @@
+package omnichannel.whatsapp.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import omnichannel.platform.privacy.PersonalDataStore;
+import omnichannel.platform.privacy.PrivacyEndpoints;
+import omnichannel.platform.rest.Roles;
+import omnichannel.whatsapp.repository.PersonalData;
+
+/** A person's data in channel-whatsapp (LGPD Art. 18), for config-service's privacy requests. */
+@Path("/api/v1/privacy")
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "bearer")
+public class PrivacyResource extends PrivacyEndpoints {
+
+    private final PersonalData data;
+
+    public PrivacyResource(PersonalData data) {
+        this.data = data;
+    }
+
+    @Override
+    protected PersonalDataStore store() {
+        return data;
+    }
+}

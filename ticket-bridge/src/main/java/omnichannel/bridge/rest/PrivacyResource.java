@@ -1,0 +1,49 @@
+package omnichannel.bridge.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import io.smallrye.mutiny.Uni;
+
+import omnichannel.bridge.repository.PersonalData;
+import omnichannel.platform.privacy.PersonIdentities;
+import omnichannel.platform.privacy.PersonRequest;
+import omnichannel.platform.privacy.PersonalDataStore;
+import omnichannel.platform.privacy.PrivacyEndpoints;
+import omnichannel.platform.rest.ProblemException;
+import omnichannel.platform.rest.Roles;
+
+/**
+ * A person's data in the bridge (LGPD Art. 18): who the person is across channels (the bridge knows the links), what
+ * the bridge holds about them, and its erasure.
+ */
+@Path("/api/v1/privacy")
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "bearer")
+public class PrivacyResource extends PrivacyEndpoints {
+
+    private final PersonalData data;
+
+    public PrivacyResource(PersonalData data) {
+        this.data = data;
+    }
+
+    @Override
+    protected PersonalDataStore store() {
+        return data;
+    }
+
+    @POST
+    @Path("/identities")
+    @Operation(summary = "The person's WhatsApp and X identities and requester logins, from a phone, X id or requester")
+    public Uni<PersonIdentities> identities(PersonRequest request) {
+        if (request == null || request.problem() != null) {
+            throw ProblemException.badRequest(request == null ? "a person is required" : request.problem());
+        }
+        return data.resolve(request);
+    }
+}
