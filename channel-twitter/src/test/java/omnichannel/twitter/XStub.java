@@ -30,6 +30,8 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
     public static final String ACCOUNT = "3001";
     /** X refuses DMs to this person (403). */
     public static final String UNREACHABLE_PERSON = "5003";
+    /** The person whose data the privacy test exports and erases (no other test writes to them). */
+    public static final String ERASED_PERSON = "4710";
     /** The first DM to this person meets a 429 whose window resets two seconds later. */
     public static final String THROTTLED_PERSON = "5004";
     public static final XCredentials CREDENTIALS = new XCredentials("local-x-api-key", "local-x-api-secret",
@@ -69,6 +71,7 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
         interaction(FLOODED_INTERACTION, "POLLING", FLOOD_TOKEN);
 
         server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + "4002" + "/messages")).willReturn(sent()));
+        server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + ERASED_PERSON + "/messages")).willReturn(sent()));
         server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + UNREACHABLE_PERSON + "/messages"))
                 .willReturn(json(403, "{\"title\":\"Forbidden\",\"detail\":\"You cannot send messages to this user.\"}")));
         server.stubFor(post(urlPathEqualTo("/2/dm_conversations/with/" + THROTTLED_PERSON + "/messages"))

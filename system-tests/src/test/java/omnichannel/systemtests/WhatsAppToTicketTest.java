@@ -182,6 +182,53 @@ class WhatsAppToTicketTest {
         assertThat(employee("carla.dias").path("name").asText()).as("not renamed from WhatsApp").isEqualTo("Carla Dias");
     }
 
+    /**
+     * LGPD: an admin exports, then erases, one person through config-service; every service's database is then dumped
+     * whole and nothing names the person, and the request's record names no one either.
+     */
+    @Test
+    void aPersonIsExportedThenErasedFromEveryServicesDatabase() {
+        String from = "+5511987650014";
+        String name = "Helena Apagada";
+        assertThat(interaction.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), from, name,
+                "Meu crachá não abre a catraca")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "READ".equals(system.postgres().query("whatsapp", connection -> {
+            try (var rs = connection.createStatement().executeQuery(
+                    "select status from sent_message where recipient = '" + from + "'")) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        })));
+        String config = stack.service("config-service").baseUrl();
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + tokens.admin());
+
+        HttpJson.Reply export = HttpJson.postJson(config + "/api/v1/privacy/export", "{\"phone\":\"+551187650014\"}", admin); // without the ninth digit
+
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        JsonNode services = export.json().path("services");
+        assertThat(export.json().path("outcome").asText()).isEqualTo("COMPLETE");
+        assertThat(services.path("ticket-bridge").path("tables").path("conversation").get(0).path("display_name")
+                .asText()).isEqualTo(name);
+        assertThat(services.path("channel-whatsapp").path("tables").path("sent_message").get(0).path("recipient")
+                .asText()).isEqualTo(from);
+        assertThat(services.path("channel-whatsapp").path("tables").path("message_status").size()).isPositive();
+
+        HttpJson.Reply erasure = HttpJson.postJson(config + "/api/v1/privacy/erasure", "{\"phone\":\"" + from + "\"}",
+                admin);
+
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(200);
+        assertThat(erasure.json().path("services").path("ticket-bridge").path("erased").path("conversation").asInt())
+                .isEqualTo(1);
+        for (String database : List.of("config", "bridge", "whatsapp", "twitter")) {
+            assertThat(system.postgres().dump(database)).as(database).doesNotContain("87650014").doesNotContain(name);
+        }
+        JsonNode record = HttpJson.get(config + "/api/v1/privacy/requests", admin).json().get(0);
+        assertThat(record.path("action").asText()).isEqualTo("ERASURE");
+        assertThat(record.path("outcome").asText()).isEqualTo("COMPLETE");
+        assertThat(record.path("services").asText()).contains("\"conversation\":1").doesNotContain("87650014");
+        // the 4biz ticket is 4biz's record and stays
+        assertThat(ticketsWith("Meu crachá não abre a catraca")).hasSize(1);
+    }
+
     @Test
     void tamperedSignatureGets403AndCreatesNothing() {
         String text = "mensagem adulterada";

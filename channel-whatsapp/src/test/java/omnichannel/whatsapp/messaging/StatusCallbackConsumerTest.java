@@ -39,6 +39,7 @@ import omnichannel.whatsapp.ProvidersStub;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "whatsapp"))
+@QuarkusTestResource(omnichannel.testing.OidcTestResource.class)
 @QuarkusTestResource(ProvidersStub.class)
 class StatusCallbackConsumerTest {
 

@@ -42,6 +42,7 @@ import omnichannel.whatsapp.ProvidersStub;
 @TestProfile(TwilioDownTest.OwnBreaker.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "whatsapp"))
+@QuarkusTestResource(omnichannel.testing.OidcTestResource.class)
 @QuarkusTestResource(ProvidersStub.class)
 class TwilioDownTest {
 
