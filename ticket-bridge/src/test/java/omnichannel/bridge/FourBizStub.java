@@ -89,7 +89,7 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     public static final String MEDIA_PATH = "/2010-04-01/Accounts/" + MEDIA_ACCOUNT_SID + "/Messages/MM1/Media/";
     public static final String CDN_PATH = "/cdn/presigned-photo";
 
-    /** Opens ticket 5500, on which an attendant answers with a PDF, then with a photo and no text. */
+    /** Opens ticket 5500, on which an attendant answers with a PDF, then a photo and no text, then a 20 MB video. */
     public static final String FILE_ANSWER_TEXT = "resposta-com-arquivo";
     public static final String FILE_ANSWER_TICKET = "5500";
     public static final byte[] MANUAL = ("%PDF-1.4\nmanual da impressora\n%%EOF").getBytes(
@@ -220,14 +220,17 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
         ticketFor(FILE_ANSWER_TEXT, FILE_ANSWER_TICKET);
         server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(1)
                 .withRequestBody(containing("\"requestNumber\":\"" + FILE_ANSWER_TICKET + "\""))
-                .willReturn(json(200, """
-                        {"occurrences":[
-                          {"id":"95","numberOrigin":null,"description":"Segue o manual.","category":{"code":"Retorno"},
-                           "attachments":[{"id":"701","fileName":"manual.pdf","contentType":"application/pdf","size":30}]},
-                          {"id":"96","numberOrigin":null,"description":"","category":{"code":"Informação"},
-                           "attachments":[{"id":"702","fileName":"foto.jpg","contentType":"image/jpeg","size":3}]}],
-                         "error":null}
-                        """)));
+                .willReturn(json(200,
+                        """
+                                {"occurrences":[
+                                  {"id":"95","numberOrigin":null,"description":"Segue o manual.","category":{"code":"Retorno"},
+                                   "attachments":[{"id":"701","fileName":"manual.pdf","contentType":"application/pdf","size":30}]},
+                                  {"id":"96","numberOrigin":null,"description":"","category":{"code":"Informação"},
+                                   "attachments":[{"id":"702","fileName":"foto.jpg","contentType":"image/jpeg","size":3}]},
+                                  {"id":"97","numberOrigin":null,"description":"Vídeo do procedimento.","category":{"code":"Retorno"},
+                                   "attachments":[{"id":"703","fileName":"procedimento.mp4","contentType":"video/mp4","size":20971520}]}],
+                                 "error":null}
+                                """)));
         server.stubFor(post(urlEqualTo("/4biz/services/request/getAttachment")).atPriority(1)
                 .withRequestBody(containing("\"attachmentId\":\"701\"")).willReturn(json(200,
                         "{\"attachment\":{\"id\":\"701\",\"fileName\":\"manual.pdf\",\"contentType\":\"application/pdf\","

@@ -100,7 +100,8 @@ public class AttendantAnswers {
                     // the files the attendant attached go as links the provider fetches once (MediaLinks)
                     return Multi.createFrom().iterable(meant)
                             .onItem().transformToUniAndConcatenate(o -> links.links(conversation, o)
-                                    .map(urls -> answer(conversation, o.id(), o.description(), urls)))
+                                    .map(files -> answer(conversation, o.id(), withTooBig(o.description(), files, ticket),
+                                            files.urls())))
                             .collect().asList()
                             .chain(answers -> send(conversation, answers))
                             .chain(() -> store.occurrencesSeen(conversation.key(), ticket, occurrences.size()));
@@ -162,6 +163,16 @@ public class AttendantAnswers {
             OutboundMessage answer = answer(conversation, id, text, mediaUrls);
             return send(conversation, List.of(answer)).replaceWith(answer.eventId());
         });
+    }
+
+    /** The answer's text, naming the files too big to send (they stay on the ticket). */
+    private static String withTooBig(String text, MediaLinks.Links files, String ticket) {
+        if (files.tooBig().isEmpty()) {
+            return text;
+        }
+        return text + (text.isBlank() ? "" : "\n") + "(" + String.join(", ", files.tooBig())
+                + (files.tooBig().size() == 1 ? " é grande demais" : " são grandes demais")
+                + " para enviar por aqui; veja no chamado nº " + ticket + ")";
     }
 
     private static OutboundMessage answer(Conversation conversation, String occurrenceId, String text,

@@ -32,6 +32,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.config.BridgeConfig;
+import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.rest.ProblemException;
 
 /**
@@ -72,13 +73,24 @@ public class MediaLinks {
     public record File(String contentType, byte[] content) {
     }
 
-    /** Links to the follow-up's files, in their order; the same ones when asked again. */
-    Uni<List<String>> links(Conversation conversation, FourBizClient.Occurrence occurrence) {
-        if (occurrence.attachments().isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    /** Links to the follow-up's files, in their order (the same ones when asked again); files too big for one, named. */
+    record Links(List<String> urls, List<String> tooBig) {
+    }
+
+    /**
+     * A file above {@link MediaPolicy#MAX_BYTES} gets no link: it would be held whole in memory by the bridge and the
+     * gateway, and no provider takes it (Twilio's WhatsApp media stop at 16 MB); the answer names it instead.
+     */
+    Uni<Links> links(Conversation conversation, FourBizClient.Occurrence occurrence) {
+        List<FourBizClient.TicketAttachment> linked = occurrence.attachments().stream()
+                .filter(file -> file.size() <= MediaPolicy.MAX_BYTES).toList();
+        List<String> tooBig = occurrence.attachments().stream().filter(file -> file.size() > MediaPolicy.MAX_BYTES)
+                .map(file -> file.fileName() == null ? file.id() : file.fileName()).toList();
+        if (linked.isEmpty()) {
+            return Uni.createFrom().item(new Links(List.of(), tooBig));
         }
         Instant expires = Instant.now().plus(config.linkLifetime());
-        return Multi.createFrom().iterable(occurrence.attachments())
+        return Multi.createFrom().iterable(linked)
                 .onItem().transformToUniAndConcatenate(file -> {
                     UUID id = UUID.nameUUIDFromBytes(String.join("\n", "media", conversation.interactionId(),
                             conversation.ticketNumber(), occurrence.id(), file.id()).getBytes(StandardCharsets.UTF_8));
@@ -92,7 +104,7 @@ public class MediaLinks {
                                     OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)))
                             .map(rows -> url(id, rows.iterator().next().getOffsetDateTime("expires_at").toEpochSecond()));
                 })
-                .collect().asList();
+                .collect().asList().map(urls -> new Links(urls, tooBig));
     }
 
     String url(UUID id, long expiresEpochSecond) {

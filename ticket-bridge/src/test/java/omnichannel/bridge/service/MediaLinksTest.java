@@ -32,7 +32,7 @@ import omnichannel.testing.Tokens;
 
 /**
  * Files attendants attach to their answers reach the person through links the provider fetches: signed, for one
- * file, once, until they expire; tampered or expired links open nothing.
+ * file, once, until they expire; tampered or expired links open nothing; a file above 16 MB is named, not linked.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -47,9 +47,12 @@ class MediaLinksTest {
         publish(inbound(person, FourBizStub.FILE_ANSWER_TEXT));
 
         List<OutboundMessage> answers = await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(person).stream()
-                .filter(m -> m.purpose() == OutboundMessage.Purpose.ATTENDANT_ANSWER).toList(), list -> list.size() == 2);
+                .filter(m -> m.purpose() == OutboundMessage.Purpose.ATTENDANT_ANSWER).toList(), list -> list.size() == 3);
         assertThat(answers.get(0).text()).isEqualTo("Segue o manual.");
         assertThat(answers.get(1).text()).as("a file without text is still sent").isEmpty();
+        assertThat(answers.get(2).text()).isEqualTo("Vídeo do procedimento.\n(procedimento.mp4 é grande demais para "
+                + "enviar por aqui; veja no chamado nº " + FourBizStub.FILE_ANSWER_TICKET + ")");
+        assertThat(answers.get(2).mediaUrls()).as("no link to a file above 16 MB").isEmpty();
         URI manual = URI.create(answers.get(0).mediaUrls().get(0));
         URI photo = URI.create(answers.get(1).mediaUrls().get(0));
         assertThat(manual.toString()).startsWith("https://hooks.example.com/media/").contains("?e=").contains("&s=");
