@@ -51,6 +51,9 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     /** Open tickets 5200, 5201 and 5202 (the held answers' tests). */
     public static final String HELD_TEXT = "janela-fechada";
     public static final String HELD_TICKET = "5200";
+    /** Opens ticket 5203, on which an attendant answers with a photo while WhatsApp's window is closed. */
+    public static final String HELD_FILE_TEXT = "arquivo-retido";
+    public static final String HELD_FILE_TICKET = "5203";
     public static final String TEMPLATE_HELD_TEXT = "modelo-no-lugar";
     public static final String TEMPLATE_HELD_TICKET = "5201";
     public static final String LATE_HOLD_TEXT = "retida-depois-de-escrever";
@@ -235,6 +238,19 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                 .withRequestBody(containing("\"attachmentId\":\"701\"")).willReturn(json(200,
                         "{\"attachment\":{\"id\":\"701\",\"fileName\":\"manual.pdf\",\"contentType\":\"application/pdf\","
                                 + "\"content\":\"" + java.util.Base64.getEncoder().encodeToString(MANUAL)
+                                + "\"},\"error\":null}")));
+        // ticket 5203: an attendant's photo (704) the closed window holds
+        ticketFor(HELD_FILE_TEXT, HELD_FILE_TICKET);
+        server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(1)
+                .withRequestBody(containing("\"requestNumber\":\"" + HELD_FILE_TICKET + "\"")).willReturn(json(200, """
+                        {"occurrences":[{"id":"98","numberOrigin":null,"description":"Foto da configuração.",
+                          "category":{"code":"Retorno"},
+                          "attachments":[{"id":"704","fileName":"config.jpg","contentType":"image/jpeg","size":1500}]}],
+                         "error":null}""")));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getAttachment")).atPriority(1)
+                .withRequestBody(containing("\"attachmentId\":\"704\"")).willReturn(json(200,
+                        "{\"attachment\":{\"id\":\"704\",\"fileName\":\"config.jpg\",\"contentType\":\"image/jpeg\","
+                                + "\"content\":\"" + java.util.Base64.getEncoder().encodeToString(PHOTO)
                                 + "\"},\"error\":null}")));
         server.stubFor(post(urlEqualTo("/4biz/services/request/getAttachment")).atPriority(5)
                 .willReturn(json(412, "{\"error\":{\"code\":\"INPUT\",\"description\":\"attachment not found\"}}")));

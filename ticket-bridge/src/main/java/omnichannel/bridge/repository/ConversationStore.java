@@ -48,7 +48,9 @@ public class ConversationStore {
     }
 
     /** An outbound message published for a conversation, kept to put a later delivery failure on its ticket. */
-    public record SentMessage(UUID eventId, String conversationKey, String ticketNumber, String purpose, String text) {
+    /** @param mediaLinks the links to attendants' files it carried (media_link ids) */
+    public record SentMessage(UUID eventId, String conversationKey, String ticketNumber, String purpose, String text,
+            List<UUID> mediaLinks) {
     }
 
     /**
@@ -63,7 +65,7 @@ public class ConversationStore {
     }
 
     /** An answer held for the person's next message. */
-    public record Held(UUID eventId, String ticketNumber, String text) {
+    public record Held(UUID eventId, String ticketNumber, String text, List<UUID> mediaLinks) {
     }
 
     /** Another writer changed the conversation since it was read; handling the message again resolves it. */
@@ -191,9 +193,10 @@ public class ConversationStore {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = sent.stream().map(s -> Tuple.of(s.eventId(), s.conversationKey(), s.ticketNumber(),
-                s.purpose(), s.text(), utc(now))).toList();
+                s.purpose(), s.text(), utc(now))
+                .addArrayOfUUID(s.mediaLinks().isEmpty() ? null : s.mediaLinks().toArray(UUID[]::new))).toList();
         return client.preparedQuery("insert into sent_message (event_id, conversation_key, ticket_number, purpose, "
-                + "text, created_at) values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
+                + "text, created_at, media_link_ids) values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing")
                 .executeBatch(rows).replaceWithVoid();
     }
 
@@ -264,13 +267,17 @@ public class ConversationStore {
 
     /** The conversation's held answers not yet sent again, oldest first. */
     public Uni<List<Held>> held(String conversationKey) {
-        return pool.preparedQuery("select event_id, ticket_number, text from sent_message where conversation_key = $1 "
+        return pool.preparedQuery("select event_id, ticket_number, text, media_link_ids from sent_message "
+                + "where conversation_key = $1 "
                 + "and held_at is not null and released_as is null order by seq")
                 .execute(Tuple.of(conversationKey))
                 .map(rows -> {
                     List<Held> held = new ArrayList<>();
-                    rows.forEach(row -> held.add(new Held(row.getUUID("event_id"), row.getString("ticket_number"),
-                            row.getString("text"))));
+                    rows.forEach(row -> {
+                        UUID[] links = row.getArrayOfUUIDs("media_link_ids");
+                        held.add(new Held(row.getUUID("event_id"), row.getString("ticket_number"), row.getString("text"),
+                                links == null ? List.of() : List.of(links)));
+                    });
                     return held;
                 });
     }

@@ -3,10 +3,12 @@ package omnichannel.bridge.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.Conversation;
@@ -46,9 +48,11 @@ public class HeldAnswers {
     private final TicketService tickets;
     private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeMetrics metrics;
+    private final MediaLinks links;
 
     public HeldAnswers(ConversationStore store, TicketService tickets, KeyedPublisher<OutboundMessage> publisher,
-            BridgeMetrics metrics) {
+            BridgeMetrics metrics, MediaLinks links) {
+        this.links = links;
         this.store = store;
         this.tickets = tickets;
         this.publisher = publisher;
@@ -101,20 +105,30 @@ public class HeldAnswers {
             if (held.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            List<OutboundMessage> releases = held.stream()
-                    .map(answer -> Turn.outbound(conversation, OriginKeys.release(answer.eventId()),
-                            Purpose.ATTENDANT_ANSWER, answer.text(), null, conversation.correlationId(),
-                            answer.ticketNumber()))
-                    .toList();
-            return publisher.publishInOrder(releases)
-                    .chain(() -> store.released(conversation.key(), held,
-                            releases.stream().map(OutboundMessage::eventId).toList()))
-                    .invoke(() -> {
-                        releases.forEach(ignored -> metrics.heldAnswerReleased(conversation.interactionId()));
-                        Log.infof("%d held answer(s) sent again interaction=%s correlationId=%s", releases.size(),
-                                conversation.interactionId(), conversation.correlationId());
-                    });
+            // with its files, on fresh links (the first ones have expired by now, or went with the template)
+            return Multi.createFrom().iterable(held)
+                    .onItem().transformToUniAndConcatenate(answer -> {
+                        UUID release = OriginKeys.release(answer.eventId());
+                        return links.renewed(answer.mediaLinks(), release)
+                                .map(urls -> Turn.outbound(conversation, release, Purpose.ATTENDANT_ANSWER, answer.text(),
+                                        urls.isEmpty() ? null : urls, conversation.correlationId(), answer.ticketNumber()));
+                    })
+                    .collect().asList()
+                    .chain(releases -> publish(conversation, held, releases));
         });
+    }
+
+    /** Publishes the releases in order, then records them and marks the held answers released in one statement. */
+    private Uni<Void> publish(Conversation conversation, List<ConversationStore.Held> held,
+            List<OutboundMessage> releases) {
+        return publisher.publishInOrder(releases)
+                .chain(() -> store.released(conversation.key(), held,
+                        releases.stream().map(OutboundMessage::eventId).toList()))
+                .invoke(() -> {
+                    releases.forEach(ignored -> metrics.heldAnswerReleased(conversation.interactionId()));
+                    Log.infof("%d held answer(s) sent again interaction=%s correlationId=%s", releases.size(),
+                            conversation.interactionId(), conversation.correlationId());
+                });
     }
 
     private static boolean wroteSince(Conversation conversation, Instant published) {

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -107,6 +108,48 @@ public class MediaLinks {
                 .collect().asList().map(urls -> new Links(urls, tooBig));
     }
 
+    /** The link's id when {@code url} is one of ours (an attendant's file), else empty. */
+    static Optional<UUID> idOf(String url) {
+        int at = url.indexOf("/media/");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int end = url.indexOf('?', at);
+        try {
+            return Optional.of(UUID.fromString(url.substring(at + "/media/".length(), end < 0 ? url.length() : end)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Fresh links to the files behind {@code ids}, for a held answer sent again as {@code release}: the first links may
+     * have expired (the person wrote days later) or been fetched with the template that went out instead. Each new id
+     * derives from the old one and the release, so a release repeated names the same links; a link purged or erased
+     * meanwhile has no file left to name and is skipped.
+     */
+    Uni<List<String>> renewed(List<UUID> ids, UUID release) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant expires = Instant.now().plus(config.linkLifetime());
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(old -> {
+                    UUID id = UUID.nameUUIDFromBytes(String.join("\n", "media-release", old.toString(), release.toString())
+                            .getBytes(StandardCharsets.UTF_8));
+                    return pool.preparedQuery("""
+                            insert into media_link (id, interaction_id, ticket_number, attachment_id, expires_at)
+                            select $1, interaction_id, ticket_number, attachment_id, $3 from media_link where id = $2
+                            on conflict (id) do update set id = excluded.id
+                            returning expires_at""")
+                            .execute(Tuple.of(id, old, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)))
+                            .map(rows -> rows.iterator().hasNext()
+                                    ? url(id, rows.iterator().next().getOffsetDateTime("expires_at").toEpochSecond())
+                                    : null);
+                })
+                .collect().asList().map(urls -> urls.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
     String url(UUID id, long expiresEpochSecond) {
         return baseUrl + "/media/" + id + "?e=" + expiresEpochSecond + "&s=" + signature(id, expiresEpochSecond);
     }
@@ -151,10 +194,15 @@ public class MediaLinks {
                 });
     }
 
-    /** Links a day past their expiry are deleted: they open nothing and name a person's file. */
+    /**
+     * Links a day past their expiry are deleted: they open nothing and name a person's file. A held answer's links stay
+     * until it is sent again: they say which files to send with it ({@link #renewed}).
+     */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
-        return pool.query("delete from media_link where expires_at < now() - interval '1 day'").execute()
+        return pool.query("delete from media_link m where expires_at < now() - interval '1 day' and not exists ("
+                + "select 1 from sent_message s where s.held_at is not null and s.released_as is null "
+                + "and m.id = any(s.media_link_ids))").execute()
                 .invoke(rows -> {
                     if (rows.rowCount() > 0) {
                         Log.infof("deleted %d expired media links", rows.rowCount());

@@ -68,6 +68,9 @@ final class Turn {
 
     static List<SentMessage> sent(Conversation conversation, List<OutboundMessage> messages) {
         return messages.stream().map(m -> new SentMessage(m.eventId(), conversation.key(), m.ticketNumber(),
-                m.purpose().name(), m.text())).toList();
+                m.purpose().name(), m.text(), m.mediaUrls() == null
+                        ? List.of()
+                        : m.mediaUrls().stream().flatMap(url -> MediaLinks.idOf(url).stream()).toList()))
+                .toList();
     }
 }

@@ -165,4 +165,39 @@ class HeldAnswersTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> answersTo(person).size() == 2);
         assertThat(answersTo(person).get(1).text()).isEqualTo("resposta atrasada");
     }
+
+    @Test
+    void aHeldAnswersFileGoesOutWithItOnAFreshLinkDaysLater() {
+        String person = "+5511912347504";
+        publish(writes(person, FourBizStub.HELD_FILE_TEXT, Duration.ofHours(25)));
+        OutboundMessage answer = await().atMost(Duration.ofSeconds(30))
+                .until(() -> answersTo(person).stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(answer.mediaUrls()).hasSize(1);
+        publish(result(answer, DeliveryStatus.State.FAILED, DeliveryStatus.WINDOW_CLOSED, null));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> notesOn(FourBizStub.HELD_FILE_TICKET, "Resposta retida:").size() == 1);
+
+        // the person writes two days later: the first link expired long ago, and the hourly purge has run
+        pool.preparedQuery("update media_link set expires_at = now() - interval '2 days' where ticket_number = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(FourBizStub.HELD_FILE_TICKET)).await().indefinitely();
+        links.purge().await().indefinitely();
+        publish(writes(person, "voltei", Duration.ZERO));
+
+        OutboundMessage release = await().atMost(Duration.ofSeconds(20))
+                .until(() -> answersTo(person).size() == 2 ? answersTo(person).get(1) : null, java.util.Objects::nonNull);
+        assertThat(release.text()).isEqualTo("Foto da configuração.");
+        assertThat(release.mediaUrls()).as("the file goes with the answer, on a link of its own").hasSize(1)
+                .doesNotContain(answer.mediaUrls().get(0));
+        java.net.URI link = java.net.URI.create(release.mediaUrls().get(0));
+        byte[] photo = given().auth().oauth2(Tokens.shared().service())
+                .get("/internal/v1" + link.getPath() + "?" + link.getRawQuery()).then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        assertThat(photo).isEqualTo(FourBizStub.PHOTO);
+    }
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @jakarta.inject.Inject
+    MediaLinks links;
 }
