@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import omnichannel.platform.privacy.PersonalDataStore;
 import omnichannel.platform.privacy.PrivacyEndpoints;
 import omnichannel.platform.rest.Roles;
 import omnichannel.whatsapp.repository.PersonalData;
@@ -16,14 +15,7 @@ import omnichannel.whatsapp.repository.PersonalData;
 @SecurityRequirement(name = "bearer")
 public class PrivacyResource extends PrivacyEndpoints {
 
-    private final PersonalData data;
-
     public PrivacyResource(PersonalData data) {
-        this.data = data;
-    }
-
-    @Override
-    protected PersonalDataStore store() {
-        return data;
+        super(data);
     }
 }

@@ -22,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 import omnichannel.config.PrivacyRequest;
 import omnichannel.config.service.PrivacyRequests;
 import omnichannel.platform.privacy.PersonRequest;
-import omnichannel.platform.rest.ProblemException;
 import omnichannel.platform.rest.Roles;
 
 /**
@@ -70,9 +69,7 @@ public class PrivacyResource {
     }
 
     private Uni<Response> run(String action, PersonRequest person) {
-        if (person == null || person.problem() != null) {
-            throw ProblemException.badRequest(person == null ? "a person is required" : person.problem());
-        }
+        PersonRequest.required(person);
         AccessTokenCredential token = caller.getCredential(AccessTokenCredential.class);
         return requests.run(action, person, token == null ? "" : token.getToken(), caller.getPrincipal().getName())
                 .map(result -> Response.status("COMPLETE".equals(result.outcome()) ? 200 : 503).entity(result).build());

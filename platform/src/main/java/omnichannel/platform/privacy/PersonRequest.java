@@ -1,5 +1,7 @@
 package omnichannel.platform.privacy;
 
+import omnichannel.platform.rest.ProblemException;
+
 /**
  * Whom an export or an erasure is about: a WhatsApp number (any notation) or business-scoped id, an X user id, or a
  * 4biz requester login (its linked identities and, for a requester the bridge made, the identity in its name). At
@@ -17,6 +19,14 @@ public record PersonRequest(String phone, String xUserId, String requester) {
             return "'phone' (at most 600 characters), 'xUserId' (digits) or 'requester' (a 4biz login) is malformed";
         }
         return null;
+    }
+
+    /** The request, when it names someone; else a 400 problem saying why. */
+    public static PersonRequest required(PersonRequest request) {
+        if (request == null || request.problem() != null) {
+            throw ProblemException.badRequest(request == null ? "a person is required" : request.problem());
+        }
+        return request;
     }
 
     static boolean blank(String text) {

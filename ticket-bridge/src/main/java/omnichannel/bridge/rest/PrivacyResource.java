@@ -12,9 +12,7 @@ import io.smallrye.mutiny.Uni;
 import omnichannel.bridge.repository.PersonalData;
 import omnichannel.platform.privacy.PersonIdentities;
 import omnichannel.platform.privacy.PersonRequest;
-import omnichannel.platform.privacy.PersonalDataStore;
 import omnichannel.platform.privacy.PrivacyEndpoints;
-import omnichannel.platform.rest.ProblemException;
 import omnichannel.platform.rest.Roles;
 
 /**
@@ -29,21 +27,14 @@ public class PrivacyResource extends PrivacyEndpoints {
     private final PersonalData data;
 
     public PrivacyResource(PersonalData data) {
+        super(data);
         this.data = data;
-    }
-
-    @Override
-    protected PersonalDataStore store() {
-        return data;
     }
 
     @POST
     @Path("/identities")
     @Operation(summary = "The person's WhatsApp and X identities and requester logins, from a phone, X id or requester")
     public Uni<PersonIdentities> identities(PersonRequest request) {
-        if (request == null || request.problem() != null) {
-            throw ProblemException.badRequest(request == null ? "a person is required" : request.problem());
-        }
-        return data.resolve(request);
+        return data.resolve(PersonRequest.required(request));
     }
 }

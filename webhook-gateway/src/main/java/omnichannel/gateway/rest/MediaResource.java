@@ -56,7 +56,7 @@ public class MediaResource {
             throw new NotFound("link");
         }
         if (Long.parseLong(expires) < Instant.now().getEpochSecond()) {
-            throw new ProblemException(410, "Gone", "the link expired or was used");
+            throw gone();
         }
         if (!relays.tryAcquire()) {
             return Uni.createFrom().item(Response.status(503).header("Retry-After", "5").build());
@@ -70,17 +70,19 @@ public class MediaResource {
                         return Response.ok(answer.readEntity(byte[].class), answer.getMediaType())
                                 .header("Cache-Control", "no-store").build();
                     }
-                    if (answer.getStatus() == 403 || answer.getStatus() == 404 || answer.getStatus() == 410) {
-                        throw new ProblemException(answer.getStatus(), answer.getStatus() == 410
-                                ? "Gone"
-                                : answer.getStatus() == 403 ? "Forbidden" : "Not found",
-                                answer.getStatus() == 410
-                                        ? "the link expired or was used"
-                                        : answer.getStatus() == 403 ? "the link's signature does not match" : "link not found");
+                    // the bridge's refusals, in our own words: its body is not relayed
+                    switch (answer.getStatus()) {
+                        case 403 -> throw new ProblemException(403, "Forbidden", "the link's signature does not match");
+                        case 404 -> throw new NotFound("link");
+                        case 410 -> throw gone();
+                        default -> Log.warnf("the bridge answered %d for a media link", answer.getStatus());
                     }
-                    Log.warnf("the bridge answered %d for a media link", answer.getStatus());
                     return Response.status(503).header("Retry-After", "5").build();
                 })
                 .onTermination().invoke(relays::release);
+    }
+
+    private static ProblemException gone() {
+        return new ProblemException(410, "Gone", "the link expired or was used");
     }
 }
