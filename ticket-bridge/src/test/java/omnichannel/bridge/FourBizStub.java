@@ -301,6 +301,10 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
         ticketFor(MEDIA_TEXT, MEDIA_TICKET);
         ticketFor(REFUSED_MEDIA_TEXT, REFUSED_MEDIA_TICKET);
         server.stubFor(get(urlMatching(MEDIA_PATH + ".*")).atPriority(9).willReturn(aResponse().withStatus(401)));
+        // a redirect away from the media hosts (the same server under another name)
+        server.stubFor(get(urlEqualTo(MEDIA_PATH + "ME5")).atPriority(1).withBasicAuth(MEDIA_ACCOUNT_SID, MEDIA_AUTH_TOKEN)
+                .willReturn(aResponse().withStatus(302)
+                        .withHeader("Location", "http://127.0.0.1:" + server.port() + "/cdn/elsewhere?redirected")));
         server.stubFor(get(urlEqualTo(MEDIA_PATH + "ME1")).atPriority(1)
                 .withBasicAuth(MEDIA_ACCOUNT_SID, MEDIA_AUTH_TOKEN)
                 .willReturn(aResponse().withStatus(307).withHeader("Location", CDN_PATH + "?Signature=abc")));

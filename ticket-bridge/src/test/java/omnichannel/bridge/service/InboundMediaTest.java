@@ -145,5 +145,19 @@ class InboundMediaTest {
         assertThat(server.findAll(getRequestedFor(urlMatching(".*\\?foreign")))).isEmpty();
         assertThat(server.findAll(getRequestedFor(urlEqualTo(FourBizStub.MEDIA_PATH + "ME9")))).isEmpty();
         assertThat(on(Topics.deadLetter(Topics.INBOUND), files.correlationId())).isEmpty();
+
+        // Twilio's own URL, redirecting elsewhere: the redirect is not followed
+        InboundMessage redirected = inbound(FourBizStub.MEDIA_INTERACTION, person, "",
+                List.of(new Attachment(FourBizStub.mediaUrl("ME5"), "image/jpeg")));
+        publish(redirected);
+        List<LoggedRequest> all = await().atMost(Duration.ofSeconds(30)).until(() -> server.findAll(
+                postRequestedFor(urlEqualTo("/4biz/services/request/createOccurrence"))
+                        .withRequestBody(containing("\"requestNumber\":\"" + FourBizStub.REFUSED_MEDIA_TICKET + "\""))
+                        .withRequestBody(containing("OCM-"))),
+                list -> list.size() == 4);
+        assertThat(all.get(3).getBodyAsString()).contains("anexo 1 de 1")
+                .contains("redirecionou o download para fora dos seus servidores de mídia (127.0.0.1)");
+        assertThat(server.findAll(getRequestedFor(urlMatching(".*\\?redirected")))).isEmpty();
+        assertThat(FourBizAttachments.on(FourBizStub.REFUSED_MEDIA_TICKET)).hasSize(1);
     }
 }
