@@ -114,7 +114,7 @@ public record Simulators(String baseUrl) {
         return HttpJson.get(baseUrl + "/simulators/twilio/media/stats").json();
     }
 
-    /** A ticket's files in 4biz: {@code numberOrigin}, {@code fileName}, {@code contentType}, {@code size}, {@code sha256}. */
+    /** A ticket's files in 4biz: {@code id}, {@code fileName}, {@code contentType}, {@code size}, {@code sha256}. */
     public List<JsonNode> attachments(String ticket) {
         return stream(HttpJson.get(baseUrl + "/simulators/fourbiz/tickets/" + ticket + "/attachments").json()).toList();
     }

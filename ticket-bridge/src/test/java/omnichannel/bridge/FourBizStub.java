@@ -18,7 +18,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * 4biz's services API, the Helper bot and config-service's internal API, played by WireMock over HTTP. Every ticket is
- * 4521 unless the message names a scenario below.
+ * 4521 unless the message names a scenario below. This 4biz has the three optional capabilities (an employee web
+ * service, a named query by phone, the /webmvc attachment read) and the bridge is configured to use them, so that their
+ * tests run here; the documented-only path is proven against the simulator (system tests) and by
+ * {@code FourBizCapabilitiesTest}.
  */
 public class FourBizStub implements QuarkusTestResourceLifecycleManager {
 
@@ -63,7 +66,13 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     public static final String CONTACT_TICKET = "5300";
     /** A follow-up 4biz refuses for good on a ticket that stays open. */
     public static final String REFUSED_FOLLOW_UP_TEXT = "acompanhamento-recusado";
-    /** A person 4biz cannot take a requester for (503, every time, for as long as a test runs). */
+    /** Messages with this text meet a 4biz that has no such operation: a plain 404 page for the ticket's creation. */
+    public static final String ABSENT_OPERATION_TEXT = "operacao-inexistente";
+    /** The named query that finds colaboradores by phone, as this 4biz's administrator registered it. */
+    public static final String EMPLOYEE_QUERY = "colaboradores_por_telefone";
+    /** The /webmvc attachment read this 4biz has. */
+    public static final String ATTACHMENT_READ = "/webmvc/v1/requests/{ticket}/attachments/{attachment}";
+    /** A person 4biz cannot take a ticket for (503, every time, for as long as a test runs). */
     public static final String STUCK_PERSON = "+5511900000666";
     /** Helper's fallback message (parameter 453). */
     public static final String FALLBACK = "Desculpe, não entendi. Digite menu para ver as opções.";
@@ -136,9 +145,12 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
 
         server.stubFor(
                 post(urlEqualTo("/4biz/services/login")).willReturn(json(200, "{\"sessionID\":\"s-1\",\"error\":null}")));
-        server.stubFor(post(urlEqualTo("/4biz/services/employee/synchronize")).atPriority(1)
+        server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(1)
                 .withRequestBody(containing("whatsapp_" + STUCK_PERSON.substring(1)))
                 .willReturn(aResponse().withStatus(503)));
+        server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(1)
+                .withRequestBody(containing(ABSENT_OPERATION_TEXT)).willReturn(aResponse().withStatus(404)
+                        .withHeader("Content-Type", "text/html").withBody("<html><h1>404 Not Found</h1></html>")));
         server.stubFor(post(urlEqualTo("/4biz/services/employee/synchronize")).atPriority(5).willReturn(json(200,
                 "{\"employee\":{\"id\":981},\"created\":true,\"error\":null}")));
         server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(5).willReturn(ticket("4521")));
@@ -203,17 +215,17 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                                 """
                                 .formatted(ATTENDANT_ANSWER))));
 
-        // 4biz's employee search: nobody, except the two numbers below (matched by digits, any notation)
-        server.stubFor(post(urlEqualTo("/4biz/services/employee/search")).atPriority(5)
-                .willReturn(json(200, "{\"employees\":[],\"error\":null}")));
-        server.stubFor(post(urlEqualTo("/4biz/services/employee/search")).atPriority(1)
+        // the named query by phone: nobody, except the two numbers below (matched by digits, any notation)
+        server.stubFor(post(urlEqualTo("/4biz/services/data/query")).atPriority(5)
+                .willReturn(json(200, "{\"result\":[],\"error\":null}")));
+        server.stubFor(post(urlEqualTo("/4biz/services/data/query")).atPriority(1)
                 .withRequestBody(containing("\"1187654001\"")).willReturn(json(200, """
-                        {"employees":[{"login":"maria.silva","name":"Maria da Silva","phoneNumber":"(11) 8765-4001"}],
+                        {"result":[{"login":"maria.silva","name":"Maria da Silva","phoneNumber":"(11) 8765-4001"}],
                          "error":null}""")));
-        server.stubFor(post(urlEqualTo("/4biz/services/employee/search")).atPriority(1)
+        server.stubFor(post(urlEqualTo("/4biz/services/data/query")).atPriority(1)
                 .withRequestBody(containing("\"1187654009\"")).willReturn(json(200, """
-                        {"employees":[{"login":"ana.souza","phoneNumber":"11987654009"},
-                                      {"login":"ana.lima","phoneNumber":"+55 11 98765-4009"}],"error":null}""")));
+                        {"result":[{"login":"ana.souza","phoneNumber":"11987654009"},
+                                   {"login":"ana.lima","phoneNumber":"+55 11 98765-4009"}],"error":null}""")));
         server.stubFor(get(urlEqualTo("/internal/v1/interactions/" + GENERIC_INTERACTION)).willReturn(json(200, """
                 {"id":"%s","channel":"WHATSAPP_TWILIO","name":"Suporte","defaultUnitId":12,
                  "defaultGroupId":3,"defaultActivityId":170,"contactOriginId":7,"helperInterception":false,
@@ -234,11 +246,9 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                                    "attachments":[{"id":"703","fileName":"procedimento.mp4","contentType":"video/mp4","size":20971520}]}],
                                  "error":null}
                                 """)));
-        server.stubFor(post(urlEqualTo("/4biz/services/request/getAttachment")).atPriority(1)
-                .withRequestBody(containing("\"attachmentId\":\"701\"")).willReturn(json(200,
-                        "{\"attachment\":{\"id\":\"701\",\"fileName\":\"manual.pdf\",\"contentType\":\"application/pdf\","
-                                + "\"content\":\"" + java.util.Base64.getEncoder().encodeToString(MANUAL)
-                                + "\"},\"error\":null}")));
+        server.stubFor(get(urlEqualTo(attachmentPath(FILE_ANSWER_TICKET, "701"))).atPriority(1)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer s-1"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/pdf").withBody(MANUAL)));
         // ticket 5203: an attendant's photo (704) the closed window holds
         ticketFor(HELD_FILE_TEXT, HELD_FILE_TICKET);
         server.stubFor(post(urlEqualTo("/4biz/services/request/listOccurrences")).atPriority(1)
@@ -247,13 +257,11 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                           "category":{"code":"Retorno"},
                           "attachments":[{"id":"704","fileName":"config.jpg","contentType":"image/jpeg","size":1500}]}],
                          "error":null}""")));
-        server.stubFor(post(urlEqualTo("/4biz/services/request/getAttachment")).atPriority(1)
-                .withRequestBody(containing("\"attachmentId\":\"704\"")).willReturn(json(200,
-                        "{\"attachment\":{\"id\":\"704\",\"fileName\":\"config.jpg\",\"contentType\":\"image/jpeg\","
-                                + "\"content\":\"" + java.util.Base64.getEncoder().encodeToString(PHOTO)
-                                + "\"},\"error\":null}")));
-        server.stubFor(post(urlEqualTo("/4biz/services/request/getAttachment")).atPriority(5)
-                .willReturn(json(412, "{\"error\":{\"code\":\"INPUT\",\"description\":\"attachment not found\"}}")));
+        server.stubFor(get(urlEqualTo(attachmentPath(HELD_FILE_TICKET, "704"))).atPriority(1)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer s-1"))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(PHOTO)));
+        server.stubFor(get(urlMatching("/4biz/webmvc/v1/requests/.*")).atPriority(5)
+                .willReturn(json(404, "{\"message\":\"attachment not found\"}")));
 
         // the Helper bot: a greeting with buttons for "oi", an image for "foto", the fallback for anything else
         server.stubFor(post(urlEqualTo("/helper/webhook")).atPriority(5).willReturn(json(200,
@@ -270,8 +278,11 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                         """)));
         return omnichannel.testing.IdentityProvider.shared().withClientProperties("ticket-bridge",
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
-                        "quarkus.rest-client.fourbiz.url", server.baseUrl() + "/4biz",
+                        "fourbiz.base-url", server.baseUrl() + "/4biz",
                         "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",
+                        "fourbiz.capabilities.requester-upsert", "employee/synchronize",
+                        "fourbiz.capabilities.employee-query", EMPLOYEE_QUERY,
+                        "fourbiz.capabilities.attachment-read", ATTACHMENT_READ,
                         // the fake Twilio media host is this server
                         "bridge.media.whatsapp-hosts", "localhost:" + server.port(),
                         "bridge.media.twitter-hosts", "localhost:" + server.port(),
@@ -318,12 +329,15 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withHeader("Content-Type", "audio/ogg; codecs=opus").withBody(VOICE_NOTE)));
         server.stubFor(post(urlEqualTo("/4biz/services/request/addAttachments")).atPriority(5)
                 .willReturn(aResponse().withTransformers(FourBizAttachments.NAME)));
-        server.stubFor(post(urlEqualTo("/4biz/services/request/listAttachments")).atPriority(5)
-                .willReturn(aResponse().withTransformers(FourBizAttachments.NAME)));
         // the PDF meets one outage after the photo was attached: the whole message is tried again
         server.stubFor(post(urlEqualTo("/4biz/services/request/addAttachments")).atPriority(1)
                 .withRequestBody(containing(".pdf\"")).inScenario("pdf").whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("up").willReturn(aResponse().withStatus(503)));
+    }
+
+    /** Where this 4biz serves an attachment's content (the configured /webmvc read). */
+    public static String attachmentPath(String ticket, String attachment) {
+        return "/4biz" + ATTACHMENT_READ.replace("{ticket}", ticket).replace("{attachment}", attachment);
     }
 
     /** The URL of one of the media interaction's files. */

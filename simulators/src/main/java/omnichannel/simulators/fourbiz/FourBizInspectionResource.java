@@ -57,12 +57,19 @@ public class FourBizInspectionResource {
         List<FourBizState.TicketAttachment> files = state.attachments(number);
         return files == null
                 ? Response.status(404).build()
-                : Response.ok(files.stream().map(f -> new AttachmentView(f.id(), f.numberOrigin(), f.fileName(),
-                        f.contentType(), f.description(), f.content().length, sha256(f.content()))).toList()).build();
+                : Response.ok(files.stream().map(f -> new AttachmentView(f.id(), f.fileName(), f.contentType(),
+                        f.content().length, sha256(f.content()))).toList()).build();
     }
 
-    public record AttachmentView(String id, String numberOrigin, String fileName, String contentType,
-            String description, int size, String sha256) {
+    public record AttachmentView(String id, String fileName, String contentType, int size, String sha256) {
+    }
+
+    /** 4biz's administrator registers a named query that finds colaboradores by phone ({@code data/query}). */
+    @PUT
+    @Path("/queries/{name}")
+    public Response registerQuery(@PathParam("name") String name) {
+        state.registerPhoneQuery(name);
+        return Response.noContent().build();
     }
 
     static String sha256(byte[] content) {
@@ -86,8 +93,8 @@ public class FourBizInspectionResource {
     public Response attendantOccurrence(@PathParam("number") String number, AttendantOccurrence body) {
         List<FourBizState.TicketAttachment> files = body.attachments() == null
                 ? List.of()
-                : body.attachments().stream().map(f -> new FourBizState.TicketAttachment(null, null, f.fileName(),
-                        f.contentType(), null, java.util.Base64.getDecoder().decode(f.content()))).toList();
+                : body.attachments().stream().map(f -> new FourBizState.TicketAttachment(null, f.fileName(),
+                        f.contentType(), java.util.Base64.getDecoder().decode(f.content()))).toList();
         FourBizState.Occurrence created = state.addAttendantOccurrence(number, body.description(), body.date(),
                 body.hour(), body.category() == null ? "Retorno" : body.category(), files);
         return created == null ? Response.status(404).build() : Response.ok(created).build();

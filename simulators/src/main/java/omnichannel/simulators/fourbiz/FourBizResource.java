@@ -23,8 +23,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * The subset of the 4biz "services" REST API the bridge calls (fourbiz-api.md), with 4biz's rules: sessions that
- * expire, {@code numberOrigin} unique per ticket and per follow-up, HTTP 412 with an {@code error} on failure.
+ * The 4biz "services" REST API as 4biz documents it (fourbiz-api.md), with 4biz's rules: sessions that expire,
+ * {@code numberOrigin} unique per ticket and per follow-up, HTTP 412 with an {@code error} on failure. In the
+ * {@code documented} mode (the default: {@code simulators.fourbiz.mode}) only documented operations are served and
+ * anything else gets a plain 404 page; the {@code extended} mode adds what some 4biz installations may have (an
+ * employee web service, the files on a follow-up, the {@code /webmvc} attachment read), for the tests of the bridge's
+ * optional capabilities.
  */
 @Path("/4biz/services")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,10 +41,25 @@ public class FourBizResource {
     private final ObjectMapper json;
     private final String username;
     private final String password;
+    private final boolean extended;
+    private final String employeeQuery;
+    private final String originId;
+    private final long newRequesterUnit;
+    private final long newRequesterGroup;
 
     public FourBizResource(FourBizState state, FourBizFaults faults, ObjectMapper json,
             @ConfigProperty(name = "simulators.fourbiz.username") String username,
-            @ConfigProperty(name = "simulators.fourbiz.password") String password) {
+            @ConfigProperty(name = "simulators.fourbiz.password") String password,
+            @ConfigProperty(name = "simulators.fourbiz.mode") String mode,
+            @ConfigProperty(name = "simulators.fourbiz.origin-id") String originId,
+            @ConfigProperty(name = "simulators.fourbiz.new-requester-unit") long newRequesterUnit,
+            @ConfigProperty(name = "simulators.fourbiz.new-requester-group") long newRequesterGroup,
+            @ConfigProperty(name = "simulators.fourbiz.employee-query") String employeeQuery) {
+        this.extended = "extended".equals(mode);
+        this.originId = originId;
+        this.newRequesterUnit = newRequesterUnit;
+        this.newRequesterGroup = newRequesterGroup;
+        this.employeeQuery = employeeQuery;
         this.state = state;
         this.faults = faults;
         this.json = json;
@@ -59,9 +78,16 @@ public class FourBizResource {
         });
     }
 
+    /**
+     * An employee web service (not documented by 4biz: its path and fields are our assumption). Served only in the
+     * extended mode; a documented-only 4biz answers a plain 404, as a servlet container does.
+     */
     @POST
     @Path("/employee/synchronize")
     public Response synchronizeEmployee(JsonNode body) {
+        if (!extended) {
+            return notFound();
+        }
         return faults.apply(() -> withSession(body, () -> {
             JsonNode employee = body.path("employee");
             String login = text(employee, "login");
@@ -79,25 +105,39 @@ public class FourBizResource {
     }
 
     /**
-     * Colaboradores by phone number, digits compared (the contract the bridge assumes; 4biz's own is not public).
+     * Named queries (documented): the simulator knows one kind, colaboradores by phone (digits compared), under the
+     * names registered through its inspection API (or {@code simulators.fourbiz.employee-query} in the extended mode).
+     * Any other name is refused as 4biz refuses an unknown query.
      */
     @POST
-    @Path("/employee/search")
-    public Response searchEmployees(JsonNode body) {
+    @Path("/data/query")
+    public Response query(JsonNode body) {
         return faults.apply(() -> withSession(body, () -> {
-            if (!body.path("phoneNumbers").isArray() || body.path("phoneNumbers").size() > 20) {
-                return error("PARAM", "phoneNumbers (at most 20) are required");
+            String name = text(body, "queryName");
+            if (!state.isPhoneQuery(name) && !(extended && employeeQuery.equals(name))) {
+                return error("PARAM", "unknown query " + name);
             }
             List<String> numbers = new ArrayList<>();
-            body.path("phoneNumbers").forEach(n -> numbers.add(n.asText()));
+            body.path("parameters").properties().forEach(p -> {
+                if (p.getValue().isArray()) {
+                    p.getValue().forEach(n -> numbers.add(n.asText()));
+                } else {
+                    numbers.add(p.getValue().asText());
+                }
+            });
             ObjectNode answer = answer();
-            ArrayNode found = answer.putArray("employees");
-            state.employeesByPhone(numbers).forEach(e -> found.addObject().put("id", e.id()).put("login", e.login())
+            ArrayNode rows = answer.putArray("result");
+            state.employeesByPhone(numbers).forEach(e -> rows.addObject().put("login", e.login())
                     .put("name", e.name()).put("phoneNumber", e.phoneNumber()));
             return ok(answer);
         }));
     }
 
+    /**
+     * Opens a ticket. With {@code synchronize}, a user missing in 4biz is created from {@code contact} (in 4biz's own
+     * unit and group, never the caller's); without it, an unknown user is refused. The origin is 4biz's own setting:
+     * the body has no documented field for it.
+     */
     @POST
     @Path("/request/create")
     public Response createRequest(JsonNode body) {
@@ -107,20 +147,24 @@ public class FourBizResource {
             String userID = text(source, "userID");
             String contract = text(source, "contractID");
             String service = text(source.path("service"), "code");
-            String origin = text(source.path("origin"), "code");
             if (numberOrigin == null || numberOrigin.length() > 50 || userID == null || contract == null
-                    || service == null || origin == null || text(source, "description") == null) {
+                    || service == null || text(source, "description") == null) {
                 return error("PARAM",
-                        "numberOrigin (<= 50), userID, description, contractID, service.code and origin.code are required");
+                        "numberOrigin (<= 50), userID, description, contractID and service.code are required");
             }
+            JsonNode contact = source.path("contact");
             if (!state.hasEmployee(userID)) {
-                return error("INPUT", "unknown user " + userID);
+                if (!body.path("synchronize").asBoolean(false)) {
+                    return error("INPUT", "unknown user " + userID);
+                }
+                state.synchronize(userID, text(contact, "name"), text(contact, "phoneNumber"), text(contact, "email"),
+                        newRequesterUnit, List.of(newRequesterGroup));
             }
             if (faults.rejects(service)) {
                 return error("INPUT", "unknown activity " + service);
             }
             FourBizState.Ticket ticket = state.createTicket(numberOrigin, userID, text(source, "description"), contract,
-                    service, origin, text(source.path("contact"), "name"), text(source.path("contact"), "phoneNumber"));
+                    service, originId, text(contact, "name"), text(contact, "phoneNumber"));
             if (ticket == null) {
                 return error("INPUT", "numberOrigin " + numberOrigin + " already exists");
             }
@@ -175,6 +219,9 @@ public class FourBizResource {
                         .put("description", occurrence.description()).put("date", occurrence.date())
                         .put("hour", occurrence.hour());
                 item.putObject("category").put("code", occurrence.category());
+                if (!extended) {
+                    continue; // the files on a follow-up are not in the documented answer
+                }
                 ArrayNode files = item.putArray("attachments");
                 occurrence.attachmentIds().forEach(id -> {
                     FourBizState.TicketAttachment f = state.attachment(ticket.number(), id);
@@ -187,8 +234,8 @@ public class FourBizResource {
     }
 
     /**
-     * Attaches files to a ticket, base64 in JSON (the contract the bridge assumes; 4biz's own is not public). A
-     * repeated {@code numberOrigin} on the ticket is rejected like a follow-up's; a file is at most 16 MB.
+     * Attaches files to a ticket, in the documented body: {@code name}, {@code content} (base64) and
+     * {@code extension} per file. 4biz keys them by nothing of the caller's: a repeat is a second file. At most 16 MB.
      */
     @POST
     @Path("/request/addAttachments")
@@ -201,8 +248,7 @@ public class FourBizResource {
             if (!body.path("attachments").isArray() || body.path("attachments").isEmpty()) {
                 return error("PARAM", "attachments are required");
             }
-            ObjectNode answer = answer();
-            ArrayNode added = answer.putArray("attachments");
+            List<byte[]> contents = new ArrayList<>();
             for (JsonNode item : body.path("attachments")) {
                 byte[] content;
                 try {
@@ -210,51 +256,39 @@ public class FourBizResource {
                 } catch (IllegalArgumentException e) {
                     return error("PARAM", "content must be base64");
                 }
-                if (text(item, "fileName") == null || content.length > 16 * 1024 * 1024) {
-                    return error("PARAM", "fileName and content (at most 16 MB) are required");
+                if (text(item, "name") == null || text(item, "extension") == null || content.length > 16 * 1024 * 1024) {
+                    return error("PARAM", "name, extension and content (at most 16 MB) are required");
                 }
-                FourBizState.TicketAttachment file = state.addAttachment(requestNumber, text(item, "numberOrigin"),
-                        text(item, "fileName"), text(item, "contentType"), text(item, "description"), content);
-                if (file == null) {
-                    return error("INPUT", "attachment numberOrigin " + text(item, "numberOrigin") + " already exists");
-                }
-                added.addObject().put("id", file.id()).put("numberOrigin", file.numberOrigin());
+                contents.add(content);
+            }
+            ObjectNode answer = answer();
+            int index = 0;
+            for (JsonNode item : body.path("attachments")) {
+                state.addAttachment(requestNumber, text(item, "name"), contentType(text(item, "extension")),
+                        contents.get(index++));
             }
             return ok(answer);
         }));
     }
 
-    /** A ticket's files, without their content. */
-    @POST
-    @Path("/request/listAttachments")
-    public Response listAttachments(JsonNode body) {
-        return faults.apply(() -> withSession(body, () -> {
-            List<FourBizState.TicketAttachment> files = state.attachments(text(body, "requestNumber"));
-            if (files == null) {
-                return error("INPUT", "request not found");
-            }
-            ObjectNode answer = answer();
-            ArrayNode list = answer.putArray("attachments");
-            files.forEach(f -> list.addObject().put("id", f.id()).put("numberOrigin", f.numberOrigin())
-                    .put("fileName", f.fileName()).put("contentType", f.contentType()).put("size", f.content().length));
-            return ok(answer);
-        }));
+    private static String contentType(String extension) {
+        return switch (extension.toLowerCase(java.util.Locale.ROOT)) {
+            case "jpg", "jpeg" -> "image/jpeg";
+            case "png" -> "image/png";
+            case "gif" -> "image/gif";
+            case "webp" -> "image/webp";
+            case "pdf" -> "application/pdf";
+            case "ogg" -> "audio/ogg";
+            case "mp3" -> "audio/mpeg";
+            case "mp4" -> "video/mp4";
+            case "txt" -> "text/plain";
+            default -> "application/octet-stream";
+        };
     }
 
-    /** One file of a ticket with its content in base64. */
-    @POST
-    @Path("/request/getAttachment")
-    public Response getAttachment(JsonNode body) {
-        return faults.apply(() -> withSession(body, () -> {
-            FourBizState.TicketAttachment file = state.attachment(text(body, "requestNumber"), text(body, "attachmentId"));
-            if (file == null) {
-                return error("INPUT", "attachment not found");
-            }
-            ObjectNode answer = answer();
-            answer.putObject("attachment").put("id", file.id()).put("fileName", file.fileName())
-                    .put("contentType", file.contentType()).put("content", file.content());
-            return ok(answer);
-        }));
+    private Response notFound() {
+        return Response.status(404).type(MediaType.TEXT_HTML)
+                .entity("<html><body><h1>HTTP Status 404 - Not Found</h1></body></html>").build();
     }
 
     private Response withSession(JsonNode body, java.util.function.Supplier<Response> call) {

@@ -31,9 +31,12 @@ public class FourBizState {
             String category, List<String> attachmentIds) {
     }
 
-    /** A file on a ticket; {@code numberOrigin} is null for files attendants attached. */
-    public record TicketAttachment(String id, String numberOrigin, String fileName, String contentType,
-            String description, byte[] content) {
+    /** A file on a ticket. */
+    public record TicketAttachment(String id, String fileName, String contentType, byte[] content) {
+    }
+
+    /** A unit of 4biz's reference data. */
+    public record Unit(long id, String name) {
     }
 
     private final Set<String> sessions = new LinkedHashSet<>();
@@ -46,6 +49,23 @@ public class FourBizState {
     private final AtomicLong employeeIds = new AtomicLong(980);
     private final AtomicLong ticketNumbers = new AtomicLong(4520);
     private final AtomicLong occurrenceIds = new AtomicLong(76);
+    /** Named queries 4biz's administrator registered that find colaboradores by phone ({@code data/query}). */
+    private final Set<String> phoneQueries = new LinkedHashSet<>();
+    private final List<Unit> units = List.of(new Unit(1, "Sede"), new Unit(12, "Suporte ao cliente"),
+            new Unit(13, "Suporte interno"), new Unit(20, "Filial Campinas"));
+
+    public List<Unit> units() {
+        return units;
+    }
+
+    /** Registers a named query that finds colaboradores by phone, as 4biz's administrator would. */
+    public synchronized void registerPhoneQuery(String name) {
+        phoneQueries.add(name);
+    }
+
+    public synchronized boolean isPhoneQuery(String name) {
+        return name != null && phoneQueries.contains(name);
+    }
 
     public synchronized String newSession() {
         String session = UUID.randomUUID().toString();
@@ -140,18 +160,15 @@ public class FourBizState {
         return occurrence;
     }
 
-    /** Null when the ticket is unknown or the numberOrigin was used already on it (4biz rejects it). */
-    public synchronized TicketAttachment addAttachment(String requestNumber, String numberOrigin, String fileName,
-            String contentType, String description, byte[] content) {
+    /** Null when the ticket is unknown. 4biz keys attachments by nothing of the caller's: a repeat is a second file. */
+    public synchronized TicketAttachment addAttachment(String requestNumber, String fileName, String contentType,
+            byte[] content) {
         if (!ticketsByNumber.containsKey(requestNumber)) {
             return null;
         }
         List<TicketAttachment> files = attachmentsByTicket.computeIfAbsent(requestNumber, n -> new ArrayList<>());
-        if (numberOrigin != null && files.stream().anyMatch(f -> numberOrigin.equals(f.numberOrigin()))) {
-            return null;
-        }
-        TicketAttachment file = new TicketAttachment(Long.toString(attachmentIds.incrementAndGet()), numberOrigin,
-                fileName, contentType, description, content);
+        TicketAttachment file = new TicketAttachment(Long.toString(attachmentIds.incrementAndGet()), fileName,
+                contentType, content);
         files.add(file);
         return file;
     }
@@ -162,8 +179,8 @@ public class FourBizState {
         Occurrence occurrence = addOccurrence(requestNumber, null, description, date, hour, category);
         if (occurrence != null) {
             for (TicketAttachment file : files) {
-                TicketAttachment added = addAttachment(requestNumber, null, file.fileName(), file.contentType(),
-                        file.description(), file.content());
+                TicketAttachment added = addAttachment(requestNumber, file.fileName(), file.contentType(),
+                        file.content());
                 occurrence.attachmentIds().add(added.id());
             }
         }
@@ -202,5 +219,6 @@ public class FourBizState {
         ticketNumberByOrigin.clear();
         occurrenceOrigins.clear();
         attachmentsByTicket.clear();
+        phoneQueries.clear();
     }
 }

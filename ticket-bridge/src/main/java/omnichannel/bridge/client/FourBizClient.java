@@ -1,16 +1,20 @@
 package omnichannel.bridge.client;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,47 +24,74 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
 
+import omnichannel.bridge.client.FourBizCapabilities.Capability;
 import omnichannel.bridge.config.FourBizConfig;
 import omnichannel.platform.resilience.DependencyBreaker;
 
 /**
- * The 4biz calls the bridge makes (fourbiz-api.md), behind one adapter so a deployment whose 4biz differs (the
- * employee service path, the origin field, the attachment calls) changes one class. Logs in once, reuses the session, and logs in again
- * when 4biz says the session expired.
+ * The 4biz calls the bridge makes (fourbiz-api.md), in one adapter. The default path uses only operations 4biz
+ * documents: login, {@code request/create} (with {@code synchronize}, so 4biz creates a missing requester from the
+ * contact), {@code request/getById}, {@code request/createOccurrence}, {@code request/listOccurrences},
+ * {@code request/addAttachments}, {@code /webmvc/v1/unit}. Everything else is an optional {@link FourBizCapabilities
+ * capability}: off unless configured, switched off when 4biz answers that it lacks it, and never able to hold a
+ * message back.
+ * <p>
+ * Each operation is called under {@code /services} first; one that answers a plain 404 there is tried under
+ * {@code /webmvc/services} (where some 4biz versions serve it), and the form that answered is kept. Logs in once,
+ * reuses the session, and logs in again when 4biz says the session expired.
  */
 @ApplicationScoped
 public class FourBizClient {
 
-    private final FourBizApi api;
-    private final FourBizConfig config;
-    private final ObjectMapper json;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HHmm");
+    private static final String SERVICES = "/services/";
+    private static final String WEBMVC_SERVICES = "/webmvc/services/";
+
+    private final WebClient client;
+    private final FourBizConfig config;
+    private final String baseUrl;
+    private final ObjectMapper json;
+    private final FourBizCapabilities capabilities;
 
     /** The session in use, or the login in flight: concurrent calls share one login. */
     private final AtomicReference<Uni<String>> session = new AtomicReference<>();
 
+    /** The prefix each operation answered under, once known. */
+    private final Map<String, String> prefixes = new ConcurrentHashMap<>();
+
     /**
-     * 4biz's breaker, shared by every conversation and the answer poller: timeouts, 5xx and {@code INTERNAL} count;
-     * 4biz refusing the data ({@code INPUT}, {@code PARAM}, {@code PERMISSION}) is an answer and does not.
+     * 4biz's breaker, shared by every conversation and the answer poller: only what says 4biz is in trouble counts
+     * (timeouts, resets, 5xx, 429, {@code INTERNAL}); a refusal or an absent operation is an answer.
      */
     private final DependencyBreaker breaker;
 
-    public FourBizClient(@RestClient FourBizApi api, FourBizConfig config, ObjectMapper json, MeterRegistry metrics) {
-        this.api = api;
+    public FourBizClient(Vertx vertx, FourBizConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.config = config;
         this.json = json;
-        this.breaker = new DependencyBreaker("4biz", failure -> !(failure instanceof FourBizException f && f.isPermanent()),
-                metrics);
+        this.baseUrl = config.baseUrl().endsWith("/")
+                ? config.baseUrl().substring(0, config.baseUrl().length() - 1)
+                : config.baseUrl();
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis()).setKeepAlive(true).setMaxPoolSize(64)
+                .setFollowRedirects(false));
+        this.capabilities = new FourBizCapabilities(config.capabilities(), metrics);
+        this.breaker = new DependencyBreaker("4biz", FourBizException::isOutage, metrics);
     }
 
-    /** A requester to find or create, idempotent by login. */
+    /** A requester to upsert through the employee web service (optional capability), idempotent by login. */
     public record Requester(String login, String name, String phoneNumber, long unitId, long groupId) {
     }
 
     /** A ticket to create; {@code numberOrigin} is our idempotency key. */
     public record NewTicket(String numberOrigin, String description, String userLogin, String contactName,
-            String contactPhone, String contractId, long activityId, long originId) {
+            String contactPhone, String contractId, long activityId) {
     }
 
     /** A ticket as 4biz reports it. */
@@ -74,81 +105,88 @@ public class FourBizClient {
 
     /**
      * A follow-up as 4biz lists it; {@code numberOrigin} is null for those attendants wrote in 4biz. Its
-     * {@code attachments} (files the attendant attached to it) are an <b>assumption</b>: the list's items carry them.
+     * {@code attachments} are not documented: empty unless this 4biz lists them with the follow-up.
      */
     public record Occurrence(String id, String numberOrigin, String description, String category,
             List<TicketAttachment> attachments) {
     }
 
-    /** A file's content, as 4biz serves it ({@code request/getAttachment}, an <b>assumption</b>). */
+    /** A file's content, as 4biz serves it. */
     public record AttachmentContent(String fileName, String contentType, byte[] content) {
     }
 
-    /**
-     * A file to attach to a ticket; {@code numberOrigin} is our idempotency key. The call is an <b>assumption</b>
-     * (4biz's Citrest services name {@code request/addAttachments}; the body below is not public): a JSON body with the
-     * file in base64 and 4biz rejecting a repeated {@code numberOrigin} as it does for tickets and follow-ups.
-     */
-    public record NewAttachment(String ticketNumber, String numberOrigin, String fileName, String contentType,
-            String description, byte[] content) {
+    /** A file to attach to a ticket, in the documented body ({@code name}, {@code content}, {@code extension}). */
+    public record NewAttachment(String ticketNumber, String fileName, String extension, byte[] content) {
 
         @Override
         public String toString() {
-            return "NewAttachment[" + ticketNumber + ", " + numberOrigin + ", " + fileName + ", " + contentType + ", "
-                    + content.length + " bytes]";
+            return "NewAttachment[" + ticketNumber + ", " + fileName + ", " + content.length + " bytes]";
         }
     }
 
-    /** A file on a ticket as 4biz lists it ({@code request/listAttachments}, an <b>assumption</b> as above). */
-    public record TicketAttachment(String id, String numberOrigin, String fileName, String contentType, long size) {
+    /** A file on an attendant's follow-up, as a 4biz that lists them names it. */
+    public record TicketAttachment(String id, String fileName, String contentType, long size) {
     }
 
-    /** A colaborador as 4biz's employee search returns it. */
+    /** A colaborador as the employee query returns it. */
     public record Employee(String login, String name, String phoneNumber) {
     }
 
-    /**
-     * The colaboradores whose phone number is one of {@code numbers}. An <b>assumption</b> like the employee service's
-     * path: {@code employee/search} {@code {"phoneNumbers":[…]}} → {@code {"employees":[{"login","name","phoneNumber"}]}},
-     * 4biz comparing digits only. A 4biz without the service (HTTP 404, 405, 501) finds nobody: the interaction's
-     * requester policy then applies, and the service's absence is logged.
-     */
-    public Uni<List<Employee>> employeesByPhone(List<String> numbers) {
-        ObjectNode body = json.createObjectNode();
-        numbers.forEach(body.putArray("phoneNumbers")::add);
-        return call("employee/search", body)
-                .map(answer -> {
-                    List<Employee> found = new ArrayList<>();
-                    answer.path("employees").forEach(item -> found.add(new Employee(item.path("login").asText(null),
-                            item.path("name").asText(null), item.path("phoneNumber").asText(null))));
-                    return found.stream().filter(e -> e.login() != null && !e.login().isBlank()).toList();
-                })
-                .onFailure(e -> e instanceof FourBizException f
-                        && (f.status() == 404 || f.status() == 405 || f.status() == 501))
-                .recoverWithItem(e -> {
-                    Log.warnf("4biz has no employee search (%s): people are not looked up by phone", e.getMessage());
-                    return List.of();
-                });
+    /** A unit as 4biz's reference data lists it. */
+    public record Unit(long id, String name) {
     }
 
-    public Uni<Long> synchronizeRequester(Requester requester) {
+    public FourBizCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /**
+     * The colaboradores whose phone number is one of {@code numbers}, through the named query the deployment
+     * configured ({@code data/query}); empty when none is configured, this 4biz lacks it, or it fails: the interaction's
+     * requester policy then applies. Never holds a message back.
+     */
+    public Uni<List<Employee>> employeesByPhone(List<String> numbers) {
+        if (!capabilities.usable(Capability.EMPLOYEE_QUERY)) {
+            return Uni.createFrom().item(List.of());
+        }
+        FourBizConfig.Capabilities c = config.capabilities();
+        ObjectNode body = json.createObjectNode().put("queryName", c.employeeQuery().orElseThrow());
+        numbers.forEach(body.putObject("parameters").putArray(c.employeeQueryParameter())::add);
+        return optional(Capability.EMPLOYEE_QUERY, () -> call("data/query", body).map(answer -> {
+            List<Employee> found = new ArrayList<>();
+            answer.path("result").forEach(row -> found.add(new Employee(row.path("login").asText(null),
+                    row.path("name").asText(null), row.path("phoneNumber").asText(null))));
+            return found.stream().filter(e -> e.login() != null && !e.login().isBlank()).toList();
+        }), List.of());
+    }
+
+    /**
+     * Upserts the requester in the interaction's default unit and group through the configured employee web service;
+     * does nothing when none is configured or this 4biz lacks it ({@code request/create} then creates the requester).
+     * Never holds a message back.
+     */
+    public Uni<Void> upsertRequester(Requester requester) {
+        if (!capabilities.usable(Capability.REQUESTER_UPSERT)) {
+            return Uni.createFrom().voidItem();
+        }
         ObjectNode body = json.createObjectNode();
         ObjectNode employee = body.putObject("employee")
                 .put("login", requester.login())
                 .put("name", requester.name())
                 .put("phoneNumber", requester.phoneNumber())
-                .putNull("email")
                 .put("unitId", requester.unitId());
         employee.putArray("groupIds").add(requester.groupId());
-        return call("employee/synchronize", body).map(answer -> answer.path("employee").path("id").asLong());
+        return optional(Capability.REQUESTER_UPSERT,
+                () -> call(config.capabilities().requesterUpsert().orElseThrow(), body).replaceWithVoid(), null);
     }
 
     /**
-     * Creates the ticket, or finds the one an earlier attempt created with the same {@code numberOrigin}: 4biz rejects
-     * a repeated numberOrigin, which makes a retry or a redelivery safe.
+     * Creates the ticket, 4biz creating the requester from the contact when it has no user with that login
+     * ({@code synchronize}), or finds the one an earlier attempt created with the same {@code numberOrigin}: 4biz
+     * rejects a repeated numberOrigin, which makes a retry or a redelivery safe.
      */
     public Uni<Ticket> createTicket(NewTicket ticket) {
-        ObjectNode body = json.createObjectNode().put("synchronize", false);
+        ObjectNode body = json.createObjectNode().put("synchronize", true);
         ObjectNode source = body.putObject("sourceRequest")
                 .put("numberOrigin", ticket.numberOrigin())
                 .put("type", "R")
@@ -157,10 +195,9 @@ public class FourBizClient {
                 .put("contractID", ticket.contractId())
                 .put("urgency", "M")
                 .put("impact", "M");
-        source.putObject("contact").put("name", ticket.contactName()).put("phoneNumber", ticket.contactPhone())
-                .put("email", "");
+        source.putObject("contact").put("name", ticket.contactName()).put("phoneNumber",
+                ticket.contactPhone() == null ? "" : ticket.contactPhone()).put("email", "");
         source.putObject("service").put("code", Long.toString(ticket.activityId()));
-        source.putObject("origin").put("code", Long.toString(ticket.originId()));
         return call("request/create", body)
                 .map(FourBizClient::ticketOf)
                 .onFailure(e -> e instanceof FourBizException f && f.isInputError())
@@ -173,6 +210,13 @@ public class FourBizClient {
     /** The ticket with this number; a permanent failure when 4biz does not know it. */
     public Uni<Ticket> ticket(String number) {
         return call("request/getById", json.createObjectNode().put("number", number)).map(FourBizClient::ticketOf);
+    }
+
+    /** The ticket created with this numberOrigin, or null. */
+    public Uni<Ticket> ticketByOrigin(String numberOrigin) {
+        return call("request/getById", json.createObjectNode().put("numberOrigin", numberOrigin))
+                .map(FourBizClient::ticketOf)
+                .onFailure(e -> e instanceof FourBizException f && f.isInputError()).recoverWithNull();
     }
 
     /**
@@ -203,59 +247,17 @@ public class FourBizClient {
     }
 
     /**
-     * Attaches the file, or accepts that an earlier attempt attached it: 4biz rejects a repeated numberOrigin, told
-     * apart from other input errors by listing the ticket's attachments. Jackson writes the bytes as base64 while it
-     * serialises the body, so the file is not held twice as text.
+     * Attaches the file with the documented body. 4biz keys attachments by nothing of ours, so the caller records what
+     * was attached ({@code AttachedFiles}); Jackson writes the bytes as base64 while it serialises the body.
      */
     public Uni<Void> addAttachment(NewAttachment attachment) {
-        ObjectNode body = json.createObjectNode().put("requestNumber", attachment.ticketNumber());
+        ObjectNode body = json.createObjectNode().put("mediaType", "application/json")
+                .put("requestNumber", attachment.ticketNumber());
         body.putArray("attachments").addObject()
-                .put("numberOrigin", attachment.numberOrigin())
-                .put("fileName", attachment.fileName())
-                .put("contentType", attachment.contentType())
-                .put("description", attachment.description())
-                .put("content", attachment.content());
-        return call("request/addAttachments", body).replaceWithVoid()
-                .onFailure(e -> e instanceof FourBizException f && f.isInputError())
-                .recoverWithUni(rejection -> attachments(attachment.ticketNumber())
-                        .map(list -> list.stream().anyMatch(a -> attachment.numberOrigin().equals(a.numberOrigin())))
-                        .onFailure().recoverWithItem(false)
-                        .invoke(exists -> {
-                            if (!exists) {
-                                throw (FourBizException) rejection;
-                            }
-                            Log.infof("attachment %s already existed on ticket %s", attachment.numberOrigin(),
-                                    attachment.ticketNumber());
-                        })
-                        .replaceWithVoid());
-    }
-
-    /** The ticket's attachments, without their content. */
-    public Uni<List<TicketAttachment>> attachments(String ticketNumber) {
-        return call("request/listAttachments", json.createObjectNode().put("requestNumber", ticketNumber))
-                .map(FourBizClient::attachmentsOf);
-    }
-
-    /** One file of the ticket with its content; a permanent failure when 4biz does not know it. */
-    public Uni<AttachmentContent> attachment(String ticketNumber, String attachmentId) {
-        return call("request/getAttachment", json.createObjectNode().put("requestNumber", ticketNumber)
-                .put("attachmentId", attachmentId)).map(answer -> {
-                    JsonNode file = answer.path("attachment");
-                    try {
-                        return new AttachmentContent(file.path("fileName").asText(null),
-                                file.path("contentType").asText(null), file.path("content").binaryValue());
-                    } catch (java.io.IOException e) {
-                        throw new FourBizException("request/getAttachment", 200, "PARAM", "content is not base64");
-                    }
-                });
-    }
-
-    private static List<TicketAttachment> attachmentsOf(JsonNode node) {
-        List<TicketAttachment> list = new ArrayList<>();
-        node.path("attachments").forEach(item -> list.add(new TicketAttachment(item.path("id").asText(),
-                item.path("numberOrigin").isNull() ? null : item.path("numberOrigin").asText(null),
-                item.path("fileName").asText(null), item.path("contentType").asText(null), item.path("size").asLong())));
-        return list;
+                .put("name", attachment.fileName())
+                .put("content", attachment.content())
+                .put("extension", attachment.extension());
+        return call("request/addAttachments", body).replaceWithVoid();
     }
 
     /** The ticket's follow-ups in creation order. */
@@ -271,11 +273,94 @@ public class FourBizClient {
                 });
     }
 
-    /** The ticket created with this numberOrigin, or null. */
-    public Uni<Ticket> ticketByOrigin(String numberOrigin) {
-        return call("request/getById", json.createObjectNode().put("numberOrigin", numberOrigin))
-                .map(FourBizClient::ticketOf)
-                .onFailure(e -> e instanceof FourBizException f && f.isInputError()).recoverWithNull();
+    /**
+     * One file of a ticket with its content, through the configured {@code /webmvc} attachment read. Fails for good
+     * ({@link FourBizException#isPermanent()}) when 4biz does not have the file, or the capability is off or absent.
+     */
+    public Uni<AttachmentContent> attachment(String ticketNumber, String attachmentId) {
+        if (!capabilities.usable(Capability.ATTACHMENT_READ)) {
+            return Uni.createFrom().failure(new FourBizException("attachment read", 404, null, "not available"));
+        }
+        String path = config.capabilities().attachmentRead().orElseThrow()
+                .replace("{ticket}", encode(ticketNumber)).replace("{attachment}", encode(attachmentId));
+        return guarded(() -> withSession("attachment read", id -> client.requestAbs(HttpMethod.GET, url(path))
+                .putHeader("Authorization", "Bearer " + id).putHeader("authentication-token", id)
+                .timeout(config.callTimeout().toMillis()).send()
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw failure("attachment read", response);
+                    }
+                    Buffer content = response.body();
+                    return new AttachmentContent(null, response.getHeader("Content-Type"),
+                            content == null ? new byte[0] : content.getBytes());
+                })))
+                // a 404 names a file 4biz no longer has; 405/501 say this 4biz has no such read
+                .onFailure(e -> e instanceof FourBizException f && f.isAbsent() && f.status() != 404)
+                .invoke(e -> capabilities.absent(Capability.ATTACHMENT_READ, (FourBizException) e));
+    }
+
+    /** 4biz's units whose name contains {@code query} (documented {@code /webmvc/v1/unit}), at most {@code limit}. */
+    public Uni<List<Unit>> units(String query, int limit) {
+        String path = "/webmvc/v1/unit?unitQuery=" + encode(query == null ? "" : query) + "&limit=" + limit;
+        return guarded(() -> withSession("unit", id -> client.requestAbs(HttpMethod.GET, url(path))
+                .putHeader("Authorization", "Bearer " + id).putHeader("authentication-token", id)
+                .putHeader("Accept", "application/json")
+                .timeout(config.callTimeout().toMillis()).send()
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw failure("unit", response);
+                    }
+                    JsonNode list = parse(response.bodyAsString());
+                    List<Unit> units = new ArrayList<>();
+                    (list.isArray() ? list : list.path("result")).forEach(item -> units.add(
+                            new Unit(item.path("id").asLong(), item.path("name").asText(""))));
+                    return units;
+                })));
+    }
+
+    /** Logs in (a fresh session): the first step of a connection test. */
+    public Uni<Void> login() {
+        session.set(null);
+        return guarded(() -> session()).replaceWithVoid();
+    }
+
+    /**
+     * Whether this 4biz serves {@code operation}, asked with a body that cannot change anything (an unknown ticket, an
+     * empty list): any answer but a plain 404/405/501 says it is there.
+     */
+    public Uni<Boolean> serves(String operation, ObjectNode harmlessBody) {
+        return call(operation, harmlessBody).replaceWith(true)
+                .onFailure(e -> e instanceof FourBizException f && f.isPermanent())
+                .recoverWithItem(e -> !((FourBizException) e).isAbsent());
+    }
+
+    /** The operation's body to probe with: JSON the caller fills in. */
+    public ObjectNode body() {
+        return json.createObjectNode();
+    }
+
+    /**
+     * An optional capability's call: a 4biz that answers it lacks the capability has it switched off; any failure
+     * (refusal, outage) gives {@code otherwise}, so the message goes on by the documented path.
+     */
+    private <T> Uni<T> optional(Capability capability, Supplier<Uni<T>> call, T otherwise) {
+        return call.get().onFailure().recoverWithItem(failure -> {
+            if (failure instanceof FourBizException f && f.isAbsent()) {
+                capabilities.absent(capability, f);
+            } else {
+                Log.warnf("optional 4biz capability %s failed, the documented path is used: %s", capability.label(),
+                        failure.getMessage());
+            }
+            return otherwise;
+        });
+    }
+
+    private static List<TicketAttachment> attachmentsOf(JsonNode node) {
+        List<TicketAttachment> list = new ArrayList<>();
+        node.path("attachments").forEach(item -> list.add(new TicketAttachment(item.path("id").asText(),
+                item.path("fileName").asText(item.path("name").asText(null)), item.path("contentType").asText(null),
+                item.path("size").asLong())));
+        return list;
     }
 
     private static Ticket ticketOf(JsonNode answer) {
@@ -284,19 +369,32 @@ public class FourBizClient {
                 request.path("status").path("code").asText(null));
     }
 
+    /** A services call with the session, through the breaker, answered on the caller's context. */
     private Uni<JsonNode> call(String operation, ObjectNode body) {
-        return breaker.call(() -> withSession(operation, body)
-                .onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
-                .recoverWithUni(expired -> withSession(operation, body)));
+        return guarded(() -> withSession(operation, id -> {
+            body.put("sessionID", id);
+            return post(operation, body);
+        }));
     }
 
-    private Uni<JsonNode> withSession(String operation, ObjectNode body) {
+    /** Through the breaker, the answer delivered on the caller's context (where its database session lives). */
+    private <T> Uni<T> guarded(Supplier<Uni<T>> call) {
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+        Uni<T> result = breaker.call(call);
+        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** Runs the call with the session; when 4biz says it expired, logs in again and repeats the call once. */
+    private <T> Uni<T> withSession(String operation, java.util.function.Function<String, Uni<T>> call) {
+        return once(call).onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
+                .recoverWithUni(expired -> once(call).onFailure(FourBizException.class)
+                        .transform(e -> ((FourBizException) e).afterFreshLogin()));
+    }
+
+    private <T> Uni<T> once(java.util.function.Function<String, Uni<T>> call) {
         Uni<String> current = session();
-        return current.chain(id -> {
-            body.put("sessionID", id);
-            return send(operation, body);
-        }).onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
-                // forget the expired session (unless another call already replaced it) and let the caller log in again
+        return current.chain(id -> call.apply(id)).onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
+                // forget the expired session (unless another call already replaced it) so the repeat logs in again
                 .invoke(() -> session.compareAndSet(current, null));
     }
 
@@ -308,47 +406,72 @@ public class FourBizClient {
         ObjectNode body = json.createObjectNode().put("userName", config.username()).put("password", config.password())
                 .put("platform", "omnichannel");
         AtomicReference<Uni<String>> self = new AtomicReference<>();
-        Uni<String> login = send("login", body)
+        Uni<String> login = post("login", body)
                 .map(answer -> answer.path("sessionID").asText(null))
-                .onItem().ifNull().failWith(() -> new FourBizException("login", 200, "SESSION", "no sessionID"))
+                .onItem().ifNull().failWith(() -> new FourBizException("login", 200, "INTERNAL", "no sessionID"))
+                // a login refused by the session check is a refusal of the user, not an expired session
+                .onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
+                .transform(e -> ((FourBizException) e).afterFreshLogin())
                 .invoke(() -> Log.info("logged in to 4biz"))
                 // a failed login is not kept: the next call tries again
                 .onFailure().invoke(() -> session.compareAndSet(self.get(), null))
                 .memoize().indefinitely();
         self.set(login);
-        return session.compareAndSet(null, login) ? login : java.util.Objects.requireNonNullElse(session.get(), login);
+        return session.compareAndSet(null, login) ? login : Objects.requireNonNullElse(session.get(), login);
     }
 
-    private Uni<JsonNode> send(String operation, ObjectNode body) {
-        return invoke(operation, body)
-                // 4biz reports its errors as 412 with a body; the client turns them into exceptions first
-                .onFailure(WebApplicationException.class)
-                .recoverWithItem(e -> ((WebApplicationException) e).getResponse())
+    /** POSTs to the operation under the prefix it answers at: {@code /services}, else {@code /webmvc/services}. */
+    private Uni<JsonNode> post(String operation, ObjectNode body) {
+        String known = prefixes.get(operation);
+        if (known != null) {
+            return post(known, operation, body);
+        }
+        return post(SERVICES, operation, body)
+                .invoke(() -> prefixes.put(operation, SERVICES))
+                .onFailure(e -> e instanceof FourBizException f && f.status() == 404 && f.code() == null)
+                .recoverWithUni(missing -> post(WEBMVC_SERVICES, operation, body)
+                        .invoke(() -> {
+                            prefixes.put(operation, WEBMVC_SERVICES);
+                            Log.infof("4biz serves %s under %s", operation, WEBMVC_SERVICES);
+                        })
+                        .onFailure(e -> e instanceof FourBizException f && f.status() == 404 && f.code() == null)
+                        .transform(e -> missing));
+    }
+
+    private Uni<JsonNode> post(String prefix, String operation, ObjectNode body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException(e));
+        }
+        return client.requestAbs(HttpMethod.POST, url(prefix + operation))
+                .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
+                .timeout(config.callTimeout().toMillis())
+                .sendBuffer(Buffer.buffer(bytes))
                 .map(response -> {
-                    JsonNode answer = parse(response.hasEntity() ? response.readEntity(String.class) : null);
-                    if (response.getStatus() == Response.Status.OK.getStatusCode()) {
+                    JsonNode answer = parse(response.bodyAsString());
+                    JsonNode error = answer.path("error");
+                    if (response.statusCode() / 100 == 2 && !error.hasNonNull("code")) {
                         return answer;
                     }
-                    JsonNode error = answer.path("error");
-                    throw new FourBizException(operation, response.getStatus(), error.path("code").asText(null),
+                    throw new FourBizException(operation, response.statusCode(), error.path("code").asText(null),
                             error.path("description").asText(null));
                 });
     }
 
-    private Uni<Response> invoke(String operation, ObjectNode body) {
-        return switch (operation) {
-            case "login" -> api.login(body);
-            case "employee/synchronize" -> api.synchronizeEmployee(body);
-            case "employee/search" -> api.searchEmployees(body);
-            case "request/create" -> api.createRequest(body);
-            case "request/getById" -> api.getRequest(body);
-            case "request/createOccurrence" -> api.createOccurrence(body);
-            case "request/listOccurrences" -> api.listOccurrences(body);
-            case "request/addAttachments" -> api.addAttachments(body);
-            case "request/listAttachments" -> api.listAttachments(body);
-            case "request/getAttachment" -> api.getAttachment(body);
-            default -> throw new IllegalArgumentException("unknown 4biz operation " + operation);
-        };
+    private FourBizException failure(String operation, HttpResponse<Buffer> response) {
+        JsonNode error = parse(response.bodyAsString()).path("error");
+        return new FourBizException(operation, response.statusCode(), error.path("code").asText(null),
+                error.path("description").asText(null));
+    }
+
+    private String url(String path) {
+        return baseUrl + path;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private JsonNode parse(String entity) {
@@ -357,8 +480,14 @@ public class FourBizClient {
         }
         try {
             return json.readTree(entity);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
+            // a servlet container's HTML page, a proxy's text: only the status speaks
             return json.createObjectNode();
         }
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
     }
 }

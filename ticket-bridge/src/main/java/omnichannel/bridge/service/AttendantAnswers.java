@@ -167,12 +167,19 @@ public class AttendantAnswers {
 
     /** The answer's text, naming the files too big to send (they stay on the ticket). */
     private static String withTooBig(String text, MediaLinks.Links files, String ticket) {
-        if (files.tooBig().isEmpty()) {
-            return text;
+        StringBuilder said = new StringBuilder(text);
+        if (!files.tooBig().isEmpty()) {
+            said.append(said.isEmpty() ? "" : "\n").append('(').append(String.join(", ", files.tooBig()))
+                    .append(files.tooBig().size() == 1 ? " é grande demais" : " são grandes demais")
+                    .append(" para enviar por aqui; veja no chamado nº ").append(ticket).append(')');
         }
-        return text + (text.isBlank() ? "" : "\n") + "(" + String.join(", ", files.tooBig())
-                + (files.tooBig().size() == 1 ? " é grande demais" : " são grandes demais")
-                + " para enviar por aqui; veja no chamado nº " + ticket + ")";
+        if (!files.unreadable().isEmpty()) {
+            said.append(said.isEmpty() ? "" : "\n").append('(')
+                    .append(files.unreadable().size() == 1 ? "arquivo anexado: " : "arquivos anexados: ")
+                    .append(String.join(", ", files.unreadable())).append("; veja no chamado nº ").append(ticket)
+                    .append(')');
+        }
+        return said.toString();
     }
 
     private static OutboundMessage answer(Conversation conversation, String occurrenceId, String text,

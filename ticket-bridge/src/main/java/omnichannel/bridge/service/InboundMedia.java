@@ -14,6 +14,7 @@ import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.client.MediaDownloads;
 import omnichannel.bridge.config.BridgeConfig;
+import omnichannel.bridge.repository.AttachedFiles;
 import omnichannel.events.Attachment;
 import omnichannel.events.InboundMessage;
 import omnichannel.platform.interactions.InternalInteraction;
@@ -45,9 +46,11 @@ public class InboundMedia {
     private final TicketService tickets;
     private final BridgeMetrics metrics;
     private final MediaPolicy defaults;
+    private final AttachedFiles attached;
 
     public InboundMedia(MediaDownloads downloads, FourBizClient fourBiz, TicketService tickets, BridgeMetrics metrics,
-            BridgeConfig bridge) {
+            BridgeConfig bridge, AttachedFiles attached) {
+        this.attached = attached;
         this.downloads = downloads;
         this.fourBiz = fourBiz;
         this.tickets = tickets;
@@ -72,27 +75,33 @@ public class InboundMedia {
             int index, MediaPolicy policy) {
         Attachment file = message.attachments().get(index);
         String ticket = conversation.ticketNumber();
-        return downloads.fetch(interaction, file.url(), file.contentType(), policy)
-                .chain(media -> metrics.fourBiz(interaction.id(), "request/addAttachments",
-                        () -> fourBiz.addAttachment(new FourBizClient.NewAttachment(ticket,
-                                OriginKeys.attachment(interaction.id(), message.providerMessageId(), index),
-                                fileName(message, index, media.contentType()), media.contentType(),
-                                kind(media.contentType()) + " recebido por "
-                                        + TicketService.channelName(message.channel()) + " de "
-                                        + TicketService.personName(conversation),
-                                media.content())))
-                        .invoke(() -> metrics.attachment(interaction.id(), true))
-                        .onFailure(e -> e instanceof FourBizException f && f.isPermanent())
-                        .transform(e -> new MediaDownloads.Refused("o 4biz recusou o arquivo ("
-                                + ((FourBizException) e).code() + ")")))
-                .onFailure(MediaDownloads.Refused.class).recoverWithUni(refusal -> {
-                    Log.infof("file %d of the message not attached to ticket %s: %s interaction=%s correlationId=%s",
-                            index + 1, ticket, refusal.getMessage(), interaction.id(), message.correlationId());
-                    metrics.attachment(interaction.id(), false);
-                    return tickets.note(interaction.id(), ticket,
-                            OriginKeys.attachmentRefused(interaction.id(), message.providerMessageId(), index),
-                            refusalText(message, conversation, index, refusal.getMessage()));
-                });
+        String key = OriginKeys.attachment(interaction.id(), message.providerMessageId(), index);
+        return attached.attached(key).chain(done -> done
+                ? Uni.createFrom().voidItem()
+                : downloads.fetch(interaction, file.url(), file.contentType(), policy)
+                        .chain(media -> metrics.fourBiz(interaction.id(), "request/addAttachments",
+                                () -> fourBiz.addAttachment(new FourBizClient.NewAttachment(ticket,
+                                        fileName(message, index, media.contentType()),
+                                        EXTENSIONS.getOrDefault(MediaPolicy.essence(media.contentType()), "bin"),
+                                        media.content())))
+                                .call(() -> attached.record(key, ticket))
+                                .invoke(() -> metrics.attachment(interaction.id(), true))
+                                .onFailure(e -> e instanceof FourBizException f && f.isPermanent())
+                                .transform(e -> new MediaDownloads.Refused("o 4biz recusou o arquivo ("
+                                        + refusal((FourBizException) e) + ")")))
+                        .onFailure(MediaDownloads.Refused.class).recoverWithUni(refusal -> {
+                            Log.infof("file %d of the message not attached to ticket %s: %s interaction=%s "
+                                    + "correlationId=%s", index + 1, ticket, refusal.getMessage(), interaction.id(),
+                                    message.correlationId());
+                            metrics.attachment(interaction.id(), false);
+                            return tickets.note(interaction.id(), ticket,
+                                    OriginKeys.attachmentRefused(interaction.id(), message.providerMessageId(), index),
+                                    refusalText(message, conversation, index, refusal.getMessage()));
+                        }));
+    }
+
+    private static String refusal(FourBizException e) {
+        return e.code() != null ? e.code() : "HTTP " + e.status();
     }
 
     /** {@code whatsapp-<message id>-<n>.<ext>}: unique on the ticket, and the same on every attempt. */
@@ -100,7 +109,7 @@ public class InboundMedia {
         String channel = message.channel() == omnichannel.events.Channel.WHATSAPP_TWILIO ? "whatsapp" : "x";
         String id = message.providerMessageId().replaceAll("[^A-Za-z0-9_-]", "");
         return channel + "-" + (id.length() > 40 ? id.substring(0, 40) : id) + "-" + (index + 1) + "."
-                + EXTENSIONS.getOrDefault(contentType, "bin");
+                + EXTENSIONS.getOrDefault(MediaPolicy.essence(contentType), "bin");
     }
 
     /** What kind of file it is, for the attendant: a voice note is an audio. */

@@ -31,7 +31,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.bridge.Conversation;
+import omnichannel.bridge.client.FourBizCapabilities;
 import omnichannel.bridge.client.FourBizClient;
+import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.rest.ProblemException;
@@ -74,8 +76,11 @@ public class MediaLinks {
     public record File(String contentType, byte[] content) {
     }
 
-    /** Links to the follow-up's files, in their order (the same ones when asked again); files too big for one, named. */
-    record Links(List<String> urls, List<String> tooBig) {
+    /**
+     * Links to the follow-up's files, in their order (the same ones when asked again); files too big for one, and
+     * files this 4biz gives no way to read (the optional attachment read is off or absent), named.
+     */
+    record Links(List<String> urls, List<String> tooBig, List<String> unreadable) {
     }
 
     /**
@@ -83,12 +88,16 @@ public class MediaLinks {
      * gateway, and no provider takes it (Twilio's WhatsApp media stop at 16 MB); the answer names it instead.
      */
     Uni<Links> links(Conversation conversation, FourBizClient.Occurrence occurrence) {
+        if (!fourBiz.capabilities().usable(FourBizCapabilities.Capability.ATTACHMENT_READ)) {
+            return Uni.createFrom().item(new Links(List.of(), List.of(),
+                    occurrence.attachments().stream().map(MediaLinks::name).toList()));
+        }
         List<FourBizClient.TicketAttachment> linked = occurrence.attachments().stream()
                 .filter(file -> file.size() <= MediaPolicy.MAX_BYTES).toList();
         List<String> tooBig = occurrence.attachments().stream().filter(file -> file.size() > MediaPolicy.MAX_BYTES)
-                .map(file -> file.fileName() == null ? file.id() : file.fileName()).toList();
+                .map(MediaLinks::name).toList();
         if (linked.isEmpty()) {
-            return Uni.createFrom().item(new Links(List.of(), tooBig));
+            return Uni.createFrom().item(new Links(List.of(), tooBig, List.of()));
         }
         Instant expires = Instant.now().plus(config.linkLifetime());
         return Multi.createFrom().iterable(linked)
@@ -105,7 +114,11 @@ public class MediaLinks {
                                     OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)))
                             .map(rows -> url(id, rows.iterator().next().getOffsetDateTime("expires_at").toEpochSecond()));
                 })
-                .collect().asList().map(urls -> new Links(urls, tooBig));
+                .collect().asList().map(urls -> new Links(urls, tooBig, List.of()));
+    }
+
+    private static String name(FourBizClient.TicketAttachment file) {
+        return file.fileName() == null ? file.id() : file.fileName();
     }
 
     /** The link's id when {@code url} is one of ours (an attendant's file), else empty. */
@@ -178,7 +191,7 @@ public class MediaLinks {
                         return Uni.createFrom().failure(gone());
                     }
                     return fourBiz.attachment(row.getString("ticket_number"), row.getString("attachment_id"))
-                            .onFailure(e -> e instanceof omnichannel.bridge.client.FourBizException f && f.isPermanent())
+                            .onFailure(e -> e instanceof FourBizException f && f.isPermanent())
                             .transform(e -> new ProblemException(404, "Not found", "the file is no longer in 4biz"))
                             .chain(file -> pool.preparedQuery(
                                     "update media_link set used_at = now() where id = $1 and used_at is null")

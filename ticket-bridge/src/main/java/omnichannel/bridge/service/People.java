@@ -8,6 +8,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.Conversation;
+import omnichannel.bridge.client.FourBizCapabilities.Capability;
 import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.repository.IdentityStore;
 import omnichannel.events.Channel;
@@ -23,6 +24,11 @@ import omnichannel.platform.phones.PhoneNumbers;
  * else the interaction's {@link RequesterPolicy}: a requester made for the person ({@code whatsapp_<digits>},
  * {@code twitter_<user id>}, the default), or the generic requester with the person as the ticket's contact. A
  * colaborador found or linked is never updated from the channel (the profile name is not theirs to change).
+ * <p>
+ * The lookup by phone is an optional 4biz capability (a named query); without it, only links find colaboradores. A
+ * requester made for the person is created by 4biz itself when the ticket is opened ({@code request/create} with
+ * {@code synchronize}, from the contact, in 4biz's own default group); the optional employee web service places it
+ * in the interaction's default unit and group first.
  */
 @ApplicationScoped
 public class People {
@@ -57,10 +63,10 @@ public class People {
 
     private Uni<String> lookUp(InternalInteraction interaction, Channel channel, String identity) {
         String phone = channel == Channel.WHATSAPP_TWILIO ? PhoneNumbers.e164(identity) : null;
-        if (phone == null) {
+        if (phone == null || !fourBiz.capabilities().usable(Capability.EMPLOYEE_QUERY)) {
             return Uni.createFrom().nullItem();
         }
-        return metrics.fourBiz(interaction.id(), "employee/search",
+        return metrics.fourBiz(interaction.id(), "data/query",
                 () -> fourBiz.employeesByPhone(PhoneNumbers.variants(phone)))
                 .chain(found -> {
                     List<String> logins = found.stream().map(FourBizClient.Employee::login).distinct().toList();
@@ -82,9 +88,12 @@ public class People {
             return Uni.createFrom().item(policy.genericRequesterLogin());
         }
         String login = TicketService.requesterLogin(message.channel(), message.sender().id());
+        if (!fourBiz.capabilities().usable(Capability.REQUESTER_UPSERT)) {
+            return Uni.createFrom().item(login);
+        }
         String name = conversation.displayName() != null ? conversation.displayName() : login;
-        return metrics.fourBiz(interaction.id(), "employee/synchronize",
-                () -> fourBiz.synchronizeRequester(new FourBizClient.Requester(login, name,
+        return metrics.fourBiz(interaction.id(), "requester upsert",
+                () -> fourBiz.upsertRequester(new FourBizClient.Requester(login, name,
                         message.sender().phoneNumber(), interaction.defaultUnitId(), interaction.defaultGroupId())))
                 .replaceWith(login);
     }

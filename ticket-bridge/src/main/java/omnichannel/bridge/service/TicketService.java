@@ -55,8 +55,7 @@ public class TicketService {
                 .chain(login -> metrics.fourBiz(interaction.id(), "request/create",
                         () -> fourBiz.createTicket(new FourBizClient.NewTicket(
                                 OriginKeys.ticket(message.interactionId(), message.providerMessageId()), description,
-                                login, name, phone, contract, interaction.defaultActivityId(),
-                                interaction.contactOriginId())))))
+                                login, name, phone, contract, interaction.defaultActivityId())))))
                 .invoke(ticket -> {
                     Log.infof("ticket %s for interaction=%s correlationId=%s", ticket.number(), interaction.id(),
                             message.correlationId());
@@ -78,10 +77,13 @@ public class TicketService {
                 .invoke(() -> metrics.followUp(interaction.id()));
     }
 
-    /** The ticket's status as 4biz reports it now; null when 4biz does not know the ticket (deleted, merged). */
+    /**
+     * The ticket's status as 4biz reports it now; null when 4biz does not know the ticket (deleted, merged: it answers
+     * {@code INPUT}). Any other refusal fails: it says nothing about the ticket.
+     */
     Uni<String> currentStatus(String ticketNumber) {
         return fourBiz.ticket(ticketNumber).map(FourBizClient.Ticket::statusCode)
-                .onFailure(e -> e instanceof FourBizException f && f.isPermanent()).recoverWithNull();
+                .onFailure(e -> e instanceof FourBizException f && f.isInputError()).recoverWithNull();
     }
 
     /** Writes a note on a ticket (e.g. a delivery failure), once per numberOrigin. */

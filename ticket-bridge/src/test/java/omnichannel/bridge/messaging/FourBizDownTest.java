@@ -74,7 +74,7 @@ class FourBizDownTest {
             server.stubFor(any(urlPathMatching("/4biz/.*")).willReturn(aResponse().withStatus(503)));
             return omnichannel.testing.IdentityProvider.shared().withClientProperties("ticket-bridge",
                     Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
-                            "quarkus.rest-client.fourbiz.url", server.baseUrl() + "/4biz",
+                            "fourbiz.base-url", server.baseUrl() + "/4biz",
                             "fourbiz.username", "omnichannel", "fourbiz.password", "test-password"));
         }
 

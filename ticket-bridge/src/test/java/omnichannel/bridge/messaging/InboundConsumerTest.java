@@ -56,9 +56,12 @@ class InboundConsumerTest {
                 .withRequestBody(containing("impressora parada")));
         assertThat(creates).hasSize(1);
         assertThat(creates.get(0).getBodyAsString()).contains("\"userID\":\"whatsapp_5511912349001\"")
-                .contains("\"service\":{\"code\":\"170\"}").contains("\"origin\":{\"code\":\"7\"}")
+                .contains("\"service\":{\"code\":\"170\"}").contains("\"synchronize\":true")
+                .contains("\"contact\":{\"name\":\"Maria\",\"phoneNumber\":\"+5511912349001\"")
                 .contains("\"contractID\":\"1\"").contains("\"numberOrigin\":\"OCT-")
-                .contains("\"sessionID\":\"s-1\"").contains("Mensagem recebida por WhatsApp de Maria");
+                .contains("\"sessionID\":\"s-1\"").contains("Mensagem recebida por WhatsApp de Maria")
+                .as("the origin has no documented field: 4biz sets it").doesNotContain("\"origin\"");
+        // the employee web service this 4biz has (an optional capability) places the requester in the defaults
         assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/employee/synchronize"))
                 .withRequestBody(containing("whatsapp_5511912349001"))).get(0).getBodyAsString())
                 .contains("\"unitId\":12").contains("\"groupIds\":[3]").contains("\"name\":\"Maria\"");
@@ -119,6 +122,33 @@ class InboundConsumerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !on(Topics.OUTBOUND_WHATSAPP, next.correlationId()).isEmpty());
         assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
                 .withRequestBody(containing(FourBizStub.REJECTED_TEXT))).size()).isLessThanOrEqualTo(3);
+    }
+
+    /**
+     * A 4biz without the operation (a servlet container's plain 404 page, no 4biz error body): the message ends at
+     * once, dead-lettered with 4biz's answer, instead of waiting forever behind an "outage"; the person's next message
+     * gets its ticket, and the 404 does not count toward the 4biz breaker.
+     */
+    @Test
+    void aRequiredOperationAnswering404DeadLettersThatMessageAtOnceAndTheNextOneGetsItsTicket() {
+        String person = "+5511912349012";
+        InboundMessage absent = inbound(person, FourBizStub.ABSENT_OPERATION_TEXT);
+        InboundMessage next = inbound(person, "depois da operacao inexistente");
+
+        publish(absent);
+        publish(next);
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(20))
+                .until(() -> on(Topics.deadLetter(Topics.INBOUND), absent.correlationId()), list -> !list.isEmpty());
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("4biz request/create answered HTTP 404");
+        // never retried (under /webmvc/services at most once, when /services had not answered this operation before)
+        assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
+                .withRequestBody(containing(FourBizStub.ABSENT_OPERATION_TEXT)))).hasSize(1);
+        assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/webmvc/services/request/create"))
+                .withRequestBody(containing(FourBizStub.ABSENT_OPERATION_TEXT)))).hasSizeLessThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !on(Topics.OUTBOUND_WHATSAPP, next.correlationId()).isEmpty());
+        assertThat(on(Topics.deadLetter(Topics.INBOUND), next.correlationId())).isEmpty();
     }
 
     @Test
@@ -208,7 +238,7 @@ class InboundConsumerTest {
                 (System.nanoTime() - start) / 1_000_000);
         assertThat(on(Topics.OUTBOUND_WHATSAPP, stuck.correlationId())).isEmpty();
         assertThat(on(Topics.deadLetter(Topics.INBOUND), stuck.correlationId())).isEmpty();
-        assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/employee/synchronize"))
+        assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
                 .withRequestBody(containing("whatsapp_" + FourBizStub.STUCK_PERSON.substring(1))))).hasSizeGreaterThan(1);
     }
 }

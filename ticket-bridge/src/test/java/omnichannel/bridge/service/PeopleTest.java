@@ -55,9 +55,10 @@ class PeopleTest {
         LoggedRequest ticket = ticketWith("monitor piscando");
         assertThat(ticket.getBodyAsString()).contains("\"userID\":\"" + FourBizStub.KNOWN_LOGIN + "\"")
                 .contains("\"contact\":{\"name\":\"Maria\",\"phoneNumber\":\"" + FourBizStub.KNOWN_PHONE + "\"");
-        // 4biz was asked for every way the number is written, and the colaborador was not rewritten from WhatsApp
-        assertThat(server.findAll(postRequestedFor(urlEqualTo("/4biz/services/employee/search"))
+        // the named query was asked for every way the number is written, and the colaborador was not rewritten
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/4biz/services/data/query"))
                 .withRequestBody(containing("\"1187654001\""))).get(0).getBodyAsString())
+                .contains("\"queryName\":\"" + FourBizStub.EMPLOYEE_QUERY + "\"")
                 .contains("\"+5511987654001\"", "\"+551187654001\"", "\"5511987654001\"", "\"11987654001\"");
         assertThat(server.findAll(postRequestedFor(urlEqualTo("/4biz/services/employee/synchronize"))
                 .withRequestBody(containing("5511987654001")))).isEmpty();
@@ -83,7 +84,7 @@ class PeopleTest {
         publish(inbound(writesFrom, "teclado sem resposta"));
 
         assertThat(ticketWith("teclado sem resposta").getBodyAsString()).contains("\"userID\":\"joao.souza\"");
-        assertThat(server.findAll(postRequestedFor(urlEqualTo("/4biz/services/employee/search"))
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/4biz/services/data/query"))
                 .withRequestBody(containing("1187654002")))).as("a linked person is not looked up").isEmpty();
         given().auth().oauth2(Tokens.shared().viewer()).queryParam("channel", "WHATSAPP_TWILIO")
                 .queryParam("identity", linkedAs).get("/api/v1/identities").then().statusCode(200)
