@@ -130,11 +130,14 @@ class ConsoleBrowserTest {
         assertThat(field("name").getAttribute("value")).isEqualTo(callbackUrl);
         browser.navigate().refresh();
 
-        // Testar conexão: Twilio's account (simulator) and a signed self-test through the gateway
+        // Testar conexão: Twilio's account (simulator), a signed self-test through the gateway, then 4biz step by step
+        // (login, the five operations the default path needs, the optional capabilities, the interaction's fields)
         browser.findElement(By.id("verify")).click();
         WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
-        assertThat(browser.findElements(By.cssSelector("#steps li"))).hasSize(2)
+        assertThat(browser.findElements(By.cssSelector("#steps li"))).hasSize(13)
                 .allSatisfy(step -> assertThat(step.getAttribute("class")).isEqualTo("ok"));
+        assertThat(browser.findElement(By.id("steps")).getText()).contains("4biz: request/create")
+                .contains("4biz (opcional): requester-upsert").contains("4biz: unidade " + DemoInteraction.UNIT);
         assertThat(verdict.getAttribute("class")).isEqualTo("ok");
         screenshot("06-verification");
 

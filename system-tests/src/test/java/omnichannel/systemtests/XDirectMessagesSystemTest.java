@@ -59,14 +59,6 @@ class XDirectMessagesSystemTest {
         return reply.status() == 200 ? reply.json() : null;
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<JsonNode> sentTo(String person) {
         return Simulators.stream(HttpJson.get(simulators.baseUrl() + "/simulators/x/sent?to=" + person).json()).toList();
     }
@@ -99,16 +91,17 @@ class XDirectMessagesSystemTest {
             return tickets.size() == 1 && tickets.get(0).path("occurrences").isEmpty();
         });
 
-        // an attendant's photo: fetched once from the gateway's link, uploaded to X, the DM's attachment
+        // an attendant's answer with a photo: a 4biz that serves only what it documents does not say a follow-up has
+        // files, so the text goes as a DM and the photo stays on the ticket (the /webmvc read is an optional
+        // capability; channel-twitter's own tests upload a linked file as the DM's attachment)
         byte[] photo = new byte[20 * 1024];
         new java.util.Random(7).nextBytes(photo);
         simulators.attendantAttaches(ticket.path("number").asText(), "Foto da configuração", "vpn.png", "image/png",
                 photo);
-        JsonNode withPhoto = await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("4002").stream()
-                .filter(sent -> sent.has("media")).toList(), list -> !list.isEmpty()).get(0);
-        assertThat(withPhoto.path("text").asText()).isEqualTo("Foto da configuração");
-        assertThat(withPhoto.path("media").path("category").asText()).isEqualTo("dm_image");
-        assertThat(withPhoto.path("media").path("sha256").asText()).isEqualTo(sha256(photo));
+        JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> sentTo("4002").stream()
+                .filter(sent -> sent.path("text").asText().equals("Foto da configuração")).toList(),
+                list -> !list.isEmpty()).get(0);
+        assertThat(answer.has("media")).isFalse();
 
         HttpJson.Reply recheck = HttpJson.postJson(stack.service("channel-twitter").baseUrl()
                 + "/api/v1/twitter/webhooks/" + x.id() + "/crc", "", Map.of("Authorization", "Bearer " + tokens.admin()));

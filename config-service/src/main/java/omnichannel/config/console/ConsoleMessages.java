@@ -112,25 +112,25 @@ public interface ConsoleMessages {
     @Message("Unidade default")
     String fieldUnit();
 
-    @Message("Unidade usada na criação do solicitante.")
+    @Message("Unidade do 4biz em que o solicitante é criado: aplicada só com o serviço de colaborador (opcional); sem ele, o 4biz usa a sua unidade padrão. As sugestões vêm do 4biz.")
     String unitHint();
 
     @Message("Grupo default")
     String fieldGroup();
 
-    @Message("Grupo ao qual o solicitante é vinculado.")
+    @Message("Grupo ao qual o solicitante é vinculado: aplicado só com o serviço de colaborador (opcional); sem ele, o grupo do parâmetro 45. O 4biz não documenta uma leitura de grupos: digite o ID.")
     String groupHint();
 
     @Message("Atividade default")
     String fieldActivity();
 
-    @Message("Atividade dos tickets abertos por este canal.")
+    @Message("Atividade dos tickets abertos por este canal, enviada em cada chamado. O 4biz não documenta uma leitura do catálogo: digite o ID.")
     String activityHint();
 
     @Message("Origem de Contato")
     String fieldOrigin();
 
-    @Message("ID da origem de contato no 4biz (ex.: Whatsapp).")
+    @Message("ID da origem de contato no 4biz (ex.: Whatsapp). O pedido do 4biz não tem campo documentado para a origem: o 4biz usa a sua configuração ORIGIN_ID.")
     String originHint();
 
     @Message("Interação com o Helper (o chatbot responde primeiro)")

@@ -34,6 +34,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.Interaction;
+import omnichannel.config.client.FourBizChecks;
 import omnichannel.config.client.InteractionTraffic;
 import omnichannel.config.client.TwitterWebhooks;
 import omnichannel.config.rest.InteractionView;
@@ -73,7 +74,7 @@ public class ConsoleResource {
         static native TemplateInstance list(Chrome chrome, Listing listing);
 
         static native TemplateInstance form(Chrome chrome, InteractionForm form, TwitterWebhooks.Status webhook,
-                Health health);
+                Health health, List<FourBizChecks.Unit> units);
 
         static native TemplateInstance confirmDelete(Chrome chrome, Interaction interaction);
 
@@ -158,10 +159,13 @@ public class ConsoleResource {
     HttpHeaders headers;
     private final InteractionTraffic traffic;
     private final SignatureFailures signatureFailures;
+    private final FourBizChecks fourBiz;
 
     public ConsoleResource(InteractionService interactions, VerificationService verification,
             ParameterService parameters, DeadLetterService deadLetters, SecurityIdentity identity, CsrfTokens csrf,
-            TwitterWebhooks twitterWebhooks, InteractionTraffic traffic, SignatureFailures signatureFailures) {
+            TwitterWebhooks twitterWebhooks, InteractionTraffic traffic, SignatureFailures signatureFailures,
+            FourBizChecks fourBiz) {
+        this.fourBiz = fourBiz;
         this.twitterWebhooks = twitterWebhooks;
         this.signatureFailures = signatureFailures;
         this.traffic = traffic;
@@ -222,10 +226,10 @@ public class ConsoleResource {
     @Path("/interactions/new")
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
-    public TemplateInstance newForm(@QueryParam("channel") String channel) {
+    public Uni<TemplateInstance> newForm(@QueryParam("channel") String channel) {
         Channel chosen = parseChannel(channel);
-        return page(Templates.form(chrome("interactions", null),
-                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null, null));
+        return fourBiz.units(accessToken()).map(units -> page(Templates.form(chrome("interactions", null),
+                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null, null, units)));
     }
 
     @POST
@@ -264,9 +268,9 @@ public class ConsoleResource {
             Uni<Health> health = traffic.of(id, accessToken()).chain(figures -> deadLetters.pendingOf(id)
                     .chain(pending -> signatureFailures.recent(id).map(bad -> new Health(figures, pending,
                             bad.last24h(), bad.lastAt() == null ? null : bad.lastAt().toString()))));
-            return Uni.combine().all().unis(webhook, health).asTuple()
-                    .map(both -> html(200, page(Templates.form(chrome("interactions", notice),
-                            formOf(found), both.getItem1(), both.getItem2()))));
+            return Uni.combine().all().unis(webhook, health, fourBiz.units(accessToken())).asTuple()
+                    .map(all -> html(200, page(Templates.form(chrome("interactions", notice),
+                            formOf(found), all.getItem1(), all.getItem2(), all.getItem3()))));
         });
     }
 
@@ -340,7 +344,7 @@ public class ConsoleResource {
     public Uni<Response> verify(@PathParam("id") String id) {
         return interactions.find(id).chain(found -> found == null
                 ? Uni.createFrom().item(notFound())
-                : verification.verify(id).map(result -> html(200, page(
+                : verification.verify(id, accessToken()).map(result -> html(200, page(
                         Templates.verification(chrome("interactions", null), found, result)))));
     }
 
@@ -456,7 +460,7 @@ public class ConsoleResource {
             shown.withProblem(problem.getMessage());
         }
         return html(problem.status(),
-                page(Templates.form(chrome("interactions", null), shown, null, null)));
+                page(Templates.form(chrome("interactions", null), shown, null, null, List.of())));
     }
 
     private InteractionForm formOf(Interaction interaction) {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -170,11 +171,13 @@ public class InteractionResource {
     @Path("/{id}/verification")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Check the credentials with the provider and send a signed self-test to the callback URL")
+    @Operation(summary = "Check the credentials with the provider, send a signed self-test to the callback URL, and "
+            + "have ticket-bridge test 4biz (login, each required operation, the optional capabilities, the fields)")
     @APIResponse(responseCode = "200", description = "Each step with its result (ok is false when any failed)")
     @APIResponse(responseCode = "404", description = "No such interaction, or deleted")
     public Uni<VerificationService.Verification> verify(@PathParam("id") String id) {
-        return verification.verify(id);
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        return verification.verify(id, token == null ? "" : token.getToken());
     }
 
     @GET

@@ -8,12 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.config.Interaction;
+import omnichannel.config.client.FourBizChecks;
 import omnichannel.config.client.ProviderChecks;
 import omnichannel.config.client.ProviderChecks.Step;
 import omnichannel.events.Channel;
 import omnichannel.platform.x.XCredentials;
 
-/** Checks an interaction end to end: the provider accepts its credentials, the gateway answers at its callback URL. */
+/**
+ * Checks an interaction end to end: the provider accepts its credentials, the gateway answers at its callback URL, and
+ * the 4biz behind ticket-bridge has what the interaction needs.
+ */
 @ApplicationScoped
 public class VerificationService {
 
@@ -23,13 +27,27 @@ public class VerificationService {
 
     private final InteractionService interactions;
     private final ProviderChecks checks;
+    private final FourBizChecks fourBiz;
 
-    public VerificationService(InteractionService interactions, ProviderChecks checks) {
+    public VerificationService(InteractionService interactions, ProviderChecks checks, FourBizChecks fourBiz) {
         this.interactions = interactions;
         this.checks = checks;
+        this.fourBiz = fourBiz;
     }
 
-    public Uni<Verification> verify(String id) {
+    /**
+     * The provider's steps, then 4biz's (asked of ticket-bridge with the caller's {@code accessToken}): login, each
+     * operation the default path needs, each optional capability, the interaction's fields.
+     */
+    public Uni<Verification> verify(String id, String accessToken) {
+        return providerSteps(id).chain(steps -> fourBiz.verify(id, accessToken).map(more -> {
+            List<Step> all = new java.util.ArrayList<>(steps);
+            all.addAll(more);
+            return new Verification(all.stream().allMatch(Step::ok), all);
+        }));
+    }
+
+    private Uni<List<Step>> providerSteps(String id) {
         return interactions.find(id)
                 .onItem().ifNull().failWith(() -> new NotFound("interaction " + id))
                 .chain(interaction -> {
@@ -54,8 +72,7 @@ public class VerificationService {
                         gateway = checks.xCallback(callback, secrets.get("twitter.apiSecretKey"));
                     }
                     return credentials.chain(first -> gateway.map(second -> List.of(first, second)));
-                })
-                .map(steps -> new Verification(steps.stream().allMatch(Step::ok), steps));
+                });
     }
 
     /** The interaction's templates by step name: {@code template} (the single one), {@code template PURPOSE}. */

@@ -65,7 +65,13 @@ class VerificationTest extends ConfigServiceTest {
                     .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                             {"contents":[%s],"meta":{"page":1,"page_size":100,"key":"contents","next_page_url":null}}
                             """.formatted(content(REJECTED, "pesquisa_satisfacao", "rejected")))));
+            // ticket-bridge's 4biz test, asked with the admin's own token
+            providers.stubFor(get(urlPathEqualTo("/api/v1/fourbiz/verification"))
+                    .withHeader("Authorization", matching("Bearer .+"))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                            "{\"steps\":[{\"name\":\"4biz: login\",\"ok\":true,\"detail\":\"entrou\"}]}")));
             return Map.of("omnichannel.public-base-url", providers.baseUrl(),
+                    "omnichannel.ticket-bridge-url", providers.baseUrl(),
                     "omnichannel.twilio-api-base-url", providers.baseUrl(),
                     "omnichannel.twilio-content-api-base-url", providers.baseUrl(),
                     "omnichannel.x-api-base-url", providers.baseUrl());
@@ -116,7 +122,7 @@ class VerificationTest extends ConfigServiceTest {
     void verificationChecksThatTheTemplateExistsAndIsApproved() {
         admin().post("/api/v1/interactions/" + create(withTemplate("Aprovado", APPROVED)) + "/verification").then()
                 .statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true))
-                .body("steps.name", contains("credentials", "callback", "template"))
+                .body("steps.name", contains("credentials", "callback", "template", "4biz: login"))
                 .body("steps[2].detail", containsString("atualizacao_chamado"));
         admin().post("/api/v1/interactions/" + create(withTemplate("Pendente", PENDING)) + "/verification").then()
                 .statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(false))
@@ -128,8 +134,9 @@ class VerificationTest extends ConfigServiceTest {
                         + "{\"1\":\"ticketNumber\",\"2\":\"answerExcerpt\"}}},\"templateContentSid\""));
         admin().post("/api/v1/interactions/" + purposes + "/verification").then().statusCode(200)
                 .body("ok", org.hamcrest.Matchers.equalTo(false))
-                .body("steps.name", contains("credentials", "callback", "template", "template ATTENDANT_ANSWER"))
-                .body("steps.ok", contains(true, true, true, false))
+                .body("steps.name", contains("credentials", "callback", "template", "template ATTENDANT_ANSWER",
+                        "4biz: login"))
+                .body("steps.ok", contains(true, true, true, false, true))
                 .body("steps[3].detail", containsString("rejected"));
         admin().get("/api/v1/interactions/" + purposes).then().statusCode(200)
                 .body("whatsapp.templates.ATTENDANT_ANSWER.contentSid", org.hamcrest.Matchers.equalTo(REJECTED))
@@ -154,8 +161,12 @@ class VerificationTest extends ConfigServiceTest {
         admin().post("/api/v1/interactions/" + id + "/verification")
                 .then().statusCode(200)
                 .body("ok", org.hamcrest.Matchers.equalTo(true))
-                .body("steps.name", contains("credentials", "callback"))
+                .body("steps.name", contains("credentials", "callback", "4biz: login"))
                 .body(not(containsString(AUTH_TOKEN)));
+        assertThat(providers.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlPathEqualTo("/api/v1/fourbiz/verification"))
+                .withQueryParam("interaction", equalTo(id)))).as("ticket-bridge was asked about this interaction")
+                .hasSize(1);
 
         List<LoggedRequest> selfTests = providers.findAll(postRequestedFor(urlPathEqualTo("/webhooks/whatsapp/" + id)));
         assertThat(selfTests).hasSize(1);
@@ -179,7 +190,7 @@ class VerificationTest extends ConfigServiceTest {
         admin().post("/api/v1/interactions/" + x + "/verification")
                 .then().statusCode(200)
                 .body("ok", org.hamcrest.Matchers.equalTo(false))
-                .body("steps.ok", contains(false, false))
+                .body("steps.ok", contains(false, false, true))
                 .body(not(containsString(API_SECRET)));
         assertThat(
                 providers.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/2/users/me"))

@@ -88,6 +88,11 @@ public class InteractionDirectory {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
+        return freshParameters();
+    }
+
+    /** The parameters read now, not from the cache: whether config-service answers (a dependency health check). */
+    public Uni<Map<Integer, String>> freshParameters() {
         return breaker.call(api::parameters).onFailure().transform(ConfigServiceUnavailable::new)
                 .invoke(values -> parameters.put(PARAMETERS, Map.copyOf(values)));
     }

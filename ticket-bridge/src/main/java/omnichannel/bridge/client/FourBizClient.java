@@ -321,6 +321,11 @@ public class FourBizClient {
     /** Logs in (a fresh session): the first step of a connection test. */
     public Uni<Void> login() {
         session.set(null);
+        return loggedIn();
+    }
+
+    /** The session in use, or a login when there is none: whether this bridge can work with 4biz now. */
+    public Uni<Void> loggedIn() {
         return guarded(() -> session()).replaceWithVoid();
     }
 

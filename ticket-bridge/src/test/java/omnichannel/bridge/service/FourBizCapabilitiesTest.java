@@ -100,7 +100,9 @@ class FourBizCapabilitiesTest {
                             "fourbiz.base-url", server.baseUrl() + "/4biz",
                             "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",
                             "fourbiz.capabilities.requester-upsert", "employee/nao-existe",
-                            "fourbiz.capabilities.employee-query", "consulta_nao_registrada"));
+                            "fourbiz.capabilities.employee-query", "consulta_nao_registrada",
+                            // not configured here (the other tests' stub configures it for the whole module)
+                            "fourbiz.capabilities.attachment-read", ""));
         }
 
         private static ResponseDefinitionBuilder json(int status, String body) {

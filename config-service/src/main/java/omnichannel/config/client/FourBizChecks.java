@@ -1,0 +1,73 @@
+package omnichannel.config.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import omnichannel.config.client.ProviderChecks.Step;
+import omnichannel.config.config.OmnichannelConfig;
+
+/**
+ * The 4biz side of an interaction, asked of ticket-bridge (which holds the 4biz credentials) on the person's behalf
+ * ({@link OnBehalfCalls}): the connection test's steps, and 4biz's own units for the form.
+ */
+@ApplicationScoped
+public class FourBizChecks {
+
+    /** The probes run one after another, each up to 4biz's call timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /** A unit of 4biz's reference data. */
+    public record Unit(long id, String name) {
+    }
+
+    private final OnBehalfCalls calls;
+    private final OmnichannelConfig config;
+
+    public FourBizChecks(OnBehalfCalls calls, OmnichannelConfig config) {
+        this.calls = calls;
+        this.config = config;
+    }
+
+    /** ticket-bridge's 4biz steps for the interaction; one failed step saying why when it could not be asked. */
+    public Uni<List<Step>> verify(String interactionId, String accessToken) {
+        return calls.call("GET", "ticket-bridge", config.ticketBridgeUrl(), "TICKET_BRIDGE_URL",
+                "/api/v1/fourbiz/verification?interaction=" + interactionId, accessToken, null, TIMEOUT)
+                .map(answer -> {
+                    if (answer.problem() != null) {
+                        return List.of(new Step("4biz", false, "o teste do 4biz não pôde ser feito: " + answer.problem()));
+                    }
+                    List<Step> steps = new ArrayList<>();
+                    JsonArray list = answer.json().getJsonArray("steps", new JsonArray());
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonObject step = list.getJsonObject(i);
+                        steps.add(new Step(step.getString("name"), step.getBoolean("ok", false),
+                                step.getString("detail")));
+                    }
+                    return steps;
+                });
+    }
+
+    /** 4biz's units (at most 500), or empty when they cannot be had: the form then takes an id as typed. */
+    public Uni<List<Unit>> units(String accessToken) {
+        return calls.call("GET", "ticket-bridge", config.ticketBridgeUrl(), "TICKET_BRIDGE_URL",
+                "/api/v1/fourbiz/units?limit=500", accessToken).map(answer -> {
+                    if (answer.problem() != null) {
+                        return List.<Unit>of();
+                    }
+                    List<Unit> units = new ArrayList<>();
+                    JsonArray list = answer.json().getJsonArray("units", new JsonArray());
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonObject unit = list.getJsonObject(i);
+                        units.add(new Unit(unit.getLong("id", 0L), unit.getString("name", "")));
+                    }
+                    return units;
+                });
+    }
+}
