@@ -54,6 +54,33 @@ public class FourBizChecks {
                 });
     }
 
+    /** An optional 4biz capability and the state ticket-bridge found it in ({@code OFF}, {@code ON}, {@code ABSENT}). */
+    @io.quarkus.qute.TemplateData
+    public record Capability(String capability, String state, String detail) {
+    }
+
+    /** ticket-bridge's optional 4biz capabilities, or why they could not be had ({@code problem}). */
+    @io.quarkus.qute.TemplateData
+    public record Capabilities(List<Capability> capabilities, String problem) {
+    }
+
+    public Uni<Capabilities> capabilities(String accessToken) {
+        return calls.call("GET", "ticket-bridge", config.ticketBridgeUrl(), "TICKET_BRIDGE_URL",
+                "/api/v1/fourbiz/capabilities", accessToken).map(answer -> {
+                    if (answer.problem() != null) {
+                        return new Capabilities(List.of(), answer.problem());
+                    }
+                    List<Capability> list = new ArrayList<>();
+                    JsonArray items = answer.json().getJsonArray("capabilities", new JsonArray());
+                    for (int i = 0; i < items.size(); i++) {
+                        JsonObject item = items.getJsonObject(i);
+                        list.add(new Capability(item.getString("capability", "").toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'), item.getString("state", ""), item.getString("detail")));
+                    }
+                    return new Capabilities(list, null);
+                });
+    }
+
     /** 4biz's units (at most 500), or empty when they cannot be had: the form then takes an id as typed. */
     public Uni<List<Unit>> units(String accessToken) {
         return calls.call("GET", "ticket-bridge", config.ticketBridgeUrl(), "TICKET_BRIDGE_URL",

@@ -402,6 +402,21 @@ public interface ConsoleMessages {
     @Message("Prontidão")
     String readiness();
 
+    @Message("4biz: capacidades opcionais")
+    String fourBizCapabilities();
+
+    @Message("Operações que o 4biz não documenta publicamente. Cada uma fica desligada até ser configurada no ticket-bridge; sem elas, o caminho documentado é usado.")
+    String fourBizCapabilitiesHint();
+
+    @Message("configurada e em uso")
+    String capabilityOn();
+
+    @Message("não configurada (caminho documentado)")
+    String capabilityOff();
+
+    @Message("configurada, mas este 4biz não a tem: desligada")
+    String capabilityAbsent();
+
     @Message("pronto")
     String ready();
 

@@ -84,7 +84,7 @@ public class ConsoleResource {
         static native TemplateInstance audit(Chrome chrome, String id, String name, List<AuditRow> entries);
 
         static native TemplateInstance parameters(Chrome chrome, List<ParameterRow> parameters,
-                List<ReadinessRow> readiness, String error);
+                List<ReadinessRow> readiness, String error, FourBizChecks.Capabilities capabilities);
 
         static native TemplateInstance deadLetters(Chrome chrome, List<DeadLetterService.DeadLetter> letters);
 
@@ -430,22 +430,23 @@ public class ConsoleResource {
     }
 
     private Uni<TemplateInstance> parametersPage(String notice, String error) {
-        return parameters.values().chain(values -> parameters.readiness().map(readiness -> {
-            List<ParameterRow> rows = Arrays.stream(ParameterDefinition.values())
-                    .map(p -> {
-                        String value = values.get(p.id);
-                        return new ParameterRow(p.id, p.label, p.feature.name(), value == null ? "" : value,
-                                value == null ? "not set" : p.problem(value));
-                    })
-                    .toList();
-            List<ReadinessRow> ready = readiness.entrySet().stream()
-                    .map(entry -> new ReadinessRow(entry.getKey().name(), entry.getValue().ready(), Stream
-                            .concat(entry.getValue().missing().stream().map(id -> id + ": not set"),
-                                    entry.getValue().invalid().stream().map(i -> i.id() + ": " + i.problem()))
-                            .toList()))
-                    .toList();
-            return page(Templates.parameters(chrome("parameters", notice), rows, ready, error));
-        }));
+        return fourBiz.capabilities(accessToken()).chain(capabilities -> parameters.values()
+                .chain(values -> parameters.readiness().map(readiness -> {
+                    List<ParameterRow> rows = Arrays.stream(ParameterDefinition.values())
+                            .map(p -> {
+                                String value = values.get(p.id);
+                                return new ParameterRow(p.id, p.label, p.feature.name(), value == null ? "" : value,
+                                        value == null ? "not set" : p.problem(value));
+                            })
+                            .toList();
+                    List<ReadinessRow> ready = readiness.entrySet().stream()
+                            .map(entry -> new ReadinessRow(entry.getKey().name(), entry.getValue().ready(), Stream
+                                    .concat(entry.getValue().missing().stream().map(id -> id + ": not set"),
+                                            entry.getValue().invalid().stream().map(i -> i.id() + ": " + i.problem()))
+                                    .toList()))
+                            .toList();
+                    return page(Templates.parameters(chrome("parameters", notice), rows, ready, error, capabilities));
+                })));
     }
 
     /** A refused change: the form again, with the API's words next to each field (or at the top), and its status. */

@@ -58,8 +58,11 @@ public class FourBizAdminResource {
     @GET
     @Path("/capabilities")
     @Operation(summary = "The optional 4biz capabilities and the state each is in (off, on, absent)")
-    public List<FourBizCapabilities.Status> capabilities() {
-        return fourBiz.capabilities().statuses();
+    public Capabilities capabilities() {
+        return new Capabilities(fourBiz.capabilities().statuses());
+    }
+
+    public record Capabilities(List<FourBizCapabilities.Status> capabilities) {
     }
 
     @GET

@@ -154,4 +154,14 @@ class FourBizCapabilitiesTest {
         assertThat(answers.get(0).mediaUrls()).isEmpty();
         assertThat(server.findAll(anyRequestedFor(urlPathMatching("/4biz/webmvc/v1/.*")))).isEmpty();
     }
+
+    /** 4biz and config-service are reported in their own health group, never in readiness. */
+    @Test
+    void theDependenciesGroupReports4bizAndConfigServiceAndReadinessDoesNot() {
+        given().get("/q/health/group/dependencies").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItems("4biz login", "config-service"))
+                .body("checks.status", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("UP")));
+        given().get("/q/health/ready").then()
+                .body("checks.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("4biz login")));
+    }
 }
