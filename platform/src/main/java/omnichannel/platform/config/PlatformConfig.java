@@ -21,6 +21,19 @@ public interface PlatformConfig {
     /** How long personal data is kept (LGPD): every service's scheduled purge. */
     Retention retention();
 
+    /** The dependencies health group ({@code DependencyHealth}). */
+    Health health();
+
+    interface Health {
+
+        /**
+         * Whether config-service's check is in the group: a build-time switch (the check's bean exists only where it is
+         * on), set by each service that reads config-service's internal API.
+         */
+        @WithDefault("false")
+        boolean configService();
+    }
+
     interface Retention {
 
         /**

@@ -95,7 +95,7 @@ class DocumentedFourBizTest {
                 {"login":"rita.alves","name":"Rita Alves","phoneNumber":"(11) 8765-7001","unitId":1,"groupId":1}""")
                 .post("/simulators/fourbiz/employees").then().statusCode(200);
         String query = """
-                {"sessionID":"%s","queryName":"%s","parameters":{"phoneNumbers":["+5511987657001","+551187657001"]}}""";
+                {"sessionID":"%s","queryName":"%s","parameters":{"phoneNumbers":["+5511987657001","+551187657001","11987657001","1187657001"]}}""";
 
         given().contentType("application/json").body(query.formatted(session, "nao_registrada"))
                 .post("/4biz/services/data/query").then().statusCode(412).body("error.code", equalTo("PARAM"));

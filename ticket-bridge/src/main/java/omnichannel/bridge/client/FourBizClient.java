@@ -425,22 +425,41 @@ public class FourBizClient {
         return session.compareAndSet(null, login) ? login : Objects.requireNonNullElse(session.get(), login);
     }
 
-    /** POSTs to the operation under the prefix it answers at: {@code /services}, else {@code /webmvc/services}. */
+    /**
+     * POSTs to the operation under the prefix it answers at: {@code /services}, else {@code /webmvc/services} when the
+     * first answers a plain 404. The first HTTP answer that is not a plain 404 fixes the prefix for the operation.
+     */
     private Uni<JsonNode> post(String operation, ObjectNode body) {
         String known = prefixes.get(operation);
         if (known != null) {
             return post(known, operation, body);
         }
-        return post(SERVICES, operation, body)
-                .invoke(() -> prefixes.put(operation, SERVICES))
-                .onFailure(e -> e instanceof FourBizException f && f.status() == 404 && f.code() == null)
-                .recoverWithUni(missing -> post(WEBMVC_SERVICES, operation, body)
-                        .invoke(() -> {
-                            prefixes.put(operation, WEBMVC_SERVICES);
-                            Log.infof("4biz serves %s under %s", operation, WEBMVC_SERVICES);
-                        })
-                        .onFailure(e -> e instanceof FourBizException f && f.status() == 404 && f.code() == null)
-                        .transform(e -> missing));
+        return post(SERVICES, operation, body).onItemOrFailure().transformToUni((answer, failure) -> {
+            if (!plain404(failure)) {
+                return settled(operation, SERVICES, answer, failure);
+            }
+            return post(WEBMVC_SERVICES, operation, body).onItemOrFailure().transformToUni((other, again) -> {
+                if (plain404(again)) {
+                    return Uni.createFrom().failure(failure);
+                }
+                if (again == null) {
+                    Log.infof("4biz serves %s under %s", operation, WEBMVC_SERVICES);
+                }
+                return settled(operation, WEBMVC_SERVICES, other, again);
+            });
+        });
+    }
+
+    private static boolean plain404(Throwable failure) {
+        return failure instanceof FourBizException f && f.status() == 404 && f.code() == null;
+    }
+
+    /** An HTTP answer under {@code prefix}, the operation's from now on; a timeout or reset says nothing of it. */
+    private Uni<JsonNode> settled(String operation, String prefix, JsonNode answer, Throwable failure) {
+        if (failure == null || failure instanceof FourBizException) {
+            prefixes.put(operation, prefix);
+        }
+        return failure == null ? Uni.createFrom().item(answer) : Uni.createFrom().failure(failure);
     }
 
     private Uni<JsonNode> post(String prefix, String operation, ObjectNode body) {

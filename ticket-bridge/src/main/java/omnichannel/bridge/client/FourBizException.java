@@ -1,5 +1,6 @@
 package omnichannel.bridge.client;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +21,11 @@ public class FourBizException extends RuntimeException {
         REFUSED
     }
 
-    /** Runs of digits long enough to be a phone number or an X id: 4biz may echo the input in its descriptions. */
-    private static final Pattern LONG_NUMBERS = Pattern.compile("\\d{7,}");
+    /**
+     * Numbers written with or without separators ({@code 5511912345678}, {@code +55 (11) 98765-4321}): 4biz may echo
+     * the input in its descriptions, and a phone number or an X id must not reach logs or dead-letter headers.
+     */
+    private static final Pattern NUMBERS = Pattern.compile("\\+?\\d[\\d\\s().-]*\\d");
 
     private final String operation;
     private final String code;
@@ -114,7 +118,8 @@ public class FourBizException extends RuntimeException {
     }
 
     private static String shown(String description) {
-        String text = LONG_NUMBERS.matcher(description).replaceAll("…");
+        String text = NUMBERS.matcher(description)
+                .replaceAll(m -> m.group().replaceAll("\\D", "").length() >= 7 ? "…" : Matcher.quoteReplacement(m.group()));
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }
