@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages named as arguments ("command:package" pairs) when their command is missing: as root
-# with apt-get, otherwise it says what to install and fails. Used by system-tests' build (Chromium and ChromeDriver
-# for the console's browser test) and run-bench.sh (wrk).
+# with apt-get, otherwise it says what to install and fails. Used by system-tests' build (Chromium and ChromeDriver for
+# the console's browser test, nginx and openssl for its TLS proxy test), deploy's build (promtool, from prometheus, for
+# the alert rules' tests) and run-bench.sh (wrk).
 #   tools/debian-packages.sh chromium:chromium chromedriver:chromium-driver
 set -euo pipefail
 missing=()

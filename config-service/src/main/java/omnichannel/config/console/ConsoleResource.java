@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.oidc.AccessTokenCredential;
@@ -154,6 +156,8 @@ public class ConsoleResource {
     private final SecurityIdentity identity;
     private final CsrfTokens csrf;
     private final TwitterWebhooks twitterWebhooks;
+    @ConfigProperty(name = "quarkus.oidc.console.authentication.cookie-force-secure", defaultValue = "false")
+    boolean forceSecureCookies;
     /** This request's headers (a request-scoped proxy): the language cookie and Accept-Language. */
     @Context
     HttpHeaders headers;
@@ -189,11 +193,13 @@ public class ConsoleResource {
     @Path("/language/{tag}")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Operation(hidden = true)
-    public Response language(@PathParam("tag") String tag) {
+    public Response language(@PathParam("tag") String tag, @Context UriInfo uri) {
         String chosen = tag.equals("en") ? "en" : "pt-BR";
+        // Secure as the session cookie is: the person came over https (as the trusted proxy forwarded it), or forced
+        boolean secure = forceSecureCookies || "https".equals(uri.getRequestUri().getScheme());
         return Response.seeOther(URI.create("/console/interactions"))
                 .cookie(new NewCookie.Builder(LANGUAGE_COOKIE).value(chosen).path("/console").httpOnly(true)
-                        .sameSite(NewCookie.SameSite.STRICT).maxAge(365 * 24 * 3600).build())
+                        .secure(secure).sameSite(NewCookie.SameSite.STRICT).maxAge(365 * 24 * 3600).build())
                 .build();
     }
 
