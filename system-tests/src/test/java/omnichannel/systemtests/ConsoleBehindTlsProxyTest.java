@@ -39,8 +39,8 @@ import omnichannel.testing.infra.FreePorts;
  * The console behind a TLS-terminating reverse proxy, as an ingress controller puts it: Debian's nginx (installed by
  * the build, started here with a certificate made for the test) terminates https and forwards to config-service over
  * http with X-Forwarded-Proto/Host. The login's redirect URI is the proxy's https URL, and the state, session and
- * language cookies are Secure; reached directly over plain http (a proxy config-service does not trust could say
- * anything), the same login asks for an http redirect URI.
+ * language cookies are Secure; reached directly over plain http, or by a caller that is not a trusted proxy
+ * (whatever X-Forwarded-* it sends), the same login asks for an http redirect URI.
  */
 class ConsoleBehindTlsProxyTest {
 
@@ -162,8 +162,22 @@ class ConsoleBehindTlsProxyTest {
     @Test
     void directlyOverPlainHttpTheRedirectUriIsHttpAndNoForwardedSchemeIsTakenFromAnUntrustedCaller()
             throws Exception {
-        // config-service trusts forwarded headers from loopback only in this run: the test's own request comes from
-        // loopback too, so this checks the scheme follows the request, not that a stranger cannot forge it
+        // a caller that is not a trusted proxy (127.0.0.2: config-service trusts 127.0.0.1 and ::1 here) says https
+        URI config = URI.create(system.configService());
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress("127.0.0.2", 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", config.getPort()), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /console/interactions HTTP/1.1\r\nHost: 127.0.0.1:" + config.getPort() + "\r\n"
+                    + "X-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example.com\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            String location = answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no redirect: " + answer)).substring(9).strip();
+            assertThat(query(URI.create(location).getRawQuery()).get("redirect_uri")).as("forwarded headers ignored")
+                    .startsWith("http://").doesNotContain("evil.example.com");
+        }
+
         HttpResponse<String> start = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
                 HttpRequest.newBuilder(URI.create(system.configService() + "/console/interactions")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

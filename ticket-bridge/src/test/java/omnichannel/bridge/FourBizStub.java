@@ -74,6 +74,8 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     public static final String ATTACHMENT_READ = "/webmvc/v1/requests/{ticket}/attachments/{attachment}";
     /** A person 4biz cannot take a ticket for (503, every time, for as long as a test runs). */
     public static final String STUCK_PERSON = "+5511900000666";
+    /** Where a Helper's redirect points: an address inside the cluster that must never be called. */
+    public static final String REDIRECT_TARGET = "/interno/segredo";
     /** Helper's fallback message (parameter 453). */
     public static final String FALLBACK = "Desculpe, não entendi. Digite menu para ver as opções.";
 
@@ -263,6 +265,12 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlMatching("/4biz/webmvc/v1/requests/.*")).atPriority(5)
                 .willReturn(json(404, "{\"message\":\"attachment not found\"}")));
 
+        // a Helper that answers "desvio" with a redirect to an address inside (this server stands for it)
+        server.stubFor(post(urlEqualTo("/helper/webhook")).atPriority(1)
+                .withRequestBody(containing("\"message\":\"desvio\"")).willReturn(aResponse().withStatus(303)
+                        .withHeader("Location", server.baseUrl() + REDIRECT_TARGET)));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlEqualTo(REDIRECT_TARGET))
+                .willReturn(json(200, "[{\"recipient_id\":\"x\",\"text\":\"segredo interno\"}]")));
         // the Helper bot: a greeting with buttons for "oi", an image for "foto", the fallback for anything else
         server.stubFor(post(urlEqualTo("/helper/webhook")).atPriority(5).willReturn(json(200,
                 "[{\"recipient_id\":\"x\",\"text\":\"" + FALLBACK + "\"}]")));

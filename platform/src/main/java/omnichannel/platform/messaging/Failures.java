@@ -2,6 +2,8 @@ package omnichannel.platform.messaging;
 
 import io.vertx.sqlclient.DatabaseException;
 
+import omnichannel.platform.privacy.LogText;
+
 /** Tells permanent failures from transient ones, in one place for every consumer. */
 public final class Failures {
 
@@ -28,11 +30,14 @@ public final class Failures {
         return false;
     }
 
-    /** The reason recorded with a dead letter: the first message in the causes, never a stack trace. */
+    /**
+     * The reason recorded with a dead letter and logged with a retry: the first message in the causes, never a stack
+     * trace, and without the numbers a provider's or 4biz's message may echo ({@link LogText}).
+     */
     public static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
+                return LogText.withoutNumbers(t.getMessage());
             }
         }
         return failure.getClass().getSimpleName();

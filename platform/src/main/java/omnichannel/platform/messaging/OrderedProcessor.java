@@ -276,13 +276,15 @@ public final class OrderedProcessor<T> {
         if (failure == null) {
             complete(entry, entry.record.ack());
         } else if (Failures.isPermanent(failure)) {
-            Log.errorf("%s record dead-lettered key=%s reason=%s", name, entry.key, Failures.reason(failure));
+            String reason = Failures.reason(failure);
+            Log.errorf("%s record dead-lettered key=%s reason=%s", name, LoggedKeys.shown(entry.key), reason);
             deadLetters.increment();
-            complete(entry, entry.record.nack(failure));
+            // the dead letter's headers carry the reason as logged (no cause: its raw message may name the person)
+            complete(entry, entry.record.nack(new PermanentFailure(reason)));
         } else if (stopping) {
-            Log.infof("%s record left for the next owner at shutdown key=%s", name, entry.key);
+            Log.infof("%s record left for the next owner at shutdown key=%s", name, LoggedKeys.shown(entry.key));
         } else if (entry.revoked) {
-            Log.infof("%s record left for the partition's new owner key=%s", name, entry.key);
+            Log.infof("%s record left for the partition's new owner key=%s", name, LoggedKeys.shown(entry.key));
             synchronized (this) {
                 drop(entry);
             }
@@ -301,7 +303,7 @@ public final class OrderedProcessor<T> {
         if (Integer.bitCount(entry.attempts) == 1) {
             // attempts 1, 2, 4, 8…: an outage of hours logs a few lines per conversation, not one per retry
             Log.warnf("%s record retried in %d ms (attempt %d) key=%s reason=%s", name, delay, entry.attempts,
-                    entry.key, Failures.reason(failure));
+                    LoggedKeys.shown(entry.key), Failures.reason(failure));
         }
         vertx.setTimer(delay, id -> run(entry));
     }

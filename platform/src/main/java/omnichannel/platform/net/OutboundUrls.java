@@ -127,7 +127,11 @@ public class OutboundUrls {
         return IPV4.matcher(host).matches() || host.contains(":");
     }
 
-    /** Whether the address is on the public internet: none of the special ranges a request must never reach. */
+    /**
+     * Whether the address is on the public internet: none of the special ranges a request must never reach. An IPv6
+     * address that carries an IPv4 one (IPv4-mapped {@code ::ffff:0:0/96}, IPv4-compatible {@code ::/96}, NAT64
+     * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) is judged by that IPv4 address, which a translator would reach.
+     */
     static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
@@ -135,17 +139,14 @@ public class OutboundUrls {
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet6Address) {
-            // fc00::/7 unique-local; ::ffff:a.b.c.d IPv4-mapped (checked as IPv4)
+            // fc00::/7 unique-local
             if ((b[0] & 0xfe) == 0xfc) {
                 return false;
             }
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
-            }
-            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+            byte[] embedded = embeddedIpv4(b);
+            if (embedded != null) {
                 try {
-                    return isPublic(InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
+                    return isPublic(InetAddress.getByAddress(embedded));
                 } catch (UnknownHostException e) {
                     return false;
                 }
@@ -154,8 +155,31 @@ public class OutboundUrls {
         }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
-        // 0.0.0.0/8 "this network", 100.64.0.0/10 shared (CGNAT), 192.0.0.0/24 protocol assignments, 240.0.0.0/4
+        // 0.0.0.0/8 "this network", 100.64.0.0/10 shared (CGNAT), 192.0.0.0/24 protocol assignments, 198.18.0.0/15
+        // benchmarking, 240.0.0.0/4
         return first != 0 && !(first == 100 && second >= 64 && second < 128)
-                && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) && first < 240;
+                && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) && !(first == 198 && (second & 0xfe) == 18)
+                && first < 240;
+    }
+
+    /** The IPv4 address an IPv6 one carries (mapped, compatible, NAT64 well-known prefix, 6to4), or null. */
+    private static byte[] embeddedIpv4(byte[] b) {
+        boolean zeros10 = true;
+        for (int i = 0; i < 10; i++) {
+            zeros10 &= b[i] == 0;
+        }
+        boolean mapped = zeros10 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        boolean compatible = zeros10 && b[10] == 0 && b[11] == 0;
+        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        for (int i = 4; nat64 && i < 12; i++) {
+            nat64 = b[i] == 0;
+        }
+        if (mapped || compatible || nat64) {
+            return new byte[]{b[12], b[13], b[14], b[15]};
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            return new byte[]{b[2], b[3], b[4], b[5]};
+        }
+        return null;
     }
 }

@@ -26,6 +26,21 @@ class OutboundUrlsTest {
         }
     }
 
+    /** An IPv4 address wrapped in IPv6 (NAT64, 6to4, IPv4-compatible) is judged as the IPv4 a translator reaches. */
+    @Test
+    void wrappedPrivateAddressesAndTheBenchmarkingRangeAreRefusedAndWrappedPublicOnesPass() {
+        for (String inside : List.of("https://[64:ff9b::a9fe:a9fe]/x", "https://[64:ff9b::7f00:1]/x",
+                "https://[2002:a00:1::]/x", "https://[2002:a9fe:a9fe::1]/x", "https://[::a00:1]/x",
+                "https://[::7f00:1]/x", "https://198.18.0.1/x", "https://198.19.255.254/x")) {
+            assertThat(strict.problem(inside)).as(inside).isNotNull();
+        }
+        // 93.184.216.34 wrapped each way is still a public address; 198.20.0.1 is outside the benchmarking range
+        for (String outside : List.of("https://[64:ff9b::5db8:d822]/x", "https://[2002:5db8:d822::1]/x",
+                "https://198.20.0.1/x", "https://198.17.255.1/x")) {
+            assertThat(strict.problem(outside)).as(outside).isNull();
+        }
+    }
+
     @Test
     void theAllowListOpensExactlyItsHostAndPort() {
         OutboundUrls local = new OutboundUrls(List.of("127.0.0.1:8090"));

@@ -1,7 +1,6 @@
 package omnichannel.bridge.client;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import omnichannel.platform.privacy.LogText;
 
 /**
  * 4biz refused or failed a call, classified once, here, by what retrying can do ({@link Kind}). Every caller asks this
@@ -20,12 +19,6 @@ public class FourBizException extends RuntimeException {
         /** 4biz refused the call for good ({@code INPUT}, {@code PARAM}, {@code PERMISSION}, any other 4xx). */
         REFUSED
     }
-
-    /**
-     * Numbers written with or without separators ({@code 5511912345678}, {@code +55 (11) 98765-4321}): 4biz may echo
-     * the input in its descriptions, and a phone number or an X id must not reach logs or dead-letter headers.
-     */
-    private static final Pattern NUMBERS = Pattern.compile("\\+?\\d[\\d\\s().-]*\\d");
 
     private final String operation;
     private final String code;
@@ -118,8 +111,7 @@ public class FourBizException extends RuntimeException {
     }
 
     private static String shown(String description) {
-        String text = NUMBERS.matcher(description)
-                .replaceAll(m -> m.group().replaceAll("\\D", "").length() >= 7 ? "…" : Matcher.quoteReplacement(m.group()));
+        String text = LogText.withoutNumbers(description);
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

@@ -35,8 +35,10 @@ public class HelperClient {
 
     public HelperClient(Vertx vertx, MeterRegistry metrics, OutboundUrls urls) {
         this.urls = urls;
-        // SNI from the URL's host: the connection goes to an address resolved and checked beforehand
-        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(3000).setIdleTimeout(60)
+        // SNI from the URL's host: the connection goes to an address resolved and checked beforehand; a redirect is
+        // never followed (its target would escape that check: a Helper answering 303 to an address inside the cluster)
+        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setConnectTimeout(3000)
+                .setIdleTimeout(60)
                 .setKeepAlive(true).setMaxPoolSize(32).setForceSni(true));
         this.breaker = new DependencyBreaker("helper", failure -> true, metrics);
     }

@@ -38,6 +38,24 @@ class HelperConversationTest {
         return await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(HELPER, person), list -> list.size() >= count);
     }
 
+    /**
+     * A Helper that answers with a redirect (303 to an address inside the cluster) is not followed: the redirect's
+     * target, which never passed the URL checks, is never called; the message waits as on any Helper failure.
+     */
+    @Test
+    void aHelpersRedirectIsNeverFollowed() {
+        String person = "+5511912347009";
+
+        publish(inbound(HELPER, person, "desvio"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !FourBizStub.server.findAll(postRequestedFor(
+                urlEqualTo("/helper/webhook")).withRequestBody(containing("\"message\":\"desvio\""))).isEmpty());
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> FourBizStub.server
+                .findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                        urlEqualTo(FourBizStub.REDIRECT_TARGET)))
+                .isEmpty() && sentTo(HELPER, person).isEmpty());
+    }
+
     @Test
     void theBotAnswersFirstAndHandsOverToAnAttendantWithTheConversationAsTheTicket() {
         String person = "+5511912347001";

@@ -67,8 +67,12 @@ public class MediaResource {
                 .recoverWithItem(e -> ((WebApplicationException) e).getResponse())
                 .map(answer -> {
                     if (answer.getStatus() == 200) {
+                        // an attendant's file on our public origin: a download, never a page that runs (text/html,
+                        // SVG), whatever type 4biz gives it
                         return Response.ok(answer.readEntity(byte[].class), answer.getMediaType())
-                                .header("Cache-Control", "no-store").build();
+                                .header("Cache-Control", "no-store").header("Content-Disposition", "attachment")
+                                .header("X-Content-Type-Options", "nosniff")
+                                .header("Content-Security-Policy", "sandbox; default-src 'none'").build();
                     }
                     // the bridge's refusals, in our own words: its body is not relayed
                     switch (answer.getStatus()) {

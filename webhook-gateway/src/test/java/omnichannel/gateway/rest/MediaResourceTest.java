@@ -34,7 +34,10 @@ class MediaResourceTest {
         ConfigServiceStub.mediaLink(id, 200, "application/pdf", pdf);
 
         byte[] served = given().get("/media/" + id + "?e=" + future() + "&s=" + SIGNATURE).then().statusCode(200)
-                .contentType("application/pdf").header("Cache-Control", "no-store").extract().asByteArray();
+                .contentType("application/pdf").header("Cache-Control", "no-store")
+                // a download that never runs as a page on the public origin
+                .header("Content-Disposition", "attachment").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.startsWith("sandbox")).extract().asByteArray();
 
         assertThat(served).isEqualTo(pdf);
         assertThat(ConfigServiceStub.mediaLinkRequests()).anyMatch(url -> url.startsWith("/internal/v1/media/" + id)
