@@ -102,7 +102,8 @@ public class MediaLinks {
         Instant expires = Instant.now().plus(config.linkLifetime());
         return Multi.createFrom().iterable(linked)
                 .onItem().transformToUniAndConcatenate(file -> {
-                    UUID id = UUID.nameUUIDFromBytes(String.join("\n", "media", conversation.interactionId(),
+                    // one link per conversation: two conversations on one ticket never share (or spend) a link
+                    UUID id = UUID.nameUUIDFromBytes(String.join("\n", "media", conversation.key(),
                             conversation.ticketNumber(), occurrence.id(), file.id()).getBytes(StandardCharsets.UTF_8));
                     // a link minted before (a poll repeated after a crash) keeps its expiry: the URL signs it
                     return pool.preparedQuery("""

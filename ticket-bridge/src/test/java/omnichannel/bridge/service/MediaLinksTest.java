@@ -86,6 +86,27 @@ class MediaLinksTest {
                 .statusCode(400);
     }
 
+    /** Two people on one ticket (an attendant's contact, a shared ticket): each conversation gets its own links. */
+    @Test
+    void twoConversationsOnOneTicketNeverShareALink() {
+        String first = "+5511912349302";
+        String second = "+5511912349303";
+        publish(inbound(first, FourBizStub.FILE_ANSWER_TEXT + " primeira"));
+        publish(inbound(second, FourBizStub.FILE_ANSWER_TEXT + " segunda"));
+
+        URI mine = manualLink(first);
+        URI theirs = manualLink(second);
+        assertThat(mine.getPath()).isNotEqualTo(theirs.getPath());
+        given().auth().oauth2(Tokens.shared().service()).get(internal(mine)).then().statusCode(200);
+        given().auth().oauth2(Tokens.shared().service()).get(internal(theirs)).then().statusCode(200);
+    }
+
+    private static URI manualLink(String person) {
+        return URI.create(await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(person).stream()
+                .filter(m -> "Segue o manual.".equals(m.text())).toList(), list -> !list.isEmpty()).get(0)
+                .mediaUrls().get(0));
+    }
+
     private static String internal(URI link) {
         return "/internal/v1" + link.getPath() + "?" + link.getRawQuery();
     }
