@@ -40,7 +40,11 @@ mkdir -p "$work"
 
 if ! podman image exists localhost/omnichannel/debian-base:bookworm; then
   rm -rf "$work/rootfs"
-  debootstrap --variant=minbase bookworm "$work/rootfs" http://deb.debian.org/debian
+  # the machine's own Debian mirror (its apt sources), never one written here
+  mirror=$(grep -hoE 'https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
+    | grep -v security | head -1)
+  [[ -n "$mirror" ]] || { echo "no Debian mirror in /etc/apt/sources.list*: debootstrap needs one" >&2; exit 1; }
+  debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror"
   tar -C "$work/rootfs" -c . | podman import - localhost/omnichannel/debian-base:bookworm
   rm -rf "$work/rootfs"
 fi

@@ -86,12 +86,11 @@ class ConsoleBehindTlsProxyTest {
         nginx = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(), "-g",
                 user + "daemon off;").redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!listening(port)) {
-            assertThat(nginx.isAlive()).as("nginx started: " + Files.readString(dir.resolve("nginx.out"))).isTrue();
-            assertThat(System.nanoTime()).as("nginx listening").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        Path out = dir.resolve("nginx.out");
+        org.awaitility.Awaitility.await("nginx listening").atMost(Duration.ofSeconds(20)).until(() -> {
+            assertThat(nginx.isAlive()).as("nginx started: " + Files.readString(out)).isTrue();
+            return listening(port);
+        });
         SSLContext trustAll = SSLContext.getInstance("TLS");
         trustAll.init(null, new TrustManager[]{new X509TrustManager() {
 

@@ -70,20 +70,12 @@ public class FourBizException extends RuntimeException {
                 : this;
     }
 
-    public String operation() {
-        return operation;
-    }
-
     public String code() {
         return code;
     }
 
     public int status() {
         return status;
-    }
-
-    public Kind kind() {
-        return kind;
     }
 
     /** Retrying cannot help: the operation is absent or 4biz refused the call. */
