@@ -79,7 +79,7 @@ class ConversationSystemTest {
         simulators.attendantWrites(number, "Traga o notebook ao suporte, por favor");
         await().atMost(Duration.ofSeconds(30)).until(() -> bodiesTo(person).contains("Traga o notebook ao suporte, por favor"));
         // the bridge polls every second here: several more rounds must not send it again
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> bodiesTo(person).stream()
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(24)).until(() -> bodiesTo(person).stream()
                 .filter("Traga o notebook ao suporte, por favor"::equals).count() == 1);
 
         simulators.ticketStatus(number, "Resolvida");
@@ -267,7 +267,7 @@ class ConversationSystemTest {
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(23))
                 .until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));
         assertThat(KafkaRecords.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.OUTBOUND_WHATSAPP), r -> true,
                 Duration.ofSeconds(2))).isEmpty();

@@ -86,7 +86,7 @@ class XDirectMessagesSystemTest {
         assertThat(answers.get(0).path("text").asText()).contains(ticket.path("number").asText());
         assertThat(answers.get(0).path("signatureValid").asBoolean()).isTrue();
         // X echoes our own DM to the webhook: dropped, so no follow-up and no second ticket
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> {
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(23)).until(() -> {
             List<JsonNode> tickets = simulators.ticketsOf("twitter_4002");
             return tickets.size() == 1 && tickets.get(0).path("occurrences").isEmpty();
         });

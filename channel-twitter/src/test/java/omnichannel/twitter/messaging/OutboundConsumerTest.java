@@ -52,7 +52,7 @@ class OutboundConsumerTest {
         assertThat(statuses.get(0).state()).isEqualTo(DeliveryStatus.State.SENT);
         assertThat(statuses.get(0).providerMessageId()).isEqualTo("1800000000000000001");
         assertThat(statuses.get(0).outboundEventId()).isEqualTo(message.eventId());
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(22))
                 .until(() -> sendsWith("4002", "Seu chamado 4521 foi aberto").size() == 1);
         LoggedRequest sent = sendsWith("4002", "Seu chamado 4521 foi aberto").get(0);
         assertThat(sent.getBodyAsString()).isEqualTo("{\"text\":\"Seu chamado 4521 foi aberto\"}");
@@ -146,7 +146,7 @@ class OutboundConsumerTest {
         publish(message);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> sendsWith("4002", "gravacao falhou uma vez").size() == 1);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(23))
                 .until(() -> sendsWith("4002", "gravacao falhou uma vez").size() == 1);
         long attempts = omnichannel.testing.FailingRecord.settleAttempts("twitter");
         assertThat(attempts).as("the first record failed and was retried").isGreaterThanOrEqualTo(2);

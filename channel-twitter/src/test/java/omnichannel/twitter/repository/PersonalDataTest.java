@@ -59,7 +59,7 @@ class PersonalDataTest {
         assertThat(SharedInfrastructure.postgres().dump("twitter")).doesNotContain(XStub.ERASED_PERSON)
                 .contains(dm.eventId().toString());
         publish(dm);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> XStub.server.findAll(
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(22)).until(() -> XStub.server.findAll(
                 com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/2/dm_conversations/with/"
                                 + XStub.ERASED_PERSON + "/messages")))

@@ -87,7 +87,7 @@ class OutboundConsumerTest {
         publish(message, message);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> sendsTo(to).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(22)).until(() -> sendsTo(to).size() == 1);
         String body = sendsTo(to).get(0).getBodyAsString();
         assertThat(body).contains("Body=Chamado").contains("From=whatsapp%3A%2B5511999990000")
                 .contains("StatusCallback=https%3A%2F%2Fhooks.example.com%2Fwebhooks%2Fwhatsapp%2Fwa-open%2Fstatus");
@@ -204,7 +204,7 @@ class OutboundConsumerTest {
         publish(message);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statusesOf(message.eventId()).size() == 1);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> sendsTo(to).size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(23)).until(() -> sendsTo(to).size() == 1);
         long attempts = omnichannel.testing.FailingRecord.settleAttempts("whatsapp");
         assertThat(attempts).as("the first record failed and was retried").isGreaterThanOrEqualTo(2);
     }
@@ -236,7 +236,7 @@ class OutboundConsumerTest {
         DeliveryStatus status = statusesOf(message.eventId()).get(0);
         assertThat(status.state()).isEqualTo(DeliveryStatus.State.QUEUED);
         assertThat(status.providerMessageId()).isEqualTo("SM" + "a".repeat(32));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> sendsTo(to).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(22)).until(() -> sendsTo(to).size() == 1);
     }
 
     /** The answer was lost and Twilio's list shows the message never got there: the retry sends it. */
