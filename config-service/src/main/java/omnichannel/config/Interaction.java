@@ -106,6 +106,14 @@ public class Interaction {
     @Column(name = "twitter_delivery_mode")
     public DeliveryMode twitterDeliveryMode;
 
+    /** The X app's OAuth 2.0 Client ID (developer portal, "Keys and tokens"), for the Activity API mode. */
+    @Column(name = "twitter_client_id")
+    public String twitterClientId;
+
+    /** Sealed; the OAuth 2.0 Client Secret of a confidential client (Web App, Automated App or bot), or null. */
+    @Column(name = "twitter_client_secret")
+    public String twitterClientSecret;
+
     /** An override of X's callback URL, as 4biz allows; null means the derived one. */
     @Column(name = "twitter_callback_url")
     public String twitterCallbackUrl;

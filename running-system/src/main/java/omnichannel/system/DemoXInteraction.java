@@ -15,21 +15,83 @@ public record DemoXInteraction(String id, String callbackUrl) {
     public static final String ACCESS_TOKEN_SECRET = "local-x-access-token-secret-not-a-secret";
     public static final String USER_ID = "3001";
 
-    /** Creates it (WEBHOOK or POLLING) through the admin API; the SmartChat parameters must be set already. */
+    /** The X app's OAuth 2.0 client, as the simulator knows it. */
+    public static final String CLIENT_ID = "local-x-client-id";
+    public static final String CLIENT_SECRET = "local-x-client-secret-not-a-secret";
+
+    /**
+     * Creates it (ACTIVITY_API, ACCOUNT_ACTIVITY or POLLING) through the admin API; the SmartChat parameters must be set
+     * already. An ACTIVITY_API one receives nothing until its account is {@link #connect connected}.
+     */
     public static DemoXInteraction create(String configServiceUrl, String adminToken, String deliveryMode) {
-        String body = """
-                {"channel":"TWITTER_DM","name":"Suporte no X (demo local, %s)","defaultUnitId":%d,"defaultGroupId":%d,
-                 "defaultActivityId":%d,"contactOriginId":%d,
-                 "twitter":{"apiKey":"%s","apiSecretKey":"%s","accessToken":"%s","accessTokenSecret":"%s",
-                            "userId":"%s","deliveryMode":"%s"}}
-                """.formatted(deliveryMode, DemoInteraction.UNIT, DemoInteraction.GROUP, DemoInteraction.ACTIVITY,
-                DemoInteraction.ORIGIN, API_KEY, API_SECRET, ACCESS_TOKEN, ACCESS_TOKEN_SECRET, USER_ID, deliveryMode);
+        String body = body(deliveryMode);
         HttpJson.Reply reply = HttpJson.postJson(configServiceUrl + "/api/v1/interactions", body,
                 Map.of("Authorization", "Bearer " + adminToken));
         if (reply.status() != 201) {
             throw new IllegalStateException("creating the X demo interaction failed: " + reply.status() + " " + reply.body());
         }
         return new DemoXInteraction(reply.json().path("id").asText(), reply.json().path("callbackUrl").asText());
+    }
+
+    /** Moves it to another delivery mode (a full replacement, as the admin API takes it). */
+    public static HttpJson.Reply changeMode(String configServiceUrl, String adminToken, String id, String deliveryMode,
+            long basedOnVersion) {
+        return HttpJson.putJson(configServiceUrl + "/api/v1/interactions/" + id, body(deliveryMode),
+                Map.of("Authorization", "Bearer " + adminToken, "If-Match", "\"" + basedOnVersion + "\""));
+    }
+
+    private static String body(String deliveryMode) {
+        return """
+                {"channel":"TWITTER_DM","name":"Suporte no X (demo local, %s)","defaultUnitId":%d,"defaultGroupId":%d,
+                 "defaultActivityId":%d,"contactOriginId":%d,
+                 "twitter":{"apiKey":"%s","apiSecretKey":"%s","accessToken":"%s","accessTokenSecret":"%s",
+                            "userId":"%s","deliveryMode":"%s","clientId":"%s","clientSecret":"%s"}}
+                """.formatted(deliveryMode, DemoInteraction.UNIT, DemoInteraction.GROUP, DemoInteraction.ACTIVITY,
+                DemoInteraction.ORIGIN, API_KEY, API_SECRET, ACCESS_TOKEN, ACCESS_TOKEN_SECRET, USER_ID, deliveryMode,
+                CLIENT_ID, CLIENT_SECRET);
+    }
+
+    /**
+     * Connects the account with OAuth 2.0 through the admin API, doing what the admin's browser does: opens the
+     * authorization URL at the simulated X, approves, and hands the state and code X sent back to the completion.
+     */
+    public static void connect(String configServiceUrl, String adminToken, String interactionId) {
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + adminToken);
+        HttpJson.Reply started = HttpJson.postJson(configServiceUrl + "/api/v1/interactions/" + interactionId
+                + "/x-connection", "", admin);
+        if (started.status() != 200) {
+            throw new IllegalStateException("starting the X connection failed: " + started.status() + " "
+                    + started.body());
+        }
+        java.net.URI authorize = java.net.URI.create(started.json().path("authorizationUrl").asText());
+        Map<String, String> query = query(authorize.getRawQuery());
+        Map<String, java.util.List<String>> form = new java.util.LinkedHashMap<>();
+        for (String name : java.util.List.of("redirect_uri", "scope", "state", "code_challenge",
+                "code_challenge_method")) {
+            form.put(name, java.util.List.of(query.get(name)));
+        }
+        String approve = authorize.resolve("/i/oauth2/authorize/approve").toString();
+        String location = HttpJson.postForm(approve, form, Map.of()).location();
+        Map<String, String> back = query(java.net.URI.create(location).getRawQuery());
+        HttpJson.Reply completed = HttpJson.postJson(configServiceUrl + "/api/v1/interactions/" + interactionId
+                + "/x-connection/completion",
+                "{\"state\":\"%s\",\"code\":\"%s\"}".formatted(back.get("state"),
+                        back.get("code")),
+                admin);
+        if (completed.status() != 204) {
+            throw new IllegalStateException("completing the X connection failed: " + completed.status() + " "
+                    + completed.body());
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return values;
     }
 
     /** A person on X writes a DM to the account; the simulator delivers it like X (webhook, and GET /2/dm_events). */

@@ -22,8 +22,8 @@ public final class HttpJson {
     private HttpJson() {
     }
 
-    /** A status and a body. */
-    public record Reply(int status, String body, String contentType) {
+    /** A status and a body (and where a redirect points, or null). */
+    public record Reply(int status, String body, String contentType, String location) {
 
         public JsonNode json() {
             try {
@@ -91,7 +91,8 @@ public final class HttpJson {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

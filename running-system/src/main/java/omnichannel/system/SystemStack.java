@@ -112,6 +112,9 @@ public final class SystemStack implements AutoCloseable {
             // the admin console logs people in here (authorization code flow, the provider's local users)
             configEnv.putAll(identityProvider.consoleEnvironment());
             configEnv.put("CHANNEL_TWITTER_URL", "http://127.0.0.1:" + ports.twitter());
+            // X's OAuth 2.0 authorization page (the simulator's) and the console's landing registered as the callback
+            configEnv.put("X_AUTHORIZE_URL", simulators + "/i/oauth2/authorize");
+            configEnv.put("X_OAUTH2_REDIRECT_URI", config + "/console/x/landing");
             configEnv.put("TICKET_BRIDGE_URL", "http://127.0.0.1:" + ports.bridge());
             configEnv.put("CHANNEL_WHATSAPP_URL", "http://127.0.0.1:" + ports.whatsapp());
             services.add(ServiceProcess.start(repoRoot, "config-service", ports.config(),
@@ -142,6 +145,8 @@ public final class SystemStack implements AutoCloseable {
             twitterEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             twitterEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             twitterEnv.put("TWITTER_POLLING_INTERVAL", "1s");
+            // a subscription deleted on X's side comes back within seconds here (production: every 10 minutes)
+            twitterEnv.put("TWITTER_ACTIVITY_RECONCILE_INTERVAL", "2s");
             services.add(ServiceProcess.start(repoRoot, "channel-twitter", ports.twitter(),
                     with(twitterEnv, changedEnv.get("channel-twitter")), logDir));
             services.forEach(service -> started.put(service.name(), service));

@@ -3,7 +3,6 @@ package omnichannel.twitter.client;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import io.vertx.mutiny.ext.web.multipart.MultipartForm;
 
 import omnichannel.platform.resilience.DependencyBreaker;
 import omnichannel.platform.x.XCredentials;
-import omnichannel.platform.x.XSigner;
 import omnichannel.twitter.config.TwitterConfig;
 
 /**
@@ -35,7 +33,6 @@ public class XApi {
 
     private final WebClient client;
     private final String base;
-    private final XSigner signer = new XSigner();
     /** X's breaker, for every call: transport failures and 5xx count; a 4xx or a 429 is an answer about one call. */
     private final DependencyBreaker breaker;
 
@@ -48,20 +45,20 @@ public class XApi {
     }
 
     /** {@code POST /2/dm_conversations/with/{participant}/messages}, user context. */
-    public Uni<XResponse> sendDm(XCredentials credentials, String participantId, String text) {
+    public Uni<XResponse> sendDm(XAuth auth, String participantId, String text) {
         String url = base + "/2/dm_conversations/with/" + participantId + "/messages";
-        return send(userContext(HttpMethod.POST, url, credentials), new JsonObject().put("text", text));
+        return send(userContext(HttpMethod.POST, url, auth), new JsonObject().put("text", text));
     }
 
     /**
      * {@code POST /2/media/upload}, multipart, user context (only the OAuth parameters are signed): the file for a DM
      * ({@code dm_image}, {@code dm_gif}, {@code dm_video}); its media id is in {@code data.id}.
      */
-    public Uni<XResponse> uploadMedia(XCredentials credentials, String category, String contentType, byte[] content) {
+    public Uni<XResponse> uploadMedia(XAuth auth, String category, String contentType, byte[] content) {
         String url = base + "/2/media/upload";
         MultipartForm form = MultipartForm.create().attribute("media_category", category)
                 .binaryFileUpload("media", "media", Buffer.buffer(content), contentType);
-        HttpRequest<Buffer> request = userContext(HttpMethod.POST, url, credentials);
+        HttpRequest<Buffer> request = userContext(HttpMethod.POST, url, auth);
         request.timeout(60_000);
         return breaker.call(() -> request.sendMultipartForm(form).map(XApi::answer)
                 .invoke(response -> {
@@ -84,9 +81,9 @@ public class XApi {
     }
 
     /** {@code POST /2/dm_conversations/with/{participant}/messages} with one uploaded file. */
-    public Uni<XResponse> sendDm(XCredentials credentials, String participantId, String text, String mediaId) {
+    public Uni<XResponse> sendDm(XAuth auth, String participantId, String text, String mediaId) {
         if (mediaId == null) {
-            return sendDm(credentials, participantId, text);
+            return sendDm(auth, participantId, text);
         }
         String url = base + "/2/dm_conversations/with/" + participantId + "/messages";
         JsonObject body = new JsonObject().put("attachments", new io.vertx.core.json.JsonArray()
@@ -94,15 +91,15 @@ public class XApi {
         if (!text.isEmpty()) {
             body.put("text", text);
         }
-        return send(userContext(HttpMethod.POST, url, credentials), body);
+        return send(userContext(HttpMethod.POST, url, auth), body);
     }
 
     /** {@code GET /2/dm_events}, newest first; {@code paginationToken} for the next (older) page. */
-    public Uni<XResponse> dmEvents(XCredentials credentials, String paginationToken) {
+    public Uni<XResponse> dmEvents(XAuth auth, String paginationToken) {
         String url = base + "/2/dm_events?dm_event.fields=id,text,sender_id,dm_conversation_id,created_at,attachments"
                 + "&event_types=MessageCreate&max_results=100&expansions=sender_id&user.fields=name,username"
                 + (paginationToken == null ? "" : "&pagination_token=" + paginationToken);
-        return send(userContext(HttpMethod.GET, url, credentials), null);
+        return send(userContext(HttpMethod.GET, url, auth), null);
     }
 
     /** An app-only bearer token: {@code POST /oauth2/token} with the app's key and secret. */
@@ -130,14 +127,46 @@ public class XApi {
     }
 
     /** Subscribes the account (user context) to the webhook's events. */
-    public Uni<XResponse> subscribe(XCredentials credentials, String webhookId) {
+    public Uni<XResponse> subscribe(XAuth auth, String webhookId) {
         String url = base + "/2/account_activity/webhooks/" + webhookId + "/subscriptions/all";
-        return send(userContext(HttpMethod.POST, url, credentials), null);
+        return send(userContext(HttpMethod.POST, url, auth), null);
     }
 
-    private HttpRequest<Buffer> userContext(HttpMethod method, String url, XCredentials credentials) {
-        return client.requestAbs(method, url)
-                .putHeader("Authorization", signer.authorization(method.name(), url, Map.of(), credentials));
+    /** Ends the account's Account Activity subscription (app-only): after a move to the Activity API. */
+    public Uni<XResponse> unsubscribe(String bearer, String webhookId, String userId) {
+        String url = base + "/2/account_activity/webhooks/" + webhookId + "/subscriptions/" + userId + "/all";
+        return send(bearer(HttpMethod.DELETE, url, bearer), null);
+    }
+
+    /** The accounts subscribed to the webhook through the Account Activity API (app-only). */
+    public Uni<XResponse> accountActivitySubscriptions(String bearer, String webhookId) {
+        String url = base + "/2/account_activity/webhooks/" + webhookId + "/subscriptions/all/list";
+        return send(bearer(HttpMethod.GET, url, bearer), null);
+    }
+
+    /** {@code GET /2/activity/subscriptions} (app-only), one page; {@code paginationToken} for the next. */
+    public Uni<XResponse> activitySubscriptions(String bearer, String paginationToken) {
+        String url = base + "/2/activity/subscriptions?max_results=1000"
+                + (paginationToken == null ? "" : "&pagination_token=" + paginationToken);
+        return send(bearer(HttpMethod.GET, url, bearer), null);
+    }
+
+    /**
+     * {@code POST /2/activity/subscriptions}: a private event ({@code dm.received}) is subscribed with the account's
+     * own OAuth 2.0 token (x-api/activity/introduction: private events).
+     */
+    public Uni<XResponse> createActivitySubscription(XAuth auth, JsonObject subscription) {
+        String url = base + "/2/activity/subscriptions";
+        return send(userContext(HttpMethod.POST, url, auth), subscription);
+    }
+
+    /** {@code DELETE /2/activity/subscriptions/{id}} (app-only). */
+    public Uni<XResponse> deleteActivitySubscription(String bearer, String subscriptionId) {
+        return send(bearer(HttpMethod.DELETE, base + "/2/activity/subscriptions/" + subscriptionId, bearer), null);
+    }
+
+    private HttpRequest<Buffer> userContext(HttpMethod method, String url, XAuth auth) {
+        return client.requestAbs(method, url).putHeader("Authorization", auth.header(method, url));
     }
 
     private HttpRequest<Buffer> bearer(HttpMethod method, String url, String token) {

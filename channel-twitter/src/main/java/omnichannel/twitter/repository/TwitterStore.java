@@ -39,11 +39,43 @@ public class TwitterStore {
 
     public Uni<Registration> save(Registration r) {
         return pool.preparedQuery("insert into webhook_registration (interaction_id, webhook_id, url, valid, subscribed, "
-                + "last_error, updated_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict (interaction_id) do update "
-                + "set webhook_id = $2, url = $3, valid = $4, subscribed = $5, last_error = $6, updated_at = $7")
+                + "last_error, updated_at, mode) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (interaction_id) do "
+                + "update set webhook_id = $2, url = $3, valid = $4, subscribed = $5, last_error = $6, updated_at = $7, "
+                + "mode = $8")
                 .execute(Tuple.of(r.interactionId(), r.webhookId(), r.url(), r.valid(), r.subscribed(), r.lastError())
-                        .addValue(utc(r.updatedAt())))
+                        .addValue(utc(r.updatedAt())).addValue(r.mode()))
                 .replaceWith(r);
+    }
+
+    /** The interaction's registration is over (deleted, deactivated, polling): it is no longer reconciled. */
+    public Uni<Void> forget(String interactionId) {
+        return pool.preparedQuery("delete from webhook_registration where interaction_id = $1")
+                .execute(Tuple.of(interactionId)).replaceWithVoid();
+    }
+
+    /** The interactions whose accounts are subscribed through the X Activity API, for the scheduled reconciliation. */
+    public Uni<List<String>> activityApiInteractions() {
+        return pool.preparedQuery("select interaction_id from webhook_registration where mode = 'ACTIVITY_API'")
+                .execute().map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString("interaction_id")));
+                    return ids;
+                });
+    }
+
+    /**
+     * Runs {@code work} holding a PostgreSQL advisory lock named by {@code key} for as long as it runs (a transaction
+     * lock): replicas never reconcile the same X subscriptions at once. With {@code wait} false, work that finds the
+     * lock taken is skipped (null).
+     */
+    public <T> Uni<T> exclusively(String key, boolean wait, java.util.function.Supplier<Uni<T>> work) {
+        String lock = wait
+                ? "select pg_advisory_xact_lock(hashtext($1)) is null as taken"
+                : "select pg_try_advisory_xact_lock(hashtext($1)) as taken";
+        return pool.withTransaction(connection -> connection.preparedQuery(lock).execute(Tuple.of(key))
+                .chain(rows -> wait || rows.iterator().next().getBoolean("taken")
+                        ? work.get()
+                        : Uni.createFrom().nullItem()));
     }
 
     /** A polled interaction and the newest DM event already published (null before the first poll). */
@@ -86,7 +118,7 @@ public class TwitterStore {
         OffsetDateTime updated = row.getOffsetDateTime("updated_at");
         return new Registration(row.getString("interaction_id"), row.getString("webhook_id"), row.getString("url"),
                 row.getBoolean("valid"), row.getBoolean("subscribed"), row.getString("last_error"),
-                updated == null ? null : updated.toInstant());
+                updated == null ? null : updated.toInstant(), row.getString("mode"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

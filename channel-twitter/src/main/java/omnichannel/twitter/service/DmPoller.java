@@ -25,6 +25,7 @@ import omnichannel.platform.messaging.KeyedPublisher;
 import omnichannel.platform.x.XCredentials;
 import omnichannel.platform.x.XDirectMessages;
 import omnichannel.twitter.client.XApi;
+import omnichannel.twitter.client.XAuth;
 import omnichannel.twitter.client.XResponse;
 import omnichannel.twitter.config.TwitterConfig;
 import omnichannel.twitter.repository.TwitterStore;
@@ -98,7 +99,7 @@ public class DmPoller {
      * pass them. The next poll after the reset reads them all.
      */
     private Uni<Page> newer(InternalInteraction interaction, String window, String cursor, String token, Page found) {
-        return api.dmEvents(XCredentials.of(interaction), token).chain(answer -> {
+        return api.dmEvents(XAuth.oauth1(XCredentials.of(interaction)), token).chain(answer -> {
             limits.record(window, answer);
             if (!answer.ok()) {
                 return Uni.createFrom().failure(new IllegalStateException("GET /2/dm_events: " + answer.reason()));

@@ -19,9 +19,10 @@ import omnichannel.platform.messaging.KeyedPublisher;
 import omnichannel.platform.messaging.OrderedProcessor;
 import omnichannel.platform.sending.PermanentSendFailure;
 import omnichannel.platform.sending.SendOnce;
-import omnichannel.platform.x.XCredentials;
 import omnichannel.platform.x.XDirectMessages;
 import omnichannel.twitter.client.XApi;
+import omnichannel.twitter.client.XAuth;
+import omnichannel.twitter.client.XUserTokens;
 import omnichannel.twitter.repository.SendLog;
 
 /**
@@ -34,6 +35,8 @@ import omnichannel.twitter.repository.SendLog;
 public class DmSender {
 
     public static final String INTERACTION_GONE = "INTERACTION_GONE";
+    /** The Activity API mode's OAuth 2.0 grant is gone (revoked, refused): an admin must connect the account again. */
+    public static final String NOT_CONNECTED = "X_NOT_CONNECTED";
     /** A 429 storm bounded: after this many waits in a row the send fails over to the retry policy. */
     static final int MAX_RATE_LIMIT_WAITS = 5;
 
@@ -49,9 +52,12 @@ public class DmSender {
     /** Uploads tried in place before the DM goes without its file: the file cannot be fetched a second time. */
     static final int UPLOAD_TRIES = 3;
 
+    private final XUserTokens tokens;
+
     public DmSender(SendLog log, InteractionDirectory interactions, XApi api, RateLimits limits,
-            KeyedPublisher<DeliveryStatus> delivery,
+            KeyedPublisher<DeliveryStatus> delivery, XUserTokens tokens,
             @ConfigProperty(name = "omnichannel.public-base-url") String publicBaseUrl) {
+        this.tokens = tokens;
         this.log = log;
         this.ownLinks = publicBaseUrl.replaceAll("/+$", "") + "/media/";
         this.interactions = interactions;
@@ -91,8 +97,11 @@ public class DmSender {
                 return Uni.createFrom().failure(new PermanentSendFailure(INTERACTION_GONE,
                         "interaction " + message.interactionId() + " no longer exists"));
             }
-            return attachment(interaction, message)
-                    .chain(dm -> attempt(interaction, message, dm.text(), dm.mediaId(), 0));
+            return tokens.auth(interaction)
+                    .onFailure(XUserTokens.NotConnected.class).transform(e -> new PermanentSendFailure(
+                            NOT_CONNECTED, e.getMessage()))
+                    .chain(auth -> attachment(interaction, auth, message)
+                            .chain(dm -> attempt(interaction, auth, message, dm.text(), dm.mediaId(), 0, false)));
         });
     }
 
@@ -106,7 +115,7 @@ public class DmSender {
      * Helper image on the web) travels as a link in the text. A file X cannot take (a PDF), one more than the first, or
      * one whose link no longer opens is said in the text instead.
      */
-    Uni<Dm> attachment(InternalInteraction interaction, OutboundMessage message) {
+    Uni<Dm> attachment(InternalInteraction interaction, XAuth auth, OutboundMessage message) {
         List<String> ours = message.mediaUrls().stream().filter(url -> url.startsWith(ownLinks)).toList();
         StringBuilder text = new StringBuilder(message.text());
         message.mediaUrls().stream().filter(url -> !url.startsWith(ownLinks))
@@ -120,10 +129,11 @@ public class DmSender {
         }
         return log.mediaId(message.eventId(), MEDIA_REUSE).chain(uploaded -> uploaded != null
                 ? Uni.createFrom().item(new Dm(text.toString(), uploaded))
-                : upload(interaction, message, ours.get(0), text));
+                : upload(interaction, auth, message, ours.get(0), text));
     }
 
-    private Uni<Dm> upload(InternalInteraction interaction, OutboundMessage message, String link, StringBuilder text) {
+    private Uni<Dm> upload(InternalInteraction interaction, XAuth auth, OutboundMessage message, String link,
+            StringBuilder text) {
         return api.fetch(link)
                 .onFailure().transform(e -> new TransientSendFailure("our media link: " + e.getMessage()))
                 .chain(file -> {
@@ -142,7 +152,7 @@ public class DmSender {
                                 : type, interaction.id(), message.correlationId());
                         return Uni.createFrom().item(new Dm(text + (text.isEmpty() ? "" : "\n") + note, null));
                     }
-                    return api.uploadMedia(XCredentials.of(interaction), category, type, file.content())
+                    return api.uploadMedia(auth, category, type, file.content())
                             .map(response -> {
                                 if (!response.ok()) {
                                     throw new TransientSendFailure("X media upload: " + response.reason());
@@ -171,13 +181,13 @@ public class DmSender {
         };
     }
 
-    private Uni<SendOnce.Accepted> attempt(InternalInteraction interaction, OutboundMessage message, String text,
-            String mediaId, int rateLimitWaits) {
+    private Uni<SendOnce.Accepted> attempt(InternalInteraction interaction, XAuth auth, OutboundMessage message,
+            String text, String mediaId, int rateLimitWaits, boolean renewed) {
         String window = interaction.id() + ":dm";
         // after the wait for X's budget, and right before X: still this pod's record?
         return limits.await(window)
                 .chain(OrderedProcessor::stillOwned)
-                .chain(() -> api.sendDm(XCredentials.of(interaction), message.recipient().id(), text, mediaId))
+                .chain(() -> api.sendDm(auth, message.recipient().id(), text, mediaId))
                 .onFailure().transform(e -> new TransientSendFailure("X unreachable: " + e.getMessage()))
                 .chain(response -> {
                     limits.record(window, response);
@@ -192,10 +202,20 @@ public class DmSender {
                         }
                         Log.infof("X rate limit reached interaction=%s, waiting %s", interaction.id(),
                                 limits.waitFor(window));
-                        return attempt(interaction, message, text, mediaId, rateLimitWaits + 1);
+                        return attempt(interaction, auth, message, text, mediaId, rateLimitWaits + 1, renewed);
                     }
                     if (response.transientFailure()) {
                         return Uni.createFrom().failure(new TransientSendFailure(response.reason()));
+                    }
+                    if (response.status() == 401 && auth.oauth2() && !renewed) {
+                        // the token held here was revoked or replaced: once, with what config-service holds now (a
+                        // revoked grant ends as X_NOT_CONNECTED there)
+                        tokens.invalidate(interaction.id());
+                        return tokens.auth(interaction)
+                                .onFailure(XUserTokens.NotConnected.class).transform(e -> new PermanentSendFailure(
+                                        NOT_CONNECTED, e.getMessage()))
+                                .chain(fresh -> attempt(interaction, fresh, message, text, mediaId, rateLimitWaits,
+                                        true));
                     }
                     return Uni.createFrom().failure(new PermanentSendFailure("X_" + response.status(), response.reason()));
                 });

@@ -35,4 +35,32 @@ public interface OmnichannelConfig {
 
     /** channel-whatsapp's base URL ({@code CHANNEL_WHATSAPP_URL}), for privacy requests. */
     java.util.Optional<String> channelWhatsappUrl();
+
+    /** Connecting an X account with OAuth 2.0 (Authorization Code with PKCE), for the Activity API mode. */
+    XOAuth2 xOauth2();
+
+    interface XOAuth2 {
+
+        /** X's authorization page ({@code X_AUTHORIZE_URL}). */
+        @WithDefault("https://x.com/i/oauth2/authorize")
+        String authorizeUrl();
+
+        /**
+         * Where X sends the admin back ({@code X_OAUTH2_REDIRECT_URI}): the console's public {@code /console/x/landing},
+         * registered exactly as the Callback URI of the X app in X's developer portal.
+         */
+        String redirectUri();
+
+        /** What the account grants: DMs read and written, the users it reads, a refresh token. */
+        @WithDefault("dm.read dm.write tweet.read users.read offline.access media.write")
+        String scopes();
+
+        /** How long an admin has to approve at X. */
+        @WithDefault("10m")
+        java.time.Duration authorizationTimeout();
+
+        /** An access token this close to its expiry is refreshed before it is handed out. */
+        @WithDefault("5m")
+        java.time.Duration refreshMargin();
+    }
 }

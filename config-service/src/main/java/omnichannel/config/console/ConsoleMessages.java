@@ -471,7 +471,7 @@ public interface ConsoleMessages {
     @Message("Excluir a interação \"{name}\"?")
     String confirmDelete(String name);
 
-    @Message("{#when key}{#is 'created'}Interação criada.{#is 'saved'}Alterações salvas.{#is 'deleted'}Interação excluída (pode ser restaurada abaixo).{#is 'restored'}Interação restaurada.{#is 'replayed'}Mensagem reenviada.{#is 'discarded'}Mensagem descartada.{#is 'gone'}Essa mensagem já tinha sido tratada.{#is 'webhook-registration'}Webhook registrado de novo.{#is 'webhook-crc'}O X refez o CRC.{#is 'webhook-failed'}O channel-twitter não conseguiu: veja o estado abaixo.{#else}{/when}")
+    @Message("{#when key}{#is 'created'}Interação criada.{#is 'saved'}Alterações salvas.{#is 'deleted'}Interação excluída (pode ser restaurada abaixo).{#is 'restored'}Interação restaurada.{#is 'replayed'}Mensagem reenviada.{#is 'discarded'}Mensagem descartada.{#is 'gone'}Essa mensagem já tinha sido tratada.{#is 'webhook-registration'}Webhook registrado de novo.{#is 'webhook-crc'}O X refez o CRC.{#is 'webhook-failed'}O channel-twitter não conseguiu: veja o estado abaixo.{#is 'x-connected'}Conta do X conectada.{#else}{/when}")
     String notice(String key);
 
     @Message("Webhook do X")
@@ -491,6 +491,33 @@ public interface ConsoleMessages {
 
     @Message("Registrar de novo")
     String xRegister();
+
+    @Message("X Activity API (OAuth 2.0)")
+    String modeActivityApi();
+
+    @Message("Account Activity API (legado, OAuth 1.0a)")
+    String modeAccountActivity();
+
+    @Message("Client ID OAuth 2.0")
+    String fieldClientId();
+
+    @Message("Client Secret OAuth 2.0")
+    String fieldClientSecret();
+
+    @Message("Do app no portal de desenvolvedores do X (Keys and tokens); obrigatório no modo X Activity API. O Client Secret só existe para apps confidenciais (Web App, Automated App ou bot).")
+    String clientIdHint();
+
+    @Message("Conexão da conta do X (OAuth 2.0)")
+    String xConnection();
+
+    @Message("Estado")
+    String xConnectionStatus();
+
+    @Message("Escopos")
+    String xConnectionScope();
+
+    @Message("Conectar conta do X")
+    String xConnect();
 
     @Message("Refazer o CRC")
     String xCrc();

@@ -1,6 +1,8 @@
 package omnichannel.config.console;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +53,7 @@ import omnichannel.config.service.ParameterService;
 import omnichannel.config.service.SignatureFailures;
 import omnichannel.config.service.StaleVersion;
 import omnichannel.config.service.VerificationService;
+import omnichannel.config.service.XConnections;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.rest.ProblemException;
@@ -76,7 +79,7 @@ public class ConsoleResource {
         static native TemplateInstance list(Chrome chrome, Listing listing);
 
         static native TemplateInstance form(Chrome chrome, InteractionForm form, TwitterWebhooks.Status webhook,
-                Health health, List<FourBizChecks.Unit> units);
+                Health health, List<FourBizChecks.Unit> units, XConnections.Status connection);
 
         static native TemplateInstance confirmDelete(Chrome chrome, Interaction interaction);
 
@@ -156,6 +159,7 @@ public class ConsoleResource {
     private final SecurityIdentity identity;
     private final CsrfTokens csrf;
     private final TwitterWebhooks twitterWebhooks;
+    private final XConnections xConnections;
     @ConfigProperty(name = "quarkus.oidc.console.authentication.cookie-force-secure", defaultValue = "false")
     boolean forceSecureCookies;
     /** This request's headers (a request-scoped proxy): the language cookie and Accept-Language. */
@@ -168,7 +172,8 @@ public class ConsoleResource {
     public ConsoleResource(InteractionService interactions, VerificationService verification,
             ParameterService parameters, DeadLetterService deadLetters, SecurityIdentity identity, CsrfTokens csrf,
             TwitterWebhooks twitterWebhooks, InteractionTraffic traffic, SignatureFailures signatureFailures,
-            FourBizChecks fourBiz) {
+            FourBizChecks fourBiz, XConnections xConnections) {
+        this.xConnections = xConnections;
         this.fourBiz = fourBiz;
         this.twitterWebhooks = twitterWebhooks;
         this.signatureFailures = signatureFailures;
@@ -235,7 +240,7 @@ public class ConsoleResource {
     public Uni<TemplateInstance> newForm(@QueryParam("channel") String channel) {
         Channel chosen = parseChannel(channel);
         return fourBiz.units(accessToken()).map(units -> page(Templates.form(chrome("interactions", null),
-                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null, null, units)));
+                InteractionForm.empty(chosen == null ? Channel.WHATSAPP_TWILIO : chosen), null, null, units, null)));
     }
 
     @POST
@@ -274,9 +279,13 @@ public class ConsoleResource {
             Uni<Health> health = traffic.of(id, accessToken()).chain(figures -> deadLetters.pendingOf(id)
                     .chain(pending -> signatureFailures.recent(id).map(bad -> new Health(figures, pending,
                             bad.last24h(), bad.lastAt() == null ? null : bad.lastAt().toString()))));
-            return Uni.combine().all().unis(webhook, health, fourBiz.units(accessToken())).asTuple()
+            Uni<XConnections.Status> connection = found.channel == Channel.TWITTER_DM
+                    && found.twitterDeliveryMode == DeliveryMode.ACTIVITY_API
+                            ? xConnections.status(id)
+                            : Uni.createFrom().nullItem();
+            return Uni.combine().all().unis(webhook, health, fourBiz.units(accessToken()), connection).asTuple()
                     .map(all -> html(200, page(Templates.form(chrome("interactions", notice),
-                            formOf(found), all.getItem1(), all.getItem2(), all.getItem3()))));
+                            formOf(found), all.getItem1(), all.getItem2(), all.getItem3(), all.getItem4()))));
         });
     }
 
@@ -352,6 +361,59 @@ public class ConsoleResource {
                 ? Uni.createFrom().item(notFound())
                 : verification.verify(id, accessToken()).map(result -> html(200, page(
                         Templates.verification(chrome("interactions", null), found, result)))));
+    }
+
+    /** "Conectar conta do X": to X's authorization page (OAuth 2.0 with PKCE), the state bound to this person. */
+    @POST
+    @Path("/interactions/{id}/x-connection")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> connectX(@PathParam("id") String id) {
+        return xConnections.start(id, actor())
+                .map(started -> Response.seeOther(URI.create(started.authorizationUrl())).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> problemPage((ProblemException) failure));
+    }
+
+    /**
+     * Where X sends the admin back (the X app's Callback URI, {@code X_OAUTH2_REDIRECT_URI}). The console's session
+     * cookie is SameSite=Strict, so a navigation that comes from x.com arrives without it: this page, open to anyone and
+     * doing nothing, moves the browser on to {@link #xCallback} from our own origin, where the cookie is sent.
+     */
+    @GET
+    @Path("/x/landing")
+    @jakarta.annotation.security.PermitAll
+    @Operation(hidden = true)
+    public Response xLanding(@QueryParam("state") String state, @QueryParam("code") String code,
+            @QueryParam("error") String error) {
+        StringBuilder next = new StringBuilder("/console/x/callback?");
+        for (String[] pair : new String[][]{{"state", state}, {"code", code}, {"error", error}}) {
+            if (pair[1] != null && pair[1].length() <= 2048) {
+                next.append(pair[0]).append('=').append(URLEncoder.encode(pair[1], StandardCharsets.UTF_8))
+                        .append("&amp;");
+            }
+        }
+        // URLEncoder leaves only [A-Za-z0-9.*_+%-]: nothing that can leave the attribute
+        return Response.ok("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" "
+                + "content=\"0;url=" + next + "\"><title>X</title></head><body></body></html>")
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
+    }
+
+    /** The X authorization completes here, with this person's session: the tokens are fetched and sealed. */
+    @GET
+    @Path("/x/callback")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Uni<Response> xCallback(@QueryParam("state") String state, @QueryParam("code") String code,
+            @QueryParam("error") String error) {
+        return xConnections.complete(state, code, error, actor())
+                .map(interactionId -> seeOther("/console/interactions/" + interactionId + "?notice=x-connected"))
+                .onFailure(ProblemException.class).recoverWithItem(failure -> problemPage((ProblemException) failure));
+    }
+
+    private Response problemPage(ProblemException failure) {
+        return html(failure.status(), page(Templates.problem(chrome("interactions", null), failure.status(),
+                failure.getMessage())));
     }
 
     /** The X webhook's actions (channel-twitter owns registration): register again, or have X run the CRC again. */
@@ -467,7 +529,7 @@ public class ConsoleResource {
             shown.withProblem(problem.getMessage());
         }
         return html(problem.status(),
-                page(Templates.form(chrome("interactions", null), shown, null, null, List.of())));
+                page(Templates.form(chrome("interactions", null), shown, null, null, List.of(), null)));
     }
 
     private InteractionForm formOf(Interaction interaction) {

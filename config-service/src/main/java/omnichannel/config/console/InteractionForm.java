@@ -68,7 +68,7 @@ public final class InteractionForm {
         values.put("helperInterception", "false");
         values.put("active", "false");
         values.put("whatsapp.signatureMode", SignatureMode.ENFORCE.name());
-        values.put("twitter.deliveryMode", DeliveryMode.WEBHOOK.name());
+        values.put("twitter.deliveryMode", DeliveryMode.ACTIVITY_API.name());
         return new InteractionForm(true, null, channel, 0, null, null, values, Map.of());
     }
 
@@ -129,9 +129,11 @@ public final class InteractionForm {
             values.put("twitter.userId", interaction.twitterUserId);
             values.put("twitter.environment", interaction.twitterEnvironment);
             values.put("twitter.deliveryMode", (interaction.twitterDeliveryMode == null
-                    ? DeliveryMode.WEBHOOK
+                    ? DeliveryMode.ACCOUNT_ACTIVITY
                     : interaction.twitterDeliveryMode).name());
             values.put("twitter.callbackUrl", interaction.twitterCallbackUrl);
+            values.put("twitter.clientId", interaction.twitterClientId);
+            masks.put("twitter.clientSecret", view.twitter().clientSecret());
             masks.put("twitter.apiSecretKey", view.twitter().apiSecretKey());
             masks.put("twitter.accessToken", view.twitter().accessToken());
             masks.put("twitter.accessTokenSecret", view.twitter().accessTokenSecret());
@@ -185,7 +187,8 @@ public final class InteractionForm {
                         secret(form, "twitter.accessToken"), secret(form, "twitter.accessTokenSecret"),
                         text(form, "twitter.userId"), text(form, "twitter.environment"),
                         choice(form, "twitter.deliveryMode", DeliveryMode.class, parseErrors),
-                        text(form, "twitter.callbackUrl"))
+                        text(form, "twitter.callbackUrl"), text(form, "twitter.clientId"),
+                        secret(form, "twitter.clientSecret"))
                 : null;
         return new InteractionInput(channel, text(form, "name"), number(form, "defaultUnitId", parseErrors),
                 number(form, "defaultGroupId", parseErrors), number(form, "defaultActivityId", parseErrors),

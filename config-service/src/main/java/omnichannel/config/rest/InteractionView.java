@@ -49,7 +49,7 @@ public record InteractionView(
     }
 
     public record Twitter(String apiKey, String apiSecretKey, String accessToken, String accessTokenSecret,
-            String userId, String environment, DeliveryMode deliveryMode) {
+            String userId, String environment, DeliveryMode deliveryMode, String clientId, String clientSecret) {
     }
 
     /** @param secrets the interaction's secrets in clear, only to compute their masks */
@@ -65,7 +65,8 @@ public record InteractionView(
         Twitter twitter = interaction.channel == Channel.TWITTER_DM
                 ? new Twitter(interaction.twitterApiKey, mask(secrets.get("twitter.apiSecretKey")),
                         mask(secrets.get("twitter.accessToken")), mask(secrets.get("twitter.accessTokenSecret")),
-                        interaction.twitterUserId, interaction.twitterEnvironment, interaction.twitterDeliveryMode)
+                        interaction.twitterUserId, interaction.twitterEnvironment, interaction.twitterDeliveryMode,
+                        interaction.twitterClientId, mask(secrets.get("twitter.clientSecret")))
                 : null;
         return new InteractionView(interaction.id, interaction.channel, interaction.name, interaction.defaultUnitId,
                 interaction.defaultGroupId, interaction.defaultActivityId, interaction.contactOriginId,

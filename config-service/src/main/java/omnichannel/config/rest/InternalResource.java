@@ -22,9 +22,11 @@ import omnichannel.config.service.InteractionService;
 import omnichannel.config.service.NotFound;
 import omnichannel.config.service.ParameterService;
 import omnichannel.config.service.SignatureFailures;
+import omnichannel.config.service.XConnections;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.interactions.SignatureFailureReport;
 import omnichannel.platform.rest.Roles;
+import omnichannel.platform.x.XAccessToken;
 
 /** The internal API for the other services (service role only): interactions with their credentials, parameters. */
 @Path("/internal/v1")
@@ -38,9 +40,11 @@ public class InternalResource {
     private final InteractionService interactions;
     private final ParameterService parameters;
     private final SignatureFailures signatureFailures;
+    private final XConnections xConnections;
 
     public InternalResource(InteractionService interactions, ParameterService parameters,
-            SignatureFailures signatureFailures) {
+            SignatureFailures signatureFailures, XConnections xConnections) {
+        this.xConnections = xConnections;
         this.interactions = interactions;
         this.parameters = parameters;
         this.signatureFailures = signatureFailures;
@@ -68,6 +72,36 @@ public class InternalResource {
     }
 
     @GET
+    @Path("/interactions/{id}/retired")
+    @Operation(summary = "A deleted interaction with its credentials, for the clean-up at its provider")
+    @APIResponse(responseCode = "200", description = "The deleted interaction (active false)")
+    @APIResponse(responseCode = "404", description = "No such interaction, or not deleted")
+    public Uni<InternalInteraction> retired(@PathParam("id") String id) {
+        return interactions.findDeleted(id)
+                .onItem().ifNull().failWith(() -> new NotFound("deleted interaction " + id))
+                .map(found -> internal(found, interactions.callbackUrl(found), interactions.openSecrets(found)));
+    }
+
+    @POST
+    @Path("/interactions/{id}/x-access-token")
+    @Operation(summary = "The X account's OAuth 2.0 access token, refreshed here when it is about to expire")
+    @APIResponse(responseCode = "200", description = "{accessToken, expiresAt}")
+    @APIResponse(responseCode = "409", description = "Never connected, revoked, or X refused the refresh: an admin "
+            + "must connect the account again")
+    @APIResponse(responseCode = "503", description = "X's token endpoint unavailable; retry")
+    public Uni<XAccessToken> xAccessToken(@PathParam("id") String id) {
+        return xConnections.accessToken(id);
+    }
+
+    @POST
+    @Path("/interactions/{id}/x-connection/revoked")
+    @Operation(summary = "X delivered oauth.revoke for the interaction's account: it must be connected again")
+    @APIResponse(responseCode = "204", description = "Marked")
+    public Uni<Void> xConnectionRevoked(@PathParam("id") String id) {
+        return xConnections.revoked(id, "x:oauth.revoke");
+    }
+
+    @GET
     @Path("/parameters")
     @Operation(summary = "The 4biz parameters' values by id")
     public Uni<Map<Integer, String>> parameters() {
@@ -77,7 +111,8 @@ public class InternalResource {
     /** The interaction as the services read it, secrets in clear (only here, only for the service role). */
     static InternalInteraction internal(Interaction i, String callbackUrl, Map<String, String> secrets) {
         return new InternalInteraction(i.id, i.channel, i.name, i.defaultUnitId, i.defaultGroupId, i.defaultActivityId,
-                i.contactOriginId, i.helperInterception, i.active, callbackUrl, i.whatsappNumber, i.twilioAccountSid,
+                i.contactOriginId, i.helperInterception, i.active && i.deletedAt == null, callbackUrl, i.whatsappNumber,
+                i.twilioAccountSid,
                 secrets.get("whatsapp.authToken"), secrets.get("whatsapp.secondaryAuthToken"), i.templateContentSid,
                 omnichannel.config.service.SettingsJson.templates(i.whatsappTemplates),
                 i.messagesPerSecond, i.signatureMode,

@@ -52,7 +52,7 @@ public record InteractionInput(
 
     /** A {@code TWITTER_DM} account. */
     public record Twitter(String apiKey, String apiSecretKey, String accessToken, String accessTokenSecret, String userId,
-            String environment, DeliveryMode deliveryMode, String callbackUrl) {
+            String environment, DeliveryMode deliveryMode, String callbackUrl, String clientId, String clientSecret) {
 
         @Override
         public String toString() {

@@ -48,6 +48,8 @@ public class InteractionService {
     private static final String API_SECRET_KEY = "twitter.apiSecretKey";
     private static final String ACCESS_TOKEN = "twitter.accessToken";
     private static final String ACCESS_TOKEN_SECRET = "twitter.accessTokenSecret";
+    /** The X app's OAuth 2.0 client secret: opened only for the token endpoint, never in the internal API. */
+    public static final String CLIENT_SECRET = "twitter.clientSecret";
 
     private final InteractionRepository repository;
     private final InteractionAuditRepository audits;
@@ -130,6 +132,12 @@ public class InteractionService {
         return repository.findLive(id);
     }
 
+    /** A deleted interaction (null when it is live or unknown): a channel cleans up at its provider with it. */
+    @WithSession
+    public Uni<Interaction> findDeleted(String id) {
+        return repository.findDeleted(id);
+    }
+
     @WithSession
     public Uni<Found> search(String nameContains, Channel channel, Boolean active, boolean deleted, int page,
             int size) {
@@ -166,6 +174,7 @@ public class InteractionService {
         open.put(ACCESS_TOKEN, secrets.open(interaction.twitterAccessToken, interaction.id, ACCESS_TOKEN));
         open.put(ACCESS_TOKEN_SECRET,
                 secrets.open(interaction.twitterAccessTokenSecret, interaction.id, ACCESS_TOKEN_SECRET));
+        open.put(CLIENT_SECRET, secrets.open(interaction.twitterClientSecret, interaction.id, CLIENT_SECRET));
         return open;
     }
 
@@ -230,7 +239,14 @@ public class InteractionService {
             target.twitterUserId = set(changed, "twitter.userId", target.twitterUserId, t.userId());
             target.twitterEnvironment = set(changed, "twitter.environment", target.twitterEnvironment, t.environment());
             target.twitterDeliveryMode = set(changed, "twitter.deliveryMode", target.twitterDeliveryMode,
-                    t.deliveryMode() == null ? DeliveryMode.WEBHOOK : t.deliveryMode());
+                    t.deliveryMode() != null
+                            ? t.deliveryMode()
+                            : target.twitterDeliveryMode != null
+                                    ? target.twitterDeliveryMode
+                                    : DeliveryMode.ACTIVITY_API);
+            target.twitterClientId = set(changed, "twitter.clientId", target.twitterClientId, t.clientId());
+            target.twitterClientSecret = seal(changed, target, CLIENT_SECRET, target.twitterClientSecret,
+                    t.clientSecret());
             target.twitterCallbackUrl = set(changed, "twitter.callbackUrl", target.twitterCallbackUrl, t.callbackUrl());
             target.twitterApiSecretKey = seal(changed, target, API_SECRET_KEY, target.twitterApiSecretKey,
                     t.apiSecretKey());
@@ -281,6 +297,14 @@ public class InteractionService {
             reasons.add(feature + " parameters missing: " + readiness.missing());
         }
         readiness.invalid().forEach(i -> reasons.add(feature + " parameter " + i.id() + " " + i.problem()));
+    }
+
+    /**
+     * The interaction's X connection changed (connected, refreshed scopes, revoked): audited and announced like any
+     * change, inside the caller's transaction, so channel-twitter reconciles its subscriptions.
+     */
+    public Uni<Interaction> connectionChanged(Interaction interaction, String actor, String what) {
+        return record(interaction, InteractionChanged.Change.UPDATED, actor, List.of(what));
     }
 
     private Uni<Interaction> record(Interaction interaction, InteractionChanged.Change change, String actor,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.net.OutboundUrls;
 
@@ -131,8 +132,16 @@ final class InteractionValidator {
             add("twitter.apiKey", "is required (at most 128 characters)");
         }
         secret("twitter.apiSecretKey", twitter.apiSecretKey(), creating);
-        secret("twitter.accessToken", twitter.accessToken(), creating);
-        secret("twitter.accessTokenSecret", twitter.accessTokenSecret(), creating);
+        // the Activity API mode (the default) sends with the OAuth 2.0 grant; the other modes with OAuth 1.0a tokens
+        boolean activityApi = twitter.deliveryMode() == null || twitter.deliveryMode() == DeliveryMode.ACTIVITY_API;
+        secret("twitter.accessToken", twitter.accessToken(), creating && !activityApi);
+        secret("twitter.accessTokenSecret", twitter.accessTokenSecret(), creating && !activityApi);
+        if (activityApi && (twitter.clientId() == null || twitter.clientId().isBlank()
+                || twitter.clientId().length() > 128)) {
+            add("twitter.clientId", "is required in the ACTIVITY_API mode: the X app's OAuth 2.0 Client ID "
+                    + "(at most 128 characters)");
+        }
+        secret("twitter.clientSecret", twitter.clientSecret(), false);
         matches("twitter.userId", twitter.userId(), USER_ID, "must be the account's numeric user id");
         if (twitter.environment() != null) {
             matches("twitter.environment", twitter.environment(), ENVIRONMENT,

@@ -41,7 +41,7 @@ class AdminApiFuzzTest extends ConfigServiceTest {
     static final List<String> WHATSAPP_FIELDS = List.of("number", "accountSid", "authToken", "secondaryAuthToken",
             "contentSid", "messagingServiceSid");
     static final List<String> TWITTER_FIELDS = List.of("apiKey", "apiSecretKey", "accessToken", "accessTokenSecret",
-            "userId", "environment", "deliveryMode", "callbackUrl");
+            "userId", "environment", "deliveryMode", "callbackUrl", "clientId", "clientSecret");
 
     @Test
     void theAdminApiNeverEarnsA5xxAndPublishesNothingForARefusedRequest() {

@@ -60,7 +60,8 @@ class InteractionLifecycleTest extends ConfigServiceTest {
                 .body("twitter.apiSecretKey", equalTo("****cdef"))
                 .body("twitter.accessToken", equalTo("****tsrq"))
                 .body("twitter.accessTokenSecret", equalTo("****3210"))
-                .body("twitter.deliveryMode", equalTo("WEBHOOK"))
+                // the Account Activity API's old name is still read, as the fallback mode it now is
+                .body("twitter.deliveryMode", equalTo("ACCOUNT_ACTIVITY"))
                 .body(not(containsString(API_SECRET)));
     }
 

@@ -28,6 +28,11 @@ public interface InternalApi {
     @Path("/interactions/{id}")
     Uni<InternalInteraction> interaction(@PathParam("id") String id);
 
+    /** A deleted interaction with its credentials (active false), for cleaning up at the provider; 404 otherwise. */
+    @GET
+    @Path("/interactions/{id}/retired")
+    Uni<InternalInteraction> retired(@PathParam("id") String id);
+
     @GET
     @Path("/parameters")
     Uni<Map<Integer, String>> parameters();
@@ -37,4 +42,17 @@ public interface InternalApi {
     @Path("/signature-failures")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Void> signatureFailures(SignatureFailureReport report);
+
+    /**
+     * The interaction's X OAuth 2.0 access token, refreshed by config-service when it is about to expire; 409 when the
+     * account must be connected again (revoked, or never connected).
+     */
+    @POST
+    @Path("/interactions/{id}/x-access-token")
+    Uni<omnichannel.platform.x.XAccessToken> xAccessToken(@PathParam("id") String id);
+
+    /** X told us (an {@code oauth.revoke} event) that the account revoked the app's access. */
+    @POST
+    @Path("/interactions/{id}/x-connection/revoked")
+    Uni<Void> xConnectionRevoked(@PathParam("id") String id);
 }

@@ -63,6 +63,11 @@ public record InternalInteraction(
         return twitterDeliveryMode == DeliveryMode.POLLING;
     }
 
+    /** X direct messages come through the X Activity API, and sends use the account's OAuth 2.0 token. */
+    public boolean activityApi() {
+        return twitterDeliveryMode == DeliveryMode.ACTIVITY_API;
+    }
+
     @Override
     public String toString() {
         return "InternalInteraction[" + id + ", " + channel + ", " + name + ", active=" + active + ", secrets=****]";

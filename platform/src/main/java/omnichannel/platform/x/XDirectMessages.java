@@ -77,10 +77,36 @@ public final class XDirectMessages {
             if (isEcho(sender, forUser)) {
                 continue;
             }
-            messages.add(message(interactionId, event, create, id, sender, payload.path("users").path(sender),
+            messages.add(message(interactionId, event, create, id, sender, user(payload.path("users").path(sender)),
                     receivedAt));
         }
         return messages;
+    }
+
+    /**
+     * A sender's entry of {@code users}: the Account Activity API's user object, or the X Activity API's, whose fields
+     * are under {@code data} and whose handle is {@code username} (x-api/activity/event-payloads), read as the former.
+     */
+    private static JsonNode user(JsonNode entry) {
+        JsonNode data = entry.path("data");
+        if (!data.isObject()) {
+            return entry;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode user = data.deepCopy();
+        if (!user.hasNonNull("screen_name") && user.hasNonNull("username")) {
+            user.set("screen_name", user.get("username"));
+        }
+        return user;
+    }
+
+    /** The X Activity API's event type ({@code data.event_type}), or null for an Account Activity delivery. */
+    public static String activityEventType(JsonNode root) {
+        return text(root.path("data"), "event_type");
+    }
+
+    /** The X Activity API's delivery id ({@code data.event_uuid}), or null. */
+    public static String activityEventUuid(JsonNode root) {
+        return text(root.path("data"), "event_uuid");
     }
 
     private static InboundMessage message(String interactionId, JsonNode event, JsonNode create, String id,

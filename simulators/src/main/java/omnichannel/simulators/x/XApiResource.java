@@ -37,7 +37,10 @@ public class XApiResource {
     private final XState state;
     private final XWebhookClient webhooks;
 
-    public XApiResource(XAccount account, XState state, XWebhookClient webhooks) {
+    private final XGrants grants;
+
+    public XApiResource(XAccount account, XState state, XWebhookClient webhooks, XGrants grants) {
+        this.grants = grants;
         this.account = account;
         this.state = state;
         this.webhooks = webhooks;
@@ -122,12 +125,50 @@ public class XApiResource {
         return Response.ok(new JsonObject().put("data", new JsonObject().put("subscribed", true)).encode()).build();
     }
 
+    /** Ends the account's Account Activity subscription on the webhook (app-only bearer). */
+    @jakarta.ws.rs.DELETE
+    @Path("2/account_activity/webhooks/{id}/subscriptions/{user}/all")
+    public Response unsubscribe(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            @PathParam("user") String user) {
+        if (!("Bearer " + BEARER).equals(authorization)) {
+            return error(401, "Unauthorized");
+        }
+        if (state.failUnsubscribe()) {
+            return error(503, "Service Unavailable");
+        }
+        if (!account.userId.equals(user) || !state.unsubscribe(id)) {
+            return error(404, "no subscription of user " + user + " on webhook " + id);
+        }
+        return Response.ok(new JsonObject().put("data", new JsonObject().put("subscribed", false)).encode()).build();
+    }
+
+    /** The accounts subscribed to the webhook through the Account Activity API (app-only bearer). */
+    @GET
+    @Path("2/account_activity/webhooks/{id}/subscriptions/all/list")
+    public Response accountActivitySubscriptions(@HeaderParam("Authorization") String authorization,
+            @PathParam("id") String id) {
+        if (!("Bearer " + BEARER).equals(authorization)) {
+            return error(401, "Unauthorized");
+        }
+        XState.Webhook webhook = state.webhook(id);
+        if (webhook == null) {
+            return error(404, "webhook " + id + " not found");
+        }
+        JsonArray subscriptions = new JsonArray();
+        if (state.subscribed(id)) {
+            subscriptions.add(new JsonObject().put("user_id", account.userId));
+        }
+        return Response.ok(new JsonObject().put("data", new JsonObject().put("application_id", "29820954")
+                .put("webhook_id", id).put("webhook_url", webhook.url()).put("subscriptions", subscriptions)).encode())
+                .build();
+    }
+
     @POST
     @Path("2/dm_conversations/with/{participant}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> sendDm(@HeaderParam("Authorization") String authorization,
             @PathParam("participant") String participant, @Context UriInfo uri, String body) {
-        boolean valid = account.validUserContext(authorization, "POST", uri.getRequestUri().toString());
+        boolean valid = userContext(authorization, "POST", uri, "dm.write");
         if (!valid) {
             return Uni.createFrom().item(error(401, "Unauthorized: OAuth signature invalid"));
         }
@@ -152,10 +193,13 @@ public class XApiResource {
         XState.DmEvent echo = new XState.DmEvent(id, account.userId, "Suporte", account.screenName, participant, text,
                 Instant.now());
         state.add(echo);
-        return webhooks.deliver(state.deliveryUrls(), echo).map(ignored -> limits(Response.status(201)
-                .entity(new JsonObject().put("data", new JsonObject()
-                        .put("dm_conversation_id", account.userId + "-" + participant).put("dm_event_id", id)).encode()))
-                .build());
+        return webhooks.deliver(state.deliveryUrls(), echo)
+                .chain(aaa -> webhooks.deliverActivity(state.activityTargets("dm.sent", account.userId), echo))
+                .map(ignored -> limits(Response.status(201)
+                        .entity(new JsonObject().put("data", new JsonObject()
+                                .put("dm_conversation_id", account.userId + "-" + participant).put("dm_event_id", id))
+                                .encode()))
+                        .build());
     }
 
     /** A file for a DM ({@code dm_image}, {@code dm_gif}, {@code dm_video}), multipart, OAuth 1.0a user context. */
@@ -165,7 +209,7 @@ public class XApiResource {
     public Response upload(@HeaderParam("Authorization") String authorization, @Context UriInfo uri,
             @org.jboss.resteasy.reactive.RestForm("media") org.jboss.resteasy.reactive.multipart.FileUpload media,
             @org.jboss.resteasy.reactive.RestForm("media_category") String category) throws java.io.IOException {
-        if (!account.validUserContext(authorization, "POST", uri.getRequestUri().toString())) {
+        if (!userContext(authorization, "POST", uri, "media.write")) {
             return error(401, "Unauthorized: OAuth signature invalid");
         }
         if (media == null || category == null
@@ -210,6 +254,18 @@ public class XApiResource {
                 .put("meta", new JsonObject().put("result_count", data.size())).encode())
                 .header("x-rate-limit-limit", 15).header("x-rate-limit-remaining", 14)
                 .header("x-rate-limit-reset", Instant.now().getEpochSecond() + XState.WINDOW_SECONDS).build();
+    }
+
+    /**
+     * User context either way X accepts it: OAuth 1.0a (the signature recomputed) or an OAuth 2.0 user access token
+     * (Bearer) that holds {@code scope}.
+     */
+    private boolean userContext(String authorization, String method, UriInfo uri, String scope) {
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            XGrants.Access access = grants.access(authorization.substring(7));
+            return access != null && access.scopes().contains(scope);
+        }
+        return account.validUserContext(authorization, method, uri.getRequestUri().toString());
     }
 
     private Response.ResponseBuilder limits(Response.ResponseBuilder response) {

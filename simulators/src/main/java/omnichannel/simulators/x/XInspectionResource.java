@@ -26,7 +26,10 @@ public class XInspectionResource {
     private final XState state;
     private final XWebhookClient webhooks;
 
-    public XInspectionResource(XAccount account, XState state, XWebhookClient webhooks) {
+    private final XGrants grants;
+
+    public XInspectionResource(XAccount account, XState state, XWebhookClient webhooks, XGrants grants) {
+        this.grants = grants;
         this.account = account;
         this.state = state;
         this.webhooks = webhooks;
@@ -44,7 +47,38 @@ public class XInspectionResource {
                 dm.text(), Instant.now());
         state.add(event);
         return webhooks.deliver(state.deliveryUrls(), event)
-                .map(delivered -> Map.of("id", event.id(), "deliveredToWebhooks", delivered));
+                .chain(aaa -> webhooks.deliverActivity(state.activityTargets("dm.received", account.userId), event)
+                        .map(xaa -> Map.<String, Object>of("id", event.id(), "deliveredToWebhooks", aaa,
+                                "deliveredByActivityApi", xaa)));
+    }
+
+    /** The person revokes the app in X's settings: every token stops working and {@code oauth.revoke} is delivered. */
+    @POST
+    @Path("/revoke-grant")
+    public Uni<Map<String, Object>> revokeGrant() {
+        grants.revokeAll();
+        return webhooks.deliverRevoke(state.activityUrls()).map(delivered -> Map.of("deliveredTo", delivered));
+    }
+
+    /** The X Activity API subscriptions X holds, and how many refreshes its token endpoint served. */
+    @GET
+    @Path("/activity-subscriptions")
+    public Map<String, Object> activitySubscriptions() {
+        return Map.of("subscriptions", state.subscriptions(), "refreshes", grants.refreshes());
+    }
+
+    /** The next {@code n} Account Activity unsubscriptions fail with 503. */
+    @PUT
+    @Path("/faults/account-activity-unsubscribe/{n}")
+    public void failUnsubscribe(@PathParam("n") int n) {
+        state.failUnsubscribe(n);
+    }
+
+    /** A subscription removed on X's side (by someone else, or by X): the system must notice and recreate it. */
+    @DELETE
+    @Path("/activity-subscriptions/{id}")
+    public void dropSubscription(@PathParam("id") String id) {
+        state.removeSubscription(id);
     }
 
     /** The DMs our system sent, oldest first, with whether their OAuth signature was valid. */
@@ -71,5 +105,6 @@ public class XInspectionResource {
     @DELETE
     public void reset() {
         state.reset();
+        grants.reset();
     }
 }

@@ -30,6 +30,11 @@ public class XState {
     public record SentDm(String dmEventId, String to, String text, boolean signatureValid, Instant at, String mediaId) {
     }
 
+    /** An X Activity API subscription. */
+    public record Subscription(String id, String eventType, String userId, String tag, String webhookId,
+            Instant createdAt) {
+    }
+
     /** A file uploaded for a DM: its category, type, size and SHA-256. */
     public record Media(String id, String category, String contentType, int size, String sha256) {
     }
@@ -40,6 +45,7 @@ public class XState {
     private final List<DmEvent> events = new ArrayList<>();
     private final List<SentDm> sent = new ArrayList<>();
     private final Map<String, Media> media = new LinkedHashMap<>();
+    private final Map<String, Subscription> activity = new LinkedHashMap<>();
     private int budget;
     private int used;
     private long windowStart = Instant.now().getEpochSecond();
@@ -77,9 +83,63 @@ public class XState {
         return true;
     }
 
+    private int unsubscribeFailures;
+
+    synchronized boolean subscribed(String webhookId) {
+        return subscriptions.contains(webhookId);
+    }
+
+    /** The next {@code n} Account Activity unsubscriptions answer 503 (a switch of modes caught half-way). */
+    synchronized void failUnsubscribe(int n) {
+        unsubscribeFailures = n;
+    }
+
+    synchronized boolean failUnsubscribe() {
+        if (unsubscribeFailures > 0) {
+            unsubscribeFailures--;
+            return true;
+        }
+        return false;
+    }
+
+    /** False when the webhook had no subscription. */
+    synchronized boolean unsubscribe(String webhookId) {
+        return subscriptions.remove(webhookId);
+    }
+
     /** The URLs X delivers the account's events to: valid webhooks with a subscription. */
     synchronized List<String> deliveryUrls() {
         return subscriptions.stream().map(webhooks::get).filter(w -> w != null && w.valid()).map(Webhook::url).toList();
+    }
+
+    synchronized void add(Subscription subscription) {
+        activity.put(subscription.id(), subscription);
+    }
+
+    synchronized boolean removeSubscription(String id) {
+        return activity.remove(id) != null;
+    }
+
+    public synchronized List<Subscription> subscriptions() {
+        return List.copyOf(activity.values());
+    }
+
+    /** Where the Activity API delivers an event of {@code eventType} for {@code userId}: subscription and its URL. */
+    synchronized List<Map.Entry<Subscription, String>> activityTargets(String eventType, String userId) {
+        List<Map.Entry<Subscription, String>> targets = new ArrayList<>();
+        for (Subscription s : activity.values()) {
+            Webhook webhook = s.webhookId() == null ? null : webhooks.get(s.webhookId());
+            if (s.eventType().equals(eventType) && s.userId().equals(userId) && webhook != null && webhook.valid()) {
+                targets.add(Map.entry(s, webhook.url()));
+            }
+        }
+        return targets;
+    }
+
+    /** Every webhook with at least one Activity API subscription (where {@code oauth.revoke} goes). */
+    synchronized List<String> activityUrls() {
+        return activity.values().stream().map(s -> s.webhookId() == null ? null : webhooks.get(s.webhookId()))
+                .filter(w -> w != null && w.valid()).map(Webhook::url).distinct().toList();
     }
 
     synchronized void add(DmEvent event) {
@@ -147,6 +207,8 @@ public class XState {
     synchronized void reset() {
         webhooks.clear();
         subscriptions.clear();
+        activity.clear();
+        unsubscribeFailures = 0;
         events.clear();
         sent.clear();
         used = 0;

@@ -40,6 +40,70 @@ public class XWebhookClient {
                 });
     }
 
+    /**
+     * Posts a DM event in the X Activity API envelope (x-api/activity/event-payloads: {@code event_uuid}, {@code
+     * filter}, {@code event_type}, {@code tag}, {@code payload} with {@code direct_message_events} and {@code users}
+     * whose entries hold {@code data}) to each subscription's webhook, signed like every webhook delivery.
+     */
+    Uni<Integer> deliverActivity(List<java.util.Map.Entry<XState.Subscription, String>> targets, XState.DmEvent event) {
+        Uni<Integer> delivered = Uni.createFrom().item(0);
+        for (var target : targets) {
+            XState.Subscription subscription = target.getKey();
+            JsonObject users = new JsonObject()
+                    .put(event.senderId(), new JsonObject().put("data", new JsonObject().put("id", event.senderId())
+                            .put("name", event.senderName()).put("username", event.senderUsername())));
+            JsonObject body = new JsonObject().put("data", new JsonObject()
+                    .put("event_uuid", Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong()))
+                    .put("filter", new JsonObject().put("user_id", subscription.userId()))
+                    .put("event_type", subscription.eventType()).put("tag", subscription.tag())
+                    .put("payload", new JsonObject().put("direct_message_events", new JsonArray().add(dmEvent(event)))
+                            .put("users", users)));
+            delivered = delivered.chain(count -> post(target.getValue(), body).map(ok -> ok ? count + 1 : count));
+        }
+        return delivered;
+    }
+
+    /** {@code oauth.revoke} (empty filter) to every webhook with Activity API subscriptions. */
+    Uni<Integer> deliverRevoke(List<String> urls) {
+        JsonObject body = new JsonObject().put("data", new JsonObject()
+                .put("event_uuid", Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong()))
+                .put("filter", new JsonObject()).put("event_type", "oauth.revoke")
+                .put("payload", new JsonObject().put("date_time", java.time.OffsetDateTime.now().toString())
+                        .put("user_id", account.userId).put("app_id", "29820954")));
+        Uni<Integer> delivered = Uni.createFrom().item(0);
+        for (String url : urls) {
+            delivered = delivered.chain(count -> post(url, body).map(ok -> ok ? count + 1 : count));
+        }
+        return delivered;
+    }
+
+    private Uni<Boolean> post(String url, JsonObject body) {
+        byte[] bytes = body.encode().getBytes(StandardCharsets.UTF_8);
+        return http.postAbs(url).putHeader("Content-Type", "application/json")
+                .putHeader("x-twitter-webhooks-signature", account.hmac(bytes)).timeout(5000)
+                .sendBuffer(Buffer.buffer(bytes))
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new IllegalStateException("webhook answered " + response.statusCode());
+                    }
+                    return true;
+                })
+                .onFailure().retry().withBackOff(Duration.ofMillis(500)).atMost(3)
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("delivery to %s failed: %s", url, e.getMessage());
+                    return false;
+                });
+    }
+
+    private static JsonObject dmEvent(XState.DmEvent event) {
+        return new JsonObject().put("type", "message_create").put("id", event.id())
+                .put("created_timestamp", Long.toString(event.createdAt().toEpochMilli()))
+                .put("message_create", new JsonObject()
+                        .put("target", new JsonObject().put("recipient_id", event.recipientId()))
+                        .put("sender_id", event.senderId())
+                        .put("message_data", new JsonObject().put("text", event.text())));
+    }
+
     /** Posts a DM event (Account Activity format) to every subscribed webhook, signed; retried like X (3 times). */
     Uni<Integer> deliver(List<String> urls, XState.DmEvent event) {
         JsonObject users = new JsonObject()

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,10 @@ import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.Channel;
 import omnichannel.events.InboundMessage;
+import omnichannel.gateway.service.RecentEvents;
+import omnichannel.platform.interactions.ConfigServiceUnavailable;
 import omnichannel.platform.interactions.InteractionDirectory;
+import omnichannel.platform.interactions.InternalApi;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.messaging.KeyedPublisher;
 import omnichannel.platform.x.XDirectMessages;
@@ -47,8 +51,12 @@ public class TwitterWebhookResource {
     private final BadSignatures badSignatures;
     private final MeterRegistry metrics;
 
+    private final InternalApi config;
+    private final RecentEvents activityEvents = new RecentEvents(10_000, java.time.Duration.ofMinutes(10));
+
     public TwitterWebhookResource(InteractionDirectory interactions, KeyedPublisher<InboundMessage> publisher,
-            ObjectMapper json, BadSignatures badSignatures, MeterRegistry metrics) {
+            ObjectMapper json, BadSignatures badSignatures, MeterRegistry metrics, @RestClient InternalApi config) {
+        this.config = config;
         this.metrics = metrics;
         this.interactions = interactions;
         this.publisher = publisher;
@@ -91,14 +99,41 @@ public class TwitterWebhookResource {
         Instant receivedAt = Instant.now();
         return twitterInteraction(id)
                 .invoke(interaction -> authenticate(interaction, body, signature))
-                .map(interaction -> {
+                .chain(interaction -> {
                     JsonNode root = parse(body);
                     requireOwnAccount(interaction, root);
-                    return XDirectMessages.normalise(interaction.id(), interaction.twitterUserId(), root, receivedAt);
+                    String eventType = XDirectMessages.activityEventType(root);
+                    if ("oauth.revoke".equals(eventType)) {
+                        return revoked(interaction, root).replaceWith(List.<InboundMessage>of());
+                    }
+                    String eventUuid = XDirectMessages.activityEventUuid(root);
+                    if (activityEvents.taken(interaction.id(), eventUuid)) {
+                        // an Activity API delivery published here already: the bridge would drop its DM ids anyway
+                        return Uni.createFrom().item(List.<InboundMessage>of());
+                    }
+                    List<InboundMessage> messages = XDirectMessages.normalise(interaction.id(),
+                            interaction.twitterUserId(), root, receivedAt);
+                    return publishInOrder(messages)
+                            .invoke(() -> activityEvents.remember(interaction.id(), eventUuid))
+                            .replaceWith(messages);
                 })
-                .call(this::publishInOrder)
                 .invoke(messages -> Log.infof("X delivery accepted interaction=%s messages=%d", id, messages.size()))
                 .map(messages -> Response.ok().build());
+    }
+
+    /**
+     * X's {@code oauth.revoke}: the account took the app's access back. config-service marks the interaction as needing
+     * a new connection (sends stop, the alert fires); a failure answers 503 so that X delivers it again.
+     */
+    private Uni<Void> revoked(InternalInteraction interaction, JsonNode root) {
+        String userId = root.path("data").path("payload").path("user_id").asText(null);
+        if (userId == null || !userId.equals(interaction.twitterUserId())) {
+            Log.infof("X oauth.revoke for another account ignored interaction=%s", interaction.id());
+            return Uni.createFrom().voidItem();
+        }
+        Log.warnf("X oauth.revoke: the account revoked the app interaction=%s", interaction.id());
+        return config.xConnectionRevoked(interaction.id())
+                .onFailure().transform(ConfigServiceUnavailable::new);
     }
 
     private Uni<Void> publishInOrder(List<InboundMessage> messages) {
