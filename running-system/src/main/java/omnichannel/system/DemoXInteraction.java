@@ -33,13 +33,6 @@ public record DemoXInteraction(String id, String callbackUrl) {
         return new DemoXInteraction(reply.json().path("id").asText(), reply.json().path("callbackUrl").asText());
     }
 
-    /** Moves it to another delivery mode (a full replacement, as the admin API takes it). */
-    public static HttpJson.Reply changeMode(String configServiceUrl, String adminToken, String id, String deliveryMode,
-            long basedOnVersion) {
-        return HttpJson.putJson(configServiceUrl + "/api/v1/interactions/" + id, body(deliveryMode),
-                Map.of("Authorization", "Bearer " + adminToken, "If-Match", "\"" + basedOnVersion + "\""));
-    }
-
     private static String body(String deliveryMode) {
         return """
                 {"channel":"TWITTER_DM","name":"Suporte no X (demo local, %s)","defaultUnitId":%d,"defaultGroupId":%d,

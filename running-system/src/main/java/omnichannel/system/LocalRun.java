@@ -84,7 +84,11 @@ public final class LocalRun {
         }, "local-run-shutdown"));
 
         DemoInteraction demo = DemoInteraction.create("http://127.0.0.1:" + ports.config(), adminToken);
-        DemoXInteraction demoX = DemoXInteraction.create("http://127.0.0.1:" + ports.config(), adminToken, "WEBHOOK");
+        // the X demo runs in the default mode, the X Activity API: its account connected with OAuth 2.0 the way an admin's
+        // browser does it (the simulated X's authorization page, approved)
+        DemoXInteraction demoX = DemoXInteraction.create("http://127.0.0.1:" + ports.config(), adminToken,
+                "ACTIVITY_API");
+        DemoXInteraction.connect("http://127.0.0.1:" + ports.config(), adminToken, demoX.id());
         Properties saved = new Properties();
         saved.setProperty("x.id", demoX.id());
         saved.setProperty("twitter", "http://127.0.0.1:" + ports.twitter());
@@ -204,7 +208,7 @@ public final class LocalRun {
 
         say("Joana (@joanalima, X user 4002) sends a DM: \"" + text + "\"");
         HttpJson.Reply dm = DemoXInteraction.personWrites(simulators, "4002", "Joana Lima", "joanalima", text);
-        say("The X simulator delivered it as a signed webhook event: " + dm.body());
+        say("The X simulator delivered it as a signed X Activity API event (dm.received): " + dm.body());
 
         JsonNode ticket = awaitFound(() -> find(HttpJson.get(simulators + "/simulators/fourbiz/tickets").json(),
                 "description", text));
@@ -221,7 +225,8 @@ public final class LocalRun {
             System.exit(1);
         }
         say("Answer DM sent through the X API (simulator) to 4002: \"" + answer.path("text").asText()
-                + "\" (OAuth 1.0a signature valid: " + answer.path("signatureValid").asBoolean() + ")");
+                + "\" (sent with the account's OAuth 2.0 token, accepted: " + answer.path("signatureValid").asBoolean()
+                + ")");
     }
 
     /**

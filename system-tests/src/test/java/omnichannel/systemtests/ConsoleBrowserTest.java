@@ -229,6 +229,29 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("delete")).click();
         browser.findElement(By.id("confirm")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-id='" + x.id() + "']")));
+        // "Conectar conta do X": an X Activity API interaction's account connected with OAuth 2.0 and PKCE, through the
+        // simulated X's authorization page and back through the console's landing (the tokens' sealing and the
+        // checks of the state are XConnectionTest's)
+        DemoXInteraction activity = DemoXInteraction.create(system.configService(), system.tokens().admin(),
+                "ACTIVITY_API");
+        browser.get(console + "/interactions/" + activity.id());
+        assertThat(browser.findElement(By.id("x-connection-status")).getText()).isEqualTo("NOT_CONNECTED");
+        browser.findElement(By.id("x-connect")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("authorize-app")));
+        assertThat(browser.getCurrentUrl()).startsWith(system.simulators().baseUrl() + "/i/oauth2/authorize?")
+                .contains("code_challenge_method=S256").contains("client_id=" + DemoXInteraction.CLIENT_ID);
+        screenshot("12c-x-authorize");
+        browser.findElement(By.id("authorize-app")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .isEqualTo("Conta do X conectada.");
+        assertThat(browser.getCurrentUrl()).isEqualTo(console + "/interactions/" + activity.id() + "?notice=x-connected");
+        assertThat(browser.findElement(By.id("x-connection-status")).getText()).isEqualTo("CONNECTED");
+        assertThat(browser.findElement(By.id("x-connection-scope")).getText()).contains("dm.read").contains("dm.write");
+        screenshot("12d-x-connected");
+        browser.findElement(By.id("delete")).click();
+        browser.findElement(By.id("confirm")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-id='" + activity.id()
+                + "']")));
         // health: a person writes to the demo interaction; its page shows the message in and the answer sent
         assertThat(demo.post(DemoInteraction.webhook(DemoInteraction.newMessageSid(), "+5511912349876", "Rita",
                 "Meu e-mail não sincroniza")).status()).isEqualTo(200);

@@ -58,10 +58,8 @@ class XActivityApiSystemTest {
         for (DemoXInteraction interaction : new DemoXInteraction[]{x, moved}) {
             if (interaction != null) {
                 HttpJson.delete(config + "/api/v1/interactions/" + interaction.id(), admin());
+                await().atMost(Duration.ofSeconds(30)).until(() -> ours(interaction.id()).isEmpty());
             }
-        }
-        if (x != null) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> ours(x.id()).isEmpty() && ours(moved.id()).isEmpty());
         }
     }
 
@@ -168,24 +166,33 @@ class XActivityApiSystemTest {
 
     @Test
     @Order(4)
+    void deletingTheInteractionDeletesItsSubscriptions() {
+        assertThat(ours(x.id())).hasSize(1);
+        HttpJson.delete(config + "/api/v1/interactions/" + x.id(), admin());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ours(x.id()).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> registration(x.id()) == null);
+        x = null;
+    }
+
+    @Test
+    @Order(5)
     void movingFromTheAccountActivityApiLosesNoDmAndTakesNoneTwice() {
+        // the simulated X has one account: with the first interaction deleted, this one alone gets its DMs
         moved = DemoXInteraction.create(config, tokens.admin(), "ACCOUNT_ACTIVITY");
         await().atMost(Duration.ofSeconds(30)).until(() -> registration(moved.id()),
                 r -> r != null && r.path("subscribed").asBoolean());
         // X fails the end of the old subscription for a while: both ways deliver during the move
         HttpJson.putJson(simulators.baseUrl() + "/simulators/x/faults/account-activity-unsubscribe/1000", "", Map.of());
 
-        long version = HttpJson.get(config + "/api/v1/interactions/" + moved.id(), admin()).json().path("version")
-                .asLong();
-        HttpJson.Reply updated = DemoXInteraction.changeMode(config, tokens.admin(), moved.id(), "ACTIVITY_API",
-                version);
-        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-        // switched but not connected yet: the Account Activity subscription still delivers
+        // an Account Activity interaction with the app's OAuth 2.0 Client ID: "Mover para a X Activity API" is the
+        // connection itself; until it completes, the old subscription delivers
         HttpJson.Reply during = DemoXInteraction.personWrites(simulators.baseUrl(), "4102", "Caio Reis", "caioreis",
                 "Escrevi durante a troca");
         assertThat(during.json().path("deliveredToWebhooks").asInt()).isGreaterThanOrEqualTo(1);
 
         DemoXInteraction.connect(config, tokens.admin(), moved.id());
+        assertThat(HttpJson.get(config + "/api/v1/interactions/" + moved.id(), admin()).json().path("twitter")
+                .path("deliveryMode").asText()).isEqualTo("ACTIVITY_API");
         await().atMost(Duration.ofSeconds(30)).until(() -> ours(moved.id()).size() == 1);
         // both subscriptions live: the same DM arrives twice, by both ways
         HttpJson.Reply overlap = DemoXInteraction.personWrites(simulators.baseUrl(), "4102", "Caio Reis", "caioreis",
@@ -195,8 +202,10 @@ class XActivityApiSystemTest {
 
         // X works again: the old subscription ends at the next round
         HttpJson.putJson(simulators.baseUrl() + "/simulators/x/faults/account-activity-unsubscribe/0", "", Map.of());
-        await().atMost(Duration.ofSeconds(30)).until(() -> DemoXInteraction.personWrites(simulators.baseUrl(), "4103",
-                "Sonda", "sonda", "sonda " + System.nanoTime()).json().path("deliveredToWebhooks").asInt() == 0);
+        await().pollInterval(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> registration(moved.id())
+                .path("subscribed").asBoolean()
+                && DemoXInteraction.personWrites(simulators.baseUrl(), "4103", "Sonda",
+                        "sonda", "sonda " + System.nanoTime()).json().path("deliveredToWebhooks").asInt() == 0);
 
         // each DM reached 4biz exactly once: one ticket, the second DM its only follow-up with that text
         await().atMost(Duration.ofSeconds(30)).until(() -> simulators.ticketsOf("twitter_4102").stream()

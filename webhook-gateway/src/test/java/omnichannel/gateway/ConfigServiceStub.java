@@ -106,6 +106,18 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
                 .filter(url -> url.startsWith("/internal/v1/media/")).toList();
     }
 
+    /** config-service takes the report of an X account's revocation (204), or is down (503). */
+    public static void revocations(boolean accepted) {
+        server.stubFor(post(urlMatching("/internal/v1/interactions/[^/]+/x-connection/revoked")).atPriority(2)
+                .andMatching(VALID_SERVICE_TOKEN).willReturn(aResponse().withStatus(accepted ? 204 : 503)));
+    }
+
+    /** The revocations the gateway reported, by interaction. */
+    public static List<String> revocationsReported() {
+        return server.getAllServeEvents().stream().map(event -> event.getRequest().getUrl())
+                .filter(url -> url.endsWith("/x-connection/revoked")).toList();
+    }
+
     /** config-service takes the gateway's reports of bad signatures (204), or is down for them (503). */
     public static void signatureReports(boolean accepted) {
         server.stubFor(post(urlEqualTo("/internal/v1/signature-failures")).atPriority(2)

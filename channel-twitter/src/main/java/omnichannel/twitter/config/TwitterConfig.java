@@ -13,6 +13,17 @@ public interface TwitterConfig {
 
     Polling polling();
 
+    Activity activity();
+
+    interface Activity {
+
+        /**
+         * How often the X Activity API subscriptions are checked against X's list ({@code
+         * TWITTER_ACTIVITY_RECONCILE_INTERVAL}); the scheduler reads it by name.
+         */
+        Duration reconcileInterval();
+    }
+
     interface Polling {
 
         /** How often POLLING interactions read their new DMs ({@code TWITTER_POLLING_INTERVAL}). */

@@ -519,6 +519,9 @@ public interface ConsoleMessages {
     @Message("Conectar conta do X")
     String xConnect();
 
+    @Message("Mover para a X Activity API (conectar conta do X)")
+    String xMove();
+
     @Message("Refazer o CRC")
     String xCrc();
 

@@ -280,7 +280,7 @@ public class ConsoleResource {
                     .chain(pending -> signatureFailures.recent(id).map(bad -> new Health(figures, pending,
                             bad.last24h(), bad.lastAt() == null ? null : bad.lastAt().toString()))));
             Uni<XConnections.Status> connection = found.channel == Channel.TWITTER_DM
-                    && found.twitterDeliveryMode == DeliveryMode.ACTIVITY_API
+                    && found.twitterDeliveryMode != DeliveryMode.POLLING
                             ? xConnections.status(id)
                             : Uni.createFrom().nullItem();
             return Uni.combine().all().unis(webhook, health, fourBiz.units(accessToken()), connection).asTuple()

@@ -44,7 +44,8 @@ public class XConnectionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Start connecting the X account (Authorization Code with PKCE): X's authorization URL")
     @APIResponse(responseCode = "200", description = "{authorizationUrl, expiresAt}")
-    @APIResponse(responseCode = "409", description = "Not an X interaction in the ACTIVITY_API mode with a Client ID")
+    @APIResponse(responseCode = "409", description = "Not an X interaction in the ACTIVITY_API or ACCOUNT_ACTIVITY mode "
+            + "with a Client ID (an ACCOUNT_ACTIVITY one moves to ACTIVITY_API when the connection completes)")
     public Uni<XConnections.Started> start(@PathParam("id") String id) {
         return connections.start(id, identity.getPrincipal().getName());
     }

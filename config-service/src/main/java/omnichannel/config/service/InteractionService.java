@@ -304,7 +304,7 @@ public class InteractionService {
      * change, inside the caller's transaction, so channel-twitter reconciles its subscriptions.
      */
     public Uni<Interaction> connectionChanged(Interaction interaction, String actor, String what) {
-        return record(interaction, InteractionChanged.Change.UPDATED, actor, List.of(what));
+        return record(interaction, InteractionChanged.Change.UPDATED, actor, List.of(what.split(",")));
     }
 
     private Uni<Interaction> record(Interaction interaction, InteractionChanged.Change change, String actor,

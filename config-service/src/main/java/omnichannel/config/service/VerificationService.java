@@ -12,6 +12,7 @@ import omnichannel.config.client.FourBizChecks;
 import omnichannel.config.client.ProviderChecks;
 import omnichannel.config.client.ProviderChecks.Step;
 import omnichannel.events.Channel;
+import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.x.XCredentials;
 
 /**
@@ -29,7 +30,13 @@ public class VerificationService {
     private final ProviderChecks checks;
     private final FourBizChecks fourBiz;
 
-    public VerificationService(InteractionService interactions, ProviderChecks checks, FourBizChecks fourBiz) {
+    private final XConnections xConnections;
+    private final omnichannel.config.client.XOAuthClient xOAuth;
+
+    public VerificationService(InteractionService interactions, ProviderChecks checks, FourBizChecks fourBiz,
+            XConnections xConnections, omnichannel.config.client.XOAuthClient xOAuth) {
+        this.xConnections = xConnections;
+        this.xOAuth = xOAuth;
         this.interactions = interactions;
         this.checks = checks;
         this.fourBiz = fourBiz;
@@ -68,11 +75,27 @@ public class VerificationService {
                             })));
                         }
                     } else {
-                        credentials = checks.xAccount(credentialsOf(interaction, secrets), interaction.twitterUserId);
+                        credentials = interaction.twitterDeliveryMode == DeliveryMode.ACTIVITY_API
+                                ? connection(interaction)
+                                : checks.xAccount(credentialsOf(interaction, secrets), interaction.twitterUserId);
                         gateway = checks.xCallback(callback, secrets.get("twitter.apiSecretKey"));
                     }
                     return credentials.chain(first -> gateway.map(second -> List.of(first, second)));
                 });
+    }
+
+    /** The Activity API mode: the account's OAuth 2.0 token (refreshed if due) still opens {@code GET /2/users/me}. */
+    private Uni<Step> connection(Interaction interaction) {
+        return xConnections.accessToken(interaction.id).chain(token -> xOAuth.me(token.accessToken()))
+                .map(me -> {
+                    boolean same = interaction.twitterUserId.equals(me.getString("id"));
+                    return new Step("connection", same, same
+                            ? "X account @" + me.getString("username") + " (" + interaction.twitterUserId
+                                    + ") connected with OAuth 2.0"
+                            : "the connected account is user " + me.getString("id") + ", not "
+                                    + interaction.twitterUserId);
+                })
+                .onFailure().recoverWithItem(e -> new Step("connection", false, e.getMessage()));
     }
 
     /** The interaction's templates by step name: {@code template} (the single one), {@code template PURPOSE}. */

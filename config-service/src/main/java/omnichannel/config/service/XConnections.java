@@ -170,8 +170,15 @@ public class XConnections {
                 grant.reason = null;
                 grant.connectedBy = subject;
                 grant.updatedAt = Instant.now();
-                return grants.persist(grant).chain(() -> audit.connectionChanged(interaction, subject,
-                        "twitter.connection"));
+                // an Account Activity interaction moves to the Activity API in this one action: its old subscription
+                // keeps delivering until the new one exists (channel-twitter), so no DM is lost in between
+                boolean moved = interaction.twitterDeliveryMode != DeliveryMode.ACTIVITY_API;
+                if (moved) {
+                    interaction.twitterDeliveryMode = DeliveryMode.ACTIVITY_API;
+                    interaction.updatedAt = Instant.now();
+                }
+                return grants.persist(grant).chain(() -> interactions.flush()).chain(() -> audit.connectionChanged(
+                        interaction, subject, moved ? "twitter.connection,twitter.deliveryMode" : "twitter.connection"));
             });
         })).invoke(() -> Log.infof("X account connected interaction=%s", interactionId))
                 .chain(this::countNeedingReconnect).replaceWithVoid();
@@ -290,10 +297,10 @@ public class XConnections {
             if (interaction == null) {
                 throw ProblemException.notFound("interaction " + interactionId);
             }
-            if (interaction.channel != Channel.TWITTER_DM || interaction.twitterDeliveryMode != DeliveryMode.ACTIVITY_API
+            if (interaction.channel != Channel.TWITTER_DM || interaction.twitterDeliveryMode == DeliveryMode.POLLING
                     || interaction.twitterClientId == null) {
-                throw ProblemException.conflict("only an X interaction in the ACTIVITY_API mode, with the X app's "
-                        + "OAuth 2.0 Client ID, connects an account with OAuth 2.0");
+                throw ProblemException.conflict("only an X interaction in the ACTIVITY_API or ACCOUNT_ACTIVITY mode, "
+                        + "with the X app's OAuth 2.0 Client ID, connects an account with OAuth 2.0");
             }
             return interaction;
         });

@@ -138,7 +138,7 @@ class XConnectionTest extends ConfigServiceTest {
 
         connect(id, "at-first-0123456789", "rt-first-0123456789");
         var exchange = x.findAll(postRequestedFor(urlPathEqualTo("/2/oauth2/token"))
-                .withRequestBody(containing("grant_type=authorization_code"))).get(0);
+                .withRequestBody(containing("code=code-" + id))).get(0);
         assertThat(exchange.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
                 .encodeToString("client-123:client-secret-xyz".getBytes(StandardCharsets.UTF_8)));
         Map<String, String> form = query("http://x/?" + exchange.getBodyAsString());
@@ -239,8 +239,24 @@ class XConnectionTest extends ConfigServiceTest {
         accessToken(id).then().statusCode(409);
         admin().get("/api/v1/interactions/" + id + "/x-connection").then().body("status", equalTo("NEEDS_RECONNECT"))
                 .body("reason", org.hamcrest.Matchers.containsString("revoked"));
-        // an Account Activity interaction has nothing to connect
+        // an Account Activity interaction without the app's OAuth 2.0 Client ID has nothing to connect with
         String legacy = create(twitterBody("X legacy"));
         admin().post("/api/v1/interactions/" + legacy + "/x-connection").then().statusCode(409);
+    }
+
+    @Test
+    void connectingAnAccountActivityInteractionMovesItToTheActivityApiInOneAction() {
+        String id = create(twitterBody("X moving").replace("\"deliveryMode\":\"WEBHOOK\"",
+                "\"deliveryMode\":\"ACCOUNT_ACTIVITY\",\"clientId\":\"client-123\""));
+        viewer().get("/api/v1/interactions/" + id).then().body("twitter.deliveryMode", equalTo("ACCOUNT_ACTIVITY"));
+        connect(id, "at-moving-0123456789", "rt-moving-0123456789");
+        viewer().get("/api/v1/interactions/" + id).then().body("twitter.deliveryMode", equalTo("ACTIVITY_API"));
+        admin().get("/api/v1/interactions/" + id + "/audit").then().body(org.hamcrest.Matchers.containsString(
+                "twitter.deliveryMode"));
+        // a public client (no secret): client_id in the body instead of Basic
+        var exchange = x.findAll(postRequestedFor(urlPathEqualTo("/2/oauth2/token"))
+                .withRequestBody(containing("code=code-" + id))).get(0);
+        assertThat(exchange.getHeader("Authorization")).isNull();
+        assertThat(exchange.getBodyAsString()).contains("client_id=client-123");
     }
 }

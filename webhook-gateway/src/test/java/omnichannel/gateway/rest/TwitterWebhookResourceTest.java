@@ -76,6 +76,54 @@ class TwitterWebhookResourceTest {
         assertThat(records.get(0).value()).contains("\"channel\":\"TWITTER_DM\"").contains("\"handle\":\"joanalima\"");
     }
 
+    /** The X Activity API's envelope (x-api/activity/event-payloads: dm.received, users' fields under data). */
+    private static String activityDelivery(String uuid, String id, String sender, String text) {
+        return """
+                {"data":{"event_uuid":"%s","filter":{"user_id":"3001"},"event_type":"dm.received",
+                  "tag":"omnichannel:x-interaction-1","payload":{"direct_message_events":[{"type":"message_create",
+                  "id":"%s","created_timestamp":"1784928224372","message_create":{"target":{"recipient_id":"3001"},
+                  "sender_id":"%s","message_data":{"text":"%s","entities":{"hashtags":[],"urls":[]}}}}],
+                  "users":{"%s":{"data":{"id":"%s","name":"Ana Prado","username":"anaprado","protected":false}}}}}}
+                """.formatted(uuid, id, sender, text, sender, sender);
+    }
+
+    @Test
+    void anActivityApiDeliveryIsPublishedOnceWithItsSendersNameAndARepeatedEventUuidIsNotPublishedAgain() {
+        String id = "147" + System.nanoTime();
+        String body = activityDelivery("-6850472171600526495" + id, id, "4005", "DM da Activity API " + id);
+
+        signed(body).when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(200);
+        signed(body).when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = inboundWith("DM da Activity API " + id, Duration.ofSeconds(3));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo(ConfigServiceStub.TWITTER_ID + ":4005");
+        assertThat(records.get(0).value()).contains("\"displayName\":\"Ana Prado\"").contains("\"handle\":\"anaprado\"");
+    }
+
+    @Test
+    void anOauthRevokeForTheAccountIsReportedToConfigServiceAndA503WhenItCannotBe() {
+        String body = """
+                {"data":{"event_uuid":"5934540941047412905","filter":{},"event_type":"oauth.revoke",
+                  "payload":{"date_time":"2026-07-23T21:44:05+00:00","user_id":"3001","app_id":"29820954"}}}""";
+        ConfigServiceStub.revocations(false);
+        signed(body).when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(503);
+        ConfigServiceStub.revocations(true);
+        signed(body).when().post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(200);
+        assertThat(ConfigServiceStub.revocationsReported())
+                .contains("/internal/v1/interactions/" + ConfigServiceStub.TWITTER_ID + "/x-connection/revoked");
+
+        // another account's revocation (the app serves several) is not this interaction's
+        int before = ConfigServiceStub.revocationsReported().size();
+        signed(body.replace("\"user_id\":\"3001\"", "\"user_id\":\"9999\"")).when()
+                .post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(200);
+        assertThat(ConfigServiceStub.revocationsReported()).hasSize(before);
+        // unsigned: refused before anything is reported
+        given().contentType("application/json").body(body).when()
+                .post("/webhooks/twitter/" + ConfigServiceStub.TWITTER_ID).then().statusCode(403);
+        assertThat(ConfigServiceStub.revocationsReported()).hasSize(before);
+    }
+
     @Test
     void aTamperedBodyOrAMissingSignatureGets403AndNoEvent() {
         String id = "147" + System.nanoTime();
