@@ -238,7 +238,8 @@ class ManifestsTest {
                 ((List<Object>) cast(rule.getAdditionalProperties().get("spec")).get("groups")).get(0)).get("rules"));
         assertThat(rules).extracting(r -> r.get("alert")).containsExactlyInAnyOrder("OmnichannelDeadLetters",
                 "OmnichannelConsumerLag", "OmnichannelConversationsRetrying", "OmnichannelBreakerOpen",
-                "OmnichannelSignatureFailures", "OmnichannelNotReady", "OmnichannelFourBizCapabilityAbsent");
+                "OmnichannelSignatureFailures", "OmnichannelNotReady", "OmnichannelFourBizCapabilityAbsent",
+                "OmnichannelXConnectionLost");
         assertThat(rules).allSatisfy(r -> assertThat(r).containsKeys("expr", "for", "labels", "annotations"));
 
         io.fabric8.kubernetes.api.model.ConfigMap dashboard = all(objects, "ConfigMap",
