@@ -127,9 +127,15 @@ public class WebhookRegistrar {
             if (!list.ok() || !stillThere) {
                 return Uni.createFrom().voidItem();
             }
-            return api.unsubscribe(bearer, webhookId, userId).invoke(answer -> Log.infof(
-                    "Account Activity subscription ended after the move to the Activity API interaction=%s status=%d",
-                    interaction.id(), answer.status())).replaceWithVoid();
+            return api.unsubscribe(bearer, webhookId, userId).invoke(answer -> {
+                if (answer.ok()) {
+                    Log.infof("Account Activity subscription ended after the move to the Activity API interaction=%s",
+                            interaction.id());
+                } else {
+                    Log.warnf("X did not end the Account Activity subscription (HTTP %d) interaction=%s: asked again "
+                            + "at the next round", answer.status(), interaction.id());
+                }
+            }).replaceWithVoid();
         }).onFailure().invoke(e -> Log.warnf("Account Activity subscription of interaction=%s not ended now (the next "
                 + "reconciliation tries again): %s", interaction.id(), e.getMessage()))
                 .onFailure().recoverWithNull();
