@@ -187,6 +187,13 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(json(200, "{\"request\":{\"number\":\"" + RESOLVED_TICKET
                         + "\",\"status\":{\"code\":\"Resolvida\"}},\"error\":null}")));
 
+        // a requester's tickets (request/getByUser): the contact tests' people
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getByUser")).atPriority(5)
+                .willReturn(json(200, "{\"requests\":[],\"error\":null}")));
+        requesterTickets("whatsapp_5511912349202", "7777");
+        requesterTickets("whatsapp_5511912349201", "7778");
+        requesterTickets("whatsapp_5511987659203", "7781");
+
         server.stubFor(post(urlEqualTo("/4biz/services/request/createOccurrence")).atPriority(5).willReturn(json(200,
                 "{\"occurrence\":{\"id\":\"77\"},\"error\":null}")));
         // ticket 5100: open until a follow-up is refused on it, closed from then on
@@ -376,6 +383,17 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
     private static void ticketFor(String text, String number) {
         server.stubFor(post(urlEqualTo("/4biz/services/request/create")).atPriority(2)
                 .withRequestBody(containing(text)).willReturn(ticket(number)));
+    }
+
+    private static void requesterTickets(String login, String... numbers) {
+        StringBuilder list = new StringBuilder();
+        for (String number : numbers) {
+            list.append(list.isEmpty() ? "" : ",").append("{\"number\":\"").append(number)
+                    .append("\",\"status\":{\"code\":\"EmAndamento\"}}");
+        }
+        server.stubFor(post(urlEqualTo("/4biz/services/request/getByUser")).atPriority(1)
+                .withRequestBody(containing("\"userID\":\"" + login + "\""))
+                .willReturn(json(200, "{\"requests\":[" + list + "],\"error\":null}")));
     }
 
     private static ResponseDefinitionBuilder ticket(String number) {

@@ -172,6 +172,26 @@ public class FourBizResource {
         }));
     }
 
+    /**
+     * A requester's tickets ({@code request/getByUser}, documented with {@code userID}, dates and status; its answer's
+     * shape is not: here {@code {"requests":[…]}}, each as getById answers it). Dates and status are not filtered.
+     */
+    @POST
+    @Path("/request/getByUser")
+    public Response requesterTickets(JsonNode body) {
+        return faults.apply(() -> withSession(body, () -> {
+            String userId = text(body, "userID");
+            if (userId == null) {
+                return error("PARAM", "userID is required");
+            }
+            ObjectNode answer = answer();
+            var list = answer.putArray("requests");
+            state.tickets().stream().filter(t -> userId.equals(t.userID()))
+                    .forEach(t -> list.add(request(t).path("request")));
+            return ok(answer);
+        }));
+    }
+
     @POST
     @Path("/request/getById")
     public Response getRequest(JsonNode body) {

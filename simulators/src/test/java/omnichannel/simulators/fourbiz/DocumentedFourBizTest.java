@@ -46,6 +46,12 @@ class DocumentedFourBizTest {
                 .body("find { it.login == 'whatsapp_5511900001111' }.groupIds", contains(1));
         given().get("/simulators/fourbiz/tickets").then()
                 .body("find { it.numberOrigin == 'OCT-doc-2' }.originCode", equalTo("7"));
+        // the requester's tickets, by login
+        String number = given().get("/simulators/fourbiz/tickets").then().extract()
+                .path("find { it.numberOrigin == 'OCT-doc-2' }.number");
+        given().contentType("application/json").body("{\"sessionID\":\"" + session
+                + "\",\"userID\":\"whatsapp_5511900001111\"}").post("/4biz/services/request/getByUser").then()
+                .statusCode(200).body("requests.number", contains(number));
     }
 
     @Test

@@ -260,6 +260,23 @@ public class FourBizClient {
         return call("request/addAttachments", body).replaceWithVoid();
     }
 
+    /**
+     * The numbers of a requester's tickets: {@code request/getByUser {"userID"}} (documented). The shape of its answer
+     * is not (an assumption): every {@code number} in it is taken, wherever it is nested, so a shape we did not expect
+     * lists nothing rather than something wrong.
+     */
+    public Uni<java.util.Set<String>> ticketNumbersOf(String requesterLogin) {
+        return call("request/getByUser", json.createObjectNode().put("userID", requesterLogin)).map(answer -> {
+            java.util.Set<String> numbers = new java.util.HashSet<>();
+            answer.findValues("number").forEach(number -> {
+                if (number.isValueNode()) {
+                    numbers.add(number.asText());
+                }
+            });
+            return numbers;
+        });
+    }
+
     /** The ticket's follow-ups in creation order. */
     public Uni<List<Occurrence>> occurrences(String ticketNumber) {
         return call("request/listOccurrences", json.createObjectNode().put("requestNumber", ticketNumber))

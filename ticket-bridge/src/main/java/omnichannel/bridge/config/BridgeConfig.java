@@ -29,6 +29,20 @@ public interface BridgeConfig {
     /** Files in people's messages, attached to their tickets in 4biz. */
     Media media();
 
+    /** Attendants writing first ({@code POST /api/v1/tickets/{number}/contact}). */
+    Contact contact();
+
+    interface Contact {
+
+        /** Contact requests one caller (a token's subject) may make a minute, refused ones included. */
+        @WithDefault("30")
+        int perCallerPerMinute();
+
+        /** Contact requests about one ticket an hour, refused ones included (no trying numbers one after another). */
+        @WithDefault("6")
+        int perTicketPerHour();
+    }
+
     interface Media {
 
         /** The largest file attached for an interaction without its own media policy (at most 16 MB). */

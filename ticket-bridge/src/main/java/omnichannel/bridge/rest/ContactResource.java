@@ -30,9 +30,11 @@ import omnichannel.platform.rest.Roles;
 public class ContactResource {
 
     private final AgentContact contact;
+    private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    public ContactResource(AgentContact contact) {
+    public ContactResource(AgentContact contact, io.quarkus.security.identity.SecurityIdentity identity) {
         this.contact = contact;
+        this.identity = identity;
     }
 
     /**
@@ -53,8 +55,12 @@ public class ContactResource {
             + "WhatsApp's window)")
     @APIResponse(responseCode = "202", description = "Published for sending; the same id again is sent once")
     @APIResponse(responseCode = "400", description = "Missing or malformed id, interactionId or recipientId")
-    @APIResponse(responseCode = "404", description = "No such active interaction")
-    @APIResponse(responseCode = "409", description = "The person opted out, or has another ticket open there")
+    @APIResponse(responseCode = "403", description = "The recipient is not the ticket's requester (its conversation, "
+            + "the requester made for the person, or a colaborador linked to them)")
+    @APIResponse(responseCode = "404", description = "No such active interaction, or no such ticket in 4biz")
+    @APIResponse(responseCode = "409", description = "The ticket is closed, the person opted out, or has another ticket "
+            + "open there")
+    @APIResponse(responseCode = "429", description = "Too many contact requests by this caller, or about this ticket")
     public Uni<Response> contact(@PathParam("number") String number, ContactRequest request) {
         if (request == null || blank(request.id()) || blank(request.interactionId())) {
             throw new Invalid("'id' and 'interactionId' are required");
@@ -67,7 +73,8 @@ public class ContactResource {
         if (request.recipientId() != null && !request.recipientId().matches("\\+[1-9][0-9]{7,14}|[0-9]{1,20}")) {
             throw new Invalid("'recipientId' must be an E.164 number (WhatsApp) or an X user id");
         }
-        return contact.contact(number, request.id(), request.interactionId(), request.recipientId(), request.text())
+        return contact.contact(identity.getPrincipal().getName(), number, request.id(), request.interactionId(),
+                request.recipientId(), request.text())
                 .map(id -> Response.accepted(new Accepted(id)).build());
     }
 

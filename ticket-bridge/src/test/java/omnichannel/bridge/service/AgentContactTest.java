@@ -30,6 +30,7 @@ import omnichannel.events.OutboundMessage.Purpose;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
+import omnichannel.testing.SharedInfrastructure;
 import omnichannel.testing.Tokens;
 
 /** {@code POST /api/v1/tickets/{number}/contact}: an attendant writes first. */
@@ -92,6 +93,49 @@ class AgentContactTest {
                 .isEmpty());
         assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/services/request/create"))
                 .withRequestBody(containing("recebi, obrigado")))).isEmpty();
+    }
+
+    @Test
+    void aStrangerIsRefusedAndTryingNumbersOneAfterAnotherIsStopped() {
+        // ticket 7782 belongs to nobody the bridge or 4biz ties to these numbers
+        for (int i = 0; i < 6; i++) {
+            contact("7782", "{\"id\":\"s-" + i + "\",\"interactionId\":\"" + FourBizStub.INTERACTION
+                    + "\",\"recipientId\":\"+55119876500" + (10 + i) + "\"}").statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString("requester"));
+        }
+        contact("7782", "{\"id\":\"s-7\",\"interactionId\":\"" + FourBizStub.INTERACTION
+                + "\",\"recipientId\":\"+5511912349202\"}").statusCode(429).contentType("application/problem+json");
+        for (int i = 0; i < 6; i++) {
+            assertThat(contacts("+55119876500" + (10 + i))).isEmpty();
+        }
+        // audited, the person only as a keyed hash
+        String audit = SharedInfrastructure.postgres().query("bridge", connection -> {
+            StringBuilder rows = new StringBuilder();
+            try (var rs = connection.createStatement().executeQuery(
+                    "select t::text from contact_audit t where ticket_number = '7782'")) {
+                while (rs.next()) {
+                    rows.append(rs.getString(1)).append('\n');
+                }
+            }
+            return rows.toString();
+        });
+        assertThat(audit.lines()).hasSize(7);
+        assertThat(audit).contains("NOT_THE_REQUESTER").contains("RATE_LIMITED").contains("4biz@omnichannel.local")
+                .doesNotContain("98765001").doesNotContain("912349202");
+    }
+
+    @Test
+    void aClosedTicketIsRefusedAndANumberWithoutTheNinthDigitIsThePersonsOwn() {
+        contact(FourBizStub.RESOLVED_TICKET, "{\"id\":\"cl-1\",\"interactionId\":\"" + FourBizStub.INTERACTION
+                + "\",\"recipientId\":\"+5511912349202\"}").statusCode(409).body("detail", containsString("closed"));
+
+        // 4biz lists ticket 7781 for whatsapp_5511987659203; typed without Brazil's ninth digit, it is still them
+        contact("7781", "{\"id\":\"n-1\",\"interactionId\":\"" + FourBizStub.INTERACTION
+                + "\",\"recipientId\":\"+551187659203\"}").statusCode(202);
+        OutboundMessage sent = await().atMost(Duration.ofSeconds(20)).until(() -> contacts("+5511987659203"),
+                list -> !list.isEmpty()).get(0);
+        assertThat(sent.ticketNumber()).isEqualTo("7781");
+        assertThat(contacts("+551187659203")).isEmpty();
     }
 
     @Test
