@@ -124,6 +124,7 @@ public final class SystemStack implements AutoCloseable {
             gatewayEnv.put("SIGNATURE_REPORT_INTERVAL", "2s");
             // attendants' files: the gateway serves the bridge's signed links
             gatewayEnv.put("TICKET_BRIDGE_URL", "http://127.0.0.1:" + ports.bridge());
+            gatewayEnv.put("MEDIA_LINK_KEY", LOCAL_MEDIA_LINK_KEY);
             services.add(ServiceProcess.start(repoRoot, "webhook-gateway", ports.gateway(),
                     with(gatewayEnv, changedEnv.get("webhook-gateway")), logDir));
             Map<String, String> bridgeEnv = withClient(withDb(common, postgres, "bridge"), identityProvider,

@@ -38,7 +38,7 @@ public class FourBizChecks {
     /** ticket-bridge's 4biz steps for the interaction; one failed step saying why when it could not be asked. */
     public Uni<List<Step>> verify(String interactionId, String accessToken) {
         return calls.call("GET", "ticket-bridge", config.ticketBridgeUrl(), "TICKET_BRIDGE_URL",
-                "/api/v1/fourbiz/verification?interaction=" + interactionId, accessToken, null, TIMEOUT)
+                "/api/v1/fourbiz/verification?interaction=" + OnBehalfCalls.segment(interactionId), accessToken, null, TIMEOUT)
                 .map(answer -> {
                     if (answer.problem() != null) {
                         return List.of(new Step("4biz", false, "o teste do 4biz não pôde ser feito: " + answer.problem()));

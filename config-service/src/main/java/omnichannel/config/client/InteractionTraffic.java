@@ -28,7 +28,7 @@ public class InteractionTraffic {
 
     public Uni<Traffic> of(String interactionId, String accessToken) {
         return calls.call("GET", "ticket-bridge", config.ticketBridgeUrl(), "TICKET_BRIDGE_URL",
-                "/api/v1/interactions/" + interactionId + "/health", accessToken).map(answer -> {
+                "/api/v1/interactions/" + OnBehalfCalls.segment(interactionId) + "/health", accessToken).map(answer -> {
                     if (answer.problem() != null) {
                         return new Traffic(null, 0, null, 0, answer.problem());
                     }

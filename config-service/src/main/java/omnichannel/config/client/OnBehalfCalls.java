@@ -36,6 +36,11 @@ public class OnBehalfCalls {
      * @param service the service's name, for the words of a problem
      * @param base its base URL, empty when not configured ({@code setting} names the variable)
      */
+    /** A value as one path segment (or query value) of a call: encoded, so no id can climb out of its place. */
+    public static String segment(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public Uni<Answer> call(String method, String service, Optional<String> base, String setting, String path,
             String accessToken) {
         return call(method, service, base, setting, path, accessToken, null, TIMEOUT);

@@ -50,7 +50,7 @@ public class TwitterWebhooks {
 
     private Uni<Status> call(String method, String interactionId, String action, String accessToken) {
         return calls.call(method, "channel-twitter", config.channelTwitterUrl(), "CHANNEL_TWITTER_URL",
-                "/api/v1/twitter/webhooks/" + interactionId + action, accessToken).map(answer -> {
+                "/api/v1/twitter/webhooks/" + OnBehalfCalls.segment(interactionId) + action, accessToken).map(answer -> {
                     if (answer.status() == 404) {
                         return Status.problem("no webhook registered for this interaction (yet)");
                     }

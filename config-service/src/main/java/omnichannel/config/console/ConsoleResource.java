@@ -423,13 +423,20 @@ public class ConsoleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
     public Uni<Response> xWebhook(@PathParam("id") String id, @PathParam("action") String action) {
-        Uni<TwitterWebhooks.Status> done = switch (action) {
-            case "registration" -> twitterWebhooks.register(id, accessToken());
-            case "crc" -> twitterWebhooks.recheck(id, accessToken());
-            default -> throw new NotFound("action " + action);
-        };
-        return done.map(status -> seeOther("/console/interactions/" + id + "?notice="
-                + (status.problem() == null ? "webhook-" + action : "webhook-failed")));
+        if (!action.equals("registration") && !action.equals("crc")) {
+            return Uni.createFrom().item(notFound());
+        }
+        // only an interaction that exists is asked about: a path id is never passed on as it was typed
+        return interactions.find(id).chain(found -> {
+            if (found == null || found.channel != Channel.TWITTER_DM) {
+                return Uni.createFrom().item(notFound());
+            }
+            Uni<TwitterWebhooks.Status> done = action.equals("registration")
+                    ? twitterWebhooks.register(found.id, accessToken())
+                    : twitterWebhooks.recheck(found.id, accessToken());
+            return done.map(status -> seeOther("/console/interactions/" + found.id + "?notice="
+                    + (status.problem() == null ? "webhook-" + action : "webhook-failed")));
+        });
     }
 
     @GET

@@ -42,6 +42,8 @@ import omnichannel.platform.x.XAccessToken;
  * refuses or revokes marks the interaction as needing a new connection; nothing retries it.
  */
 @ApplicationScoped
+// created at start, so its gauge is scraped (as 0) before the first connection
+@io.quarkus.runtime.Startup
 public class XConnections {
 
     private static final String VERIFIER = "x.codeVerifier";
@@ -87,7 +89,11 @@ public class XConnections {
         this.x = x;
         this.secrets = secrets;
         this.config = config.xOauth2();
-        metrics.gauge("omnichannel.x.connections.needing.reconnect", needingReconnect);
+        // a strong reference: the gauge lives as long as the registry, whatever holds this bean
+        io.micrometer.core.instrument.Gauge.builder("omnichannel.x.connections.needing.reconnect", needingReconnect,
+                AtomicLong::get).strongReference(true)
+                .description("X interactions whose account must be connected again (revoked, or refused by X)")
+                .register(metrics);
     }
 
     /** A new authorization for {@code subject} (the admin): the URL of X's authorization page. */

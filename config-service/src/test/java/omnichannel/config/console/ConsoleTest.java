@@ -153,6 +153,23 @@ class ConsoleTest extends ConfigServiceTest {
                 .extract().path("total").toString()).isEqualTo("0");
     }
 
+    @Test
+    void pathIdsThatAreNotInteractionIdsAreNotFoundAndNeverPassedOn() {
+        ConsoleSession admin = login(ADMIN);
+        String csrf = admin.csrf("/console/interactions/new");
+        // (a bare ".." is resolved by the HTTP layer into another console page before any id is read)
+        for (String id : List.of("%2F..%2F..%2Fq%2Fhealth", "a%20b", "x%3Fy%3D1", "%00", "abc%2Fdef")) {
+            for (String path : List.of("/console/interactions/" + id + "/x-webhook/crc",
+                    "/console/interactions/" + id + "/x-webhook/registration", "/console/interactions/" + id
+                            + "/verification",
+                    "/console/interactions/" + id + "/x-connection", "/console/interactions/" + id + "/restore")) {
+                int status = admin.post(path, Map.of("csrf", csrf), Map.of()).statusCode();
+                assertThat(status).as(path).isIn(400, 404);
+            }
+            assertThat(admin.get("/console/interactions/" + id).statusCode()).as(id).isIn(400, 404);
+        }
+    }
+
     private static String path(Method method) {
         String sub = method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "";
         return "/console" + sub.replace("{id}", "abcdefghijklmnopqrstuv").replace("{action}", "crc");

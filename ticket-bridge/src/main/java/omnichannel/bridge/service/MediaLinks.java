@@ -1,19 +1,12 @@
 package omnichannel.bridge.service;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,13 +29,14 @@ import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.platform.interactions.MediaPolicy;
+import omnichannel.platform.media.MediaLinkSignature;
 import omnichannel.platform.rest.ProblemException;
 
 /**
  * Links to the files attendants attach to their answers in 4biz, for a provider to fetch when it sends the answer
  * (Twilio's {@code MediaUrl}): {@code <gateway>/media/<id>?e=<expiry>&s=<HMAC-SHA256(id.expiry)>}. A link names one
  * file (no listing), works until its expiry and only once, and the file is read from 4biz at that moment (nothing is
- * copied). The gateway serves the URL and asks the bridge ({@code /internal/v1/media}), which alone holds the key.
+ * copied). The gateway checks the signature (it holds the key too) and asks the bridge ({@code /internal/v1/media}).
  * Link ids derive from the ticket, the follow-up and the file, so an answer polled again after a crash names the same
  * links.
  */
@@ -53,7 +47,7 @@ public class MediaLinks {
     private final FourBizClient fourBiz;
     private final BridgeConfig.Media config;
     private final String baseUrl;
-    private final byte[] key;
+    private final MediaLinkSignature signature;
 
     public MediaLinks(Pool pool, FourBizClient fourBiz, BridgeConfig bridge,
             @ConfigProperty(name = "omnichannel.public-base-url") String baseUrl) {
@@ -61,12 +55,12 @@ public class MediaLinks {
         this.fourBiz = fourBiz;
         this.config = bridge.media();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.key = config.linkKey().orElse("").getBytes(StandardCharsets.UTF_8);
+        this.signature = new MediaLinkSignature(config.linkKey().orElse(null));
     }
 
     /** A packaged bridge without a usable key refuses to start rather than send links nobody can open. */
     void check(@Observes StartupEvent event) {
-        if (LaunchMode.current() == LaunchMode.NORMAL && key.length < 32) {
+        if (LaunchMode.current() == LaunchMode.NORMAL && !signature.usable()) {
             throw new IllegalStateException("cannot start: MEDIA_LINK_KEY must be a secret of at least 32 characters "
                     + "(it signs the links to attendants' files)");
         }
@@ -173,8 +167,7 @@ public class MediaLinks {
      * when unknown. The link is spent only after 4biz gave the file, so a 4biz outage does not burn it.
      */
     public Uni<File> open(UUID id, long expiresEpochSecond, String signature) {
-        if (signature == null || !MessageDigest.isEqual(signature(id, expiresEpochSecond).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII))) {
+        if (!this.signature.matches(id, expiresEpochSecond, signature)) {
             return Uni.createFrom().failure(new ProblemException(403, "Forbidden", "the link's signature does not match"));
         }
         if (Instant.now().getEpochSecond() > expiresEpochSecond) {
@@ -230,13 +223,6 @@ public class MediaLinks {
     }
 
     private String signature(UUID id, long expiresEpochSecond) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal((id + "." + expiresEpochSecond).getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return signature.sign(id, expiresEpochSecond);
     }
 }

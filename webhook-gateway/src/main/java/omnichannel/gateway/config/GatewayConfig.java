@@ -23,4 +23,16 @@ public interface GatewayConfig {
     @WithName("gateway.signature-report-interval")
     @WithDefault("30s")
     Duration signatureReportInterval();
+
+    /**
+     * The key the bridge signs attendants' file links with ({@code MEDIA_LINK_KEY}, the same Secret): the gateway checks
+     * a link before it takes a relay slot or asks the bridge. Required (32 characters at least) in a packaged gateway.
+     */
+    @WithName("gateway.media.link-key")
+    java.util.Optional<String> mediaLinkKey();
+
+    /** Requests for files one client address may make a minute ({@code GATEWAY_MEDIA_PER_ADDRESS_PER_MINUTE}). */
+    @WithName("gateway.media.per-address-per-minute")
+    @WithDefault("60")
+    int mediaPerAddressPerMinute();
 }

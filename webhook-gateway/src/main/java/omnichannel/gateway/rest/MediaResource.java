@@ -1,24 +1,38 @@
 package omnichannel.gateway.rest;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 import omnichannel.gateway.client.BridgeMediaApi;
+import omnichannel.gateway.config.GatewayConfig;
+import omnichannel.platform.media.MediaLinkSignature;
 import omnichannel.platform.rest.ProblemException;
 
 /**
@@ -38,9 +52,24 @@ public class MediaResource {
     private final Semaphore relays = new Semaphore(2);
 
     private final BridgeMediaApi bridge;
+    private final MediaLinkSignature signatures;
+    private final int perAddressPerMinute;
+    /** One bucket per client address, forgotten after ten idle minutes; bounded so that many addresses cost little. */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    public MediaResource(@RestClient BridgeMediaApi bridge) {
+    public MediaResource(@RestClient BridgeMediaApi bridge, GatewayConfig config) {
         this.bridge = bridge;
+        this.signatures = new MediaLinkSignature(config.mediaLinkKey().orElse(null));
+        this.perAddressPerMinute = config.mediaPerAddressPerMinute();
+    }
+
+    /** A packaged gateway without the links' key refuses to start rather than relay every forged link to the bridge. */
+    void check(@Observes StartupEvent event) {
+        if (LaunchMode.current() == LaunchMode.NORMAL && !signatures.usable()) {
+            throw new IllegalStateException("cannot start: MEDIA_LINK_KEY must be the bridge's key for attendants' "
+                    + "file links (at least 32 characters)");
+        }
     }
 
     @GET
@@ -50,13 +79,23 @@ public class MediaResource {
     @APIResponse(responseCode = "404", description = "Not a link")
     @APIResponse(responseCode = "410", description = "The link expired or was used")
     public Uni<Response> file(@PathParam("id") String id, @QueryParam("e") String expires,
-            @QueryParam("s") String signature) {
+            @QueryParam("s") String signature, @Context HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        if (!buckets.get(address, ignored -> Bucket.builder().addLimit(Bandwidth.builder()
+                .capacity(perAddressPerMinute).refillGreedy(perAddressPerMinute, Duration.ofMinutes(1)).build())
+                .build()).tryConsume(1)) {
+            throw new TooMany();
+        }
         if (!ID.matcher(id).matches() || expires == null || !EXPIRES.matcher(expires).matches() || signature == null
                 || !SIGNATURE.matcher(signature).matches()) {
             throw new NotFound("link");
         }
         if (Long.parseLong(expires) < Instant.now().getEpochSecond()) {
             throw gone();
+        }
+        // checked before a relay slot is taken: a forged link costs a hash, never a slot or a call to the bridge
+        if (!signatures.matches(UUID.fromString(id), Long.parseLong(expires), signature)) {
+            throw new ProblemException(403, "Forbidden", "the link's signature does not match");
         }
         if (!relays.tryAcquire()) {
             return Uni.createFrom().item(Response.status(503).header("Retry-After", "5").build());
@@ -84,6 +123,14 @@ public class MediaResource {
                     return Response.status(503).header("Retry-After", "5").build();
                 })
                 .onTermination().invoke(relays::release);
+    }
+
+    /** 429 with the wait the address's bucket needs (a minute at most). */
+    static final class TooMany extends ProblemException {
+
+        TooMany() {
+            super(429, "Too Many Requests", "too many file requests from this address; try again in a minute");
+        }
     }
 
     private static ProblemException gone() {
