@@ -22,7 +22,7 @@ class ZeroPeopleInLogsTest {
 
     /** The people the system tests use: Brazilian mobile numbers of the 11 area, requester logins, X requesters. */
     private static final Pattern PEOPLE = Pattern.compile(
-            "\\+?55\\s?\\(?11\\)?\\s?9?\\d{4}-?\\d{4}|whatsapp_55\\d+|twitter_\\d+|Joana Lima|Rui Alves|Helena Apagada");
+            "\\+?55\\s?\\(?11\\)?\\s?9?\\d{4}-?\\d{4}|whatsapp_55\\d+|twitter_\\d+|Joana Lima|Rui Alves|Helena Apagada|Ana Prado|Caio Reis");
 
     @Test
     void noServiceLoggedAPersonsNumberOrName() throws Exception {
