@@ -45,7 +45,10 @@ public class ProviderChecks {
     private final WebClient http;
     private final OmnichannelConfig config;
 
-    public ProviderChecks(Vertx vertx, OmnichannelConfig config) {
+    private final omnichannel.platform.net.OutboundUrls urls;
+
+    public ProviderChecks(Vertx vertx, OmnichannelConfig config, omnichannel.platform.net.OutboundUrls urls) {
+        this.urls = urls;
         this.http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
                 .setConnectTimeout(5000).setUserAgent("omnichannel-config-service"));
         this.config = config;
@@ -186,15 +189,21 @@ public class ProviderChecks {
     }
 
     /** X callback: the CRC challenge X itself sends; the answer must be the HMAC of the token with the secret key. */
-    public Uni<Step> xCallback(String callbackUrl, String apiSecretKey) {
+    public Uni<Step> xCallback(String callbackUrl, String apiSecretKey, boolean adminSet) {
         String token = UUID.randomUUID().toString();
         String expected = XSignature.crc(apiSecretKey, token);
-        return http.getAbs(callbackUrl).addQueryParam("crc_token", token).timeout(TIMEOUT.toMillis()).send()
+        // an admin-set override is resolved and checked now, and called on that address (never the gateway's own base)
+        Uni<io.vertx.mutiny.ext.web.client.HttpRequest<io.vertx.mutiny.core.buffer.Buffer>> request = adminSet
+                ? urls.pinned(http, io.vertx.core.http.HttpMethod.GET, callbackUrl)
+                : Uni.createFrom().item(http.getAbs(callbackUrl));
+        return request.chain(call -> call.addQueryParam("crc_token", token).timeout(TIMEOUT.toMillis()).send())
                 .map(response -> response.statusCode() == 200
                         && expected.equals(json(response).getString("response_token"))
                                 ? new Step("callback", true, "the gateway answered X's CRC challenge at " + callbackUrl)
                                 : new Step("callback", false, callbackUrl + " did not answer the CRC challenge correctly"
                                         + " (HTTP " + response.statusCode() + ")"))
+                .onFailure(omnichannel.platform.net.OutboundUrls.Refused.class).recoverWithItem(e -> new Step(
+                        "callback", false, "the callback URL override may not be called: " + e.getMessage()))
                 .onFailure().recoverWithItem(e -> new Step("callback", false, callbackUrl + " unreachable: " + e.getMessage()));
     }
 

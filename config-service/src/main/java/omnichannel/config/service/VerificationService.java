@@ -78,7 +78,8 @@ public class VerificationService {
                         credentials = interaction.twitterDeliveryMode == DeliveryMode.ACTIVITY_API
                                 ? connection(interaction)
                                 : checks.xAccount(credentialsOf(interaction, secrets), interaction.twitterUserId);
-                        gateway = checks.xCallback(callback, secrets.get("twitter.apiSecretKey"));
+                        gateway = checks.xCallback(callback, secrets.get("twitter.apiSecretKey"),
+                                interaction.twitterCallbackUrl != null);
                     }
                     return credentials.chain(first -> gateway.map(second -> List.of(first, second)));
                 });

@@ -198,6 +198,23 @@ class VerificationTest extends ConfigServiceTest {
                 .isNotEmpty();
     }
 
+    /**
+     * An override saved when its name looked public is resolved again at every verification: a name that now resolves
+     * inside the network (here the machine's own name, from /etc/hosts) is refused without a connection.
+     */
+    @Test
+    void anOverrideIsResolvedAndCheckedAtEveryCallNotOnlyWhenSaved() throws Exception {
+        String local = java.net.InetAddress.getLocalHost().getHostName();
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                omnichannel.platform.net.OutboundUrls.isPublic(java.net.InetAddress.getByName(local)),
+                "this machine's own name resolves to a public address here");
+        String x = create(twitterBody("X override interno").replace("\"deliveryMode\":\"WEBHOOK\"",
+                "\"deliveryMode\":\"WEBHOOK\",\"callbackUrl\":\"https://" + local + "/x/cb\""));
+        admin().post("/api/v1/interactions/" + x + "/verification").then().statusCode(200)
+                .body("steps.find { it.name == 'callback' }.ok", org.hamcrest.Matchers.equalTo(false))
+                .body("steps.find { it.name == 'callback' }.detail", containsString("non-public"));
+    }
+
     @Test
     void unknownInteractionIs404() {
         admin().post("/api/v1/interactions/nope/verification").then().statusCode(404);

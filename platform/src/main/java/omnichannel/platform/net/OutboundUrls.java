@@ -109,6 +109,25 @@ public class OutboundUrls {
         return addresses[0];
     }
 
+    /**
+     * A request to an admin-set {@code url} that goes to the address {@link #resolve} checked a moment before (the name
+     * is resolved on a worker thread, then the connection is made to that very address with the URL's host as the
+     * {@code Host} and TLS name): no DNS answer can move it inside the network between the check and the call. Fails
+     * with {@link Refused} when the URL or its address may not be called. It completes on a worker or event-loop
+     * thread: a caller that needs its own context back moves there itself.
+     */
+    public io.smallrye.mutiny.Uni<io.vertx.mutiny.ext.web.client.HttpRequest<io.vertx.mutiny.core.buffer.Buffer>> pinned(
+            io.vertx.mutiny.ext.web.client.WebClient client, io.vertx.core.http.HttpMethod method, String url) {
+        URI uri = URI.create(url);
+        return io.smallrye.mutiny.Uni.createFrom().item(() -> resolve(uri))
+                .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .map(address -> client.request(method, io.vertx.mutiny.core.net.SocketAddress.inetSocketAddress(
+                        port(uri), address.getHostAddress()), port(uri), uri.getHost(),
+                        uri.getRawPath()
+                                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
+                        .ssl("https".equals(uri.getScheme())));
+    }
+
     /** The port a URL connects to. */
     public static int port(URI uri) {
         return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
@@ -132,7 +151,7 @@ public class OutboundUrls {
      * address that carries an IPv4 one (IPv4-mapped {@code ::ffff:0:0/96}, IPv4-compatible {@code ::/96}, NAT64
      * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) is judged by that IPv4 address, which a translator would reach.
      */
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
             return false;

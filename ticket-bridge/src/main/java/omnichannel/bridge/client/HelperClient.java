@@ -9,12 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 import omnichannel.platform.net.OutboundUrls;
@@ -60,17 +58,10 @@ public class HelperClient {
         URI uri = URI.create(url);
         // the answer comes back on the caller's context, where its reactive database session lives
         io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
-        Uni<List<Reply>> replies = breaker.call(() -> Uni.createFrom().item(() -> urls.resolve(uri))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        Uni<List<Reply>> replies = breaker.call(() -> urls.pinned(client, io.vertx.core.http.HttpMethod.POST, url)
                 .onFailure(OutboundUrls.Refused.class).transform(e -> new HelperException("Helper URL refused: "
                         + e.getMessage()))
-                .chain(address -> client.request(io.vertx.core.http.HttpMethod.POST,
-                        SocketAddress.inetSocketAddress(OutboundUrls.port(uri), address.getHostAddress()),
-                        OutboundUrls.port(uri), uri.getHost(), uri.getRawPath() + (uri.getRawQuery() == null
-                                ? ""
-                                : "?" + uri.getRawQuery()))
-                        .ssl("https".equals(uri.getScheme()))
-                        .timeout(10_000)
+                .chain(request -> request.timeout(10_000)
                         .sendJsonObject(new JsonObject().put("sender", sender).put("message", message)))
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
