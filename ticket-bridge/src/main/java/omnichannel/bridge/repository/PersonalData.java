@@ -25,8 +25,9 @@ import omnichannel.platform.privacy.PersonalDataStore;
 /**
  * What the bridge holds about people (LGPD): a person's conversations (name, number, the Helper transcript), the
  * messages handled for them and the texts sent to them, the links to their attendants' files, their channel identities
- * and the audit of those links. Exported whole, erased whole in one transaction (the 4biz ticket is 4biz's record and
- * stays), and purged a retention period after the ticket closed.
+ * and the audit of those links. Exported whole, erased in one transaction (the 4biz ticket is 4biz's record and
+ * stays; the audit of links is pseudonymised, not deleted), and purged a retention period after the ticket closed.
+ * Only the person's own: the file links of their conversations, not of another conversation on the same ticket.
  */
 @ApplicationScoped
 public class PersonalData implements PersonalDataStore {
@@ -37,8 +38,13 @@ public class PersonalData implements PersonalDataStore {
     private static final String CONVERSATIONS = "(channel = 'WHATSAPP_TWILIO' and person_id = any($1)) "
             + "or (channel = 'TWITTER_DM' and person_id = any($2))";
     private static final String MESSAGES = PERSON_OF_KEY + " = any($1) or " + PERSON_OF_KEY + " = any($2)";
-    private static final String TICKETS = "ticket_number in (select ticket_number from conversation where " + CONVERSATIONS
-            + " union select ticket_number from sent_message where " + MESSAGES + ")";
+    /** Links minted for the person's own conversations (the key is in the link's row; rows older than it, by ticket). */
+    private static final String LINKS = "(conversation_key is not null and (" + PERSON_OF_KEY.replace("conversation_key",
+            "media_link.conversation_key") + " = any($1) or "
+            + PERSON_OF_KEY.replace("conversation_key",
+                    "media_link.conversation_key")
+            + " = any($2))) or (conversation_key is null and ticket_number in "
+            + "(select ticket_number from conversation where " + CONVERSATIONS + "))";
     private static final String IDENTITIES = "(channel = 'WHATSAPP_TWILIO' and identity = any($1)) "
             + "or (channel = 'TWITTER_DM' and identity = any($2)) or requester_login = any($3)";
     private static final String IDENTITY_CHANGES = IDENTITIES + " or previous_login = any($3)";
@@ -51,7 +57,7 @@ public class PersonalData implements PersonalDataStore {
 
     private static Map<String, String> tables() {
         Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("media_link", TICKETS);
+        tables.put("media_link", LINKS);
         tables.put("handled_message", MESSAGES);
         tables.put("sent_message", MESSAGES);
         tables.put("conversation", CONVERSATIONS);
@@ -121,11 +127,20 @@ public class PersonalData implements PersonalDataStore {
         return pool.withTransaction(connection -> {
             Map<String, Integer> erased = new LinkedHashMap<>();
             Uni<Void> all = Uni.createFrom().voidItem();
+            // the admins' audit of links keeps its rows (who changed what, when), the person replaced by one
+            // pseudonym per erasure: the trail stays whole, nothing in it names them
+            String pseudonym = "erased-" + java.util.UUID.randomUUID().toString().substring(0, 8);
             for (Map.Entry<String, String> table : TABLES.entrySet()) {
-                all = all.chain(() -> connection.preparedQuery("delete from " + table.getKey() + " where "
-                        + table.getValue()).execute(args(table.getKey(), person)).invoke(rows -> erased.put(table.getKey(),
-                                rows.rowCount()))
-                        .replaceWithVoid());
+                String sql = table.getKey().equals("channel_identity_audit")
+                        ? "update channel_identity_audit set identity = $4, requester_login = case when requester_login "
+                                + "= any($3) then $4 else requester_login end, previous_login = case when previous_login "
+                                + "= any($3) then $4 else previous_login end where " + table.getValue()
+                        : "delete from " + table.getKey() + " where " + table.getValue();
+                Tuple args = table.getKey().equals("channel_identity_audit")
+                        ? args(table.getKey(), person).addValue(pseudonym)
+                        : args(table.getKey(), person);
+                all = all.chain(() -> connection.preparedQuery(sql).execute(args).invoke(rows -> erased.put(
+                        table.getKey(), rows.rowCount())).replaceWithVoid());
             }
             return all.map(ignored -> new PersonData("ticket-bridge", Map.of(), erased));
         });

@@ -101,12 +101,13 @@ public class MediaLinks {
                             conversation.ticketNumber(), occurrence.id(), file.id()).getBytes(StandardCharsets.UTF_8));
                     // a link minted before (a poll repeated after a crash) keeps its expiry: the URL signs it
                     return pool.preparedQuery("""
-                            insert into media_link (id, interaction_id, ticket_number, attachment_id, expires_at)
-                            values ($1, $2, $3, $4, $5)
+                            insert into media_link (id, interaction_id, ticket_number, attachment_id, expires_at,
+                                conversation_key)
+                            values ($1, $2, $3, $4, $5, $6)
                             on conflict (id) do update set id = excluded.id
                             returning expires_at""")
                             .execute(Tuple.of(id, conversation.interactionId(), conversation.ticketNumber(), file.id(),
-                                    OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)))
+                                    OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)).addValue(conversation.key()))
                             .map(rows -> url(id, rows.iterator().next().getOffsetDateTime("expires_at").toEpochSecond()));
                 })
                 .collect().asList().map(urls -> new Links(urls, tooBig, List.of()));
@@ -146,8 +147,10 @@ public class MediaLinks {
                     UUID id = UUID.nameUUIDFromBytes(String.join("\n", "media-release", old.toString(), release.toString())
                             .getBytes(StandardCharsets.UTF_8));
                     return pool.preparedQuery("""
-                            insert into media_link (id, interaction_id, ticket_number, attachment_id, expires_at)
-                            select $1, interaction_id, ticket_number, attachment_id, $3 from media_link where id = $2
+                            insert into media_link (id, interaction_id, ticket_number, attachment_id, expires_at,
+                                conversation_key)
+                            select $1, interaction_id, ticket_number, attachment_id, $3, conversation_key
+                            from media_link where id = $2
                             on conflict (id) do update set id = excluded.id
                             returning expires_at""")
                             .execute(Tuple.of(id, old, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)))

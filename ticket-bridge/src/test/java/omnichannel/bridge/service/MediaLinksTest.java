@@ -99,6 +99,14 @@ class MediaLinksTest {
         assertThat(mine.getPath()).isNotEqualTo(theirs.getPath());
         given().auth().oauth2(Tokens.shared().service()).get(internal(mine)).then().statusCode(200);
         given().auth().oauth2(Tokens.shared().service()).get(internal(theirs)).then().statusCode(200);
+
+        // a privacy export of the first person names their link, not the other person's on the same ticket
+        String export = given().auth().oauth2(Tokens.shared().admin()).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"whatsapp\":[\"" + first + "\"],\"twitter\":[],\"requesters\":[]}")
+                .post("/api/v1/privacy/export").then().statusCode(200).extract().asString();
+        String mineId = mine.getPath().substring("/media/".length());
+        String theirsId = theirs.getPath().substring("/media/".length());
+        assertThat(export).contains(mineId).doesNotContain(theirsId);
     }
 
     private static URI manualLink(String person) {

@@ -97,6 +97,20 @@ class PersonalDataTest {
         String dump = SharedInfrastructure.postgres().dump("bridge");
         assertThat(dump).isNotEmpty().doesNotContain("912349401").doesNotContain("Beatriz").doesNotContain("beatriz")
                 .doesNotContain("segredo").doesNotContain(sid);
+        // the admins' audit of links keeps its row, who changed it and when, the person replaced by a pseudonym
+        String audit = SharedInfrastructure.postgres().query("bridge", connection -> {
+            try (var rs = connection.createStatement().executeQuery(
+                    "select actor, action, identity, requester_login from channel_identity_audit "
+                            + "where identity like 'erased-%'")) {
+                StringBuilder rows = new StringBuilder();
+                while (rs.next()) {
+                    rows.append(rs.getString(1)).append('|').append(rs.getString(2)).append('|')
+                            .append(rs.getString(3)).append('|').append(rs.getString(4)).append('\n');
+                }
+                return rows.toString();
+            }
+        });
+        assertThat(audit).contains("admin@omnichannel.local").matches("(?s).*\\|erased-[0-9a-f]{8}\\|erased-[0-9a-f]{8}\n.*");
         // erasing again finds nothing and changes nothing
         given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON).body(identities)
                 .post("/api/v1/privacy/erasure").then().statusCode(200)
