@@ -164,7 +164,8 @@ public class PersonalData implements PersonalDataStore {
                         + "(select 1 from conversation c where c.conversation_key = sent_message.conversation_key)",
                         cutoff))
                 .chain(() -> delete(connection, deleted, "channel_identity_audit", "at < $1", cutoff))
-                .chain(() -> delete(connection, deleted, "attached_file", "attached_at < $1", cutoff)))
+                .chain(() -> delete(connection, deleted, "attached_file", "attached_at < $1", cutoff))
+                .chain(() -> delete(connection, deleted, "contact_audit", "at < $1", cutoff)))
                 .invoke(() -> {
                     if (deleted.values().stream().anyMatch(n -> n > 0)) {
                         Log.infof("retention: deleted %s", deleted);
