@@ -122,7 +122,16 @@ class AdminApiFuzzTest extends ConfigServiceTest {
                 "/api/v1/parameters/readiness", "/api/v1/dead-letters", "/api/v1/dead-letters/" + junk.pathSegment(),
                 "/api/v1/dead-letters/" + junk.pathSegment() + "/replay", "/api/v1/dead-letters/replay?key="
                         + junk.uriText(),
-                "/internal/v1/interactions/" + id, "/api/v1/" + junk.pathSegment());
+                "/internal/v1/interactions/" + id, "/api/v1/" + junk.pathSegment(),
+                // privacy, X connection and the internal X token: any caller, any body, never a 5xx
+                "/api/v1/privacy/export", "/api/v1/privacy/erasure", "/api/v1/privacy/requests",
+                "/api/v1/interactions/" + id + "/x-connection", "/api/v1/interactions/" + id
+                        + "/x-connection/completion",
+                "/internal/v1/interactions/" + id + "/x-access-token", "/internal/v1/interactions/" + id + "/retired",
+                "/internal/v1/interactions/" + id + "/x-connection/revoked",
+                // verification and templates ask the providers: only of ids that name no interaction here (404)
+                "/api/v1/interactions/" + junk.pathSegment() + "/verification",
+                "/api/v1/interactions/" + junk.pathSegment() + "/whatsapp/templates");
         if (method.equals("HEAD")) {
             // RawHttp reads a body only where one is announced; a HEAD answer announces one it never sends
             method = "GET";
