@@ -51,8 +51,13 @@ public class WebhookRegistrar {
                     && !interaction.activityApi()) {
                 return Uni.createFrom().item(current);
             }
-            // the Activity API's subscriptions are listed every time: one deleted on X's side is recreated
-            return register(interaction);
+            // the Activity API's subscriptions are listed every time (one deleted on X's side is recreated), but a
+            // webhook X already validated for this URL is not registered again each round: X's webhook endpoints
+            // have small rate limits; "Registrar de novo" (register) still does it
+            // (after any failed round it is registered or found again: that heals a webhook deleted at X)
+            boolean known = current != null && current.webhookId() != null && current.valid() && current.subscribed()
+                    && current.url().equals(interaction.callbackUrl()) && mode(interaction).equals(current.mode());
+            return register(interaction, known ? new Found(current.webhookId(), true) : null);
         });
     }
 
@@ -62,14 +67,16 @@ public class WebhookRegistrar {
             if (interaction == null || interaction.channel() != Channel.TWITTER_DM || interaction.polling()) {
                 return Uni.createFrom().nullItem();
             }
-            return register(interaction);
+            return register(interaction, null);
         });
     }
 
-    private Uni<Registration> register(InternalInteraction interaction) {
+    /** @param known the webhook X already validated for the URL, or null to register (or find) it now */
+    private Uni<Registration> register(InternalInteraction interaction, Found known) {
         String url = interaction.callbackUrl();
         return store.exclusively("x-subscriptions:" + interaction.id(), true, () -> bearer(interaction)
-                .chain(bearer -> webhook(bearer, url).chain(found -> subscribe(interaction, bearer, found))))
+                .chain(bearer -> (known != null ? Uni.createFrom().item(known) : webhook(bearer, url))
+                        .chain(found -> subscribe(interaction, bearer, found))))
                 .onFailure(RegistrationFailed.class).recoverWithUni(failure -> {
                     Log.warnf("X webhook registration failed interaction=%s: %s", interaction.id(), failure.getMessage());
                     return store.save(new Registration(interaction.id(), null, url, false, false, failure.getMessage(),
