@@ -57,7 +57,7 @@ public record DemoXInteraction(String id, String callbackUrl) {
                     + started.body());
         }
         java.net.URI authorize = java.net.URI.create(started.json().path("authorizationUrl").asText());
-        Map<String, String> query = query(authorize.getRawQuery());
+        Map<String, String> query = HttpJson.query(authorize.getRawQuery());
         Map<String, java.util.List<String>> form = new java.util.LinkedHashMap<>();
         for (String name : java.util.List.of("redirect_uri", "scope", "state", "code_challenge",
                 "code_challenge_method")) {
@@ -65,7 +65,7 @@ public record DemoXInteraction(String id, String callbackUrl) {
         }
         String approve = authorize.resolve("/i/oauth2/authorize/approve").toString();
         String location = HttpJson.postForm(approve, form, Map.of()).location();
-        Map<String, String> back = query(java.net.URI.create(location).getRawQuery());
+        Map<String, String> back = HttpJson.query(java.net.URI.create(location).getRawQuery());
         HttpJson.Reply completed = HttpJson.postJson(configServiceUrl + "/api/v1/interactions/" + interactionId
                 + "/x-connection/completion",
                 "{\"state\":\"%s\",\"code\":\"%s\"}".formatted(back.get("state"),
@@ -75,16 +75,6 @@ public record DemoXInteraction(String id, String callbackUrl) {
             throw new IllegalStateException("completing the X connection failed: " + completed.status() + " "
                     + completed.body());
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new java.util.HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            values.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return values;
     }
 
     /** A person on X writes a DM to the account; the simulator delivers it like X (webhook, and GET /2/dm_events). */

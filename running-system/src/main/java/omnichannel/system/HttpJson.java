@@ -82,6 +82,21 @@ public final class HttpJson {
         return send(request);
     }
 
+    /** The parameters of a raw query string ({@code a=1&b=x%20y}), decoded, in order; a bare name maps to "". */
+    public static Map<String, String> query(String raw) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+                    java.nio.charset.StandardCharsets.UTF_8),
+                    eq < 0
+                            ? ""
+                            : java.net.URLDecoder.decode(
+                                    pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
     private static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
 import omnichannel.testing.IdentityProvider;
 import omnichannel.testing.infra.FreePorts;
@@ -126,7 +125,7 @@ class ConsoleBehindTlsProxyTest {
         HttpResponse<String> start = get(proxy + "/console/interactions", Map.of());
         assertThat(start.statusCode()).isEqualTo(302);
         String authorize = start.headers().firstValue("Location").orElseThrow();
-        Map<String, String> params = query(URI.create(authorize).getRawQuery());
+        Map<String, String> params = HttpJson.query(URI.create(authorize).getRawQuery());
         assertThat(params.get("redirect_uri")).isEqualTo(proxy + "/console/interactions");
         List<String> stateCookies = start.headers().allValues("Set-Cookie");
         assertThat(stateCookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("Secure"));
@@ -173,7 +172,7 @@ class ConsoleBehindTlsProxyTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             String location = answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst()
                     .orElseThrow(() -> new AssertionError("no redirect: " + answer)).substring(9).strip();
-            assertThat(query(URI.create(location).getRawQuery()).get("redirect_uri")).as("forwarded headers ignored")
+            assertThat(HttpJson.query(URI.create(location).getRawQuery()).get("redirect_uri")).as("forwarded headers ignored")
                     .startsWith("http://").doesNotContain("evil.example.com");
         }
 
@@ -181,7 +180,7 @@ class ConsoleBehindTlsProxyTest {
                 HttpRequest.newBuilder(URI.create(system.configService() + "/console/interactions")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(start.statusCode()).isEqualTo(302);
-        assertThat(query(URI.create(start.headers().firstValue("Location").orElseThrow()).getRawQuery())
+        assertThat(HttpJson.query(URI.create(start.headers().firstValue("Location").orElseThrow()).getRawQuery())
                 .get("redirect_uri")).startsWith("http://127.0.0.1:");
         assertThat(start.headers().allValues("Set-Cookie")).allSatisfy(cookie -> assertThat(cookie)
                 .doesNotContain("Secure"));
@@ -198,16 +197,6 @@ class ConsoleBehindTlsProxyTest {
         return String.join("; ", setCookies.stream().map(c -> c.substring(0, c.indexOf(';') < 0
                 ? c.length()
                 : c.indexOf(';'))).toList());
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return params;
     }
 
     private static boolean listening(int port) {

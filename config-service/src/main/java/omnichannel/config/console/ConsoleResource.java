@@ -344,10 +344,7 @@ public class ConsoleResource {
     public Uni<Response> restore(@PathParam("id") String id) {
         return interactions.restore(id, actor())
                 .map(restored -> seeOther("/console/interactions/" + id + "?notice=restored"))
-                .onFailure(ProblemException.class).recoverWithItem(failure -> html(
-                        ((ProblemException) failure).status(),
-                        page(Templates.problem(chrome("interactions", null),
-                                ((ProblemException) failure).status(), failure.getMessage()))));
+                .onFailure(ProblemException.class).recoverWithItem(failure -> problemPage((ProblemException) failure));
     }
 
     /** "Testar conexão": the same verification as the API, each step with its result. */

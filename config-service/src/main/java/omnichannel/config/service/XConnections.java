@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import omnichannel.config.Interaction;
 import omnichannel.config.XAuthorization;
 import omnichannel.config.XGrant;
+import omnichannel.config.client.OnBehalfCalls;
 import omnichannel.config.client.XOAuthClient;
 import omnichannel.config.client.XOAuthClient.GrantRefused;
 import omnichannel.config.config.OmnichannelConfig;
@@ -107,8 +108,10 @@ public class XConnections {
             pending.subject = subject;
             pending.codeVerifier = secrets.seal(verifier, interaction.id, VERIFIER);
             pending.expiresAt = Instant.now().plus(config.authorizationTimeout());
-            String url = config.authorizeUrl() + "?response_type=code&client_id=" + encode(interaction.twitterClientId)
-                    + "&redirect_uri=" + encode(config.redirectUri()) + "&scope=" + encode(config.scopes())
+            String url = config.authorizeUrl() + "?response_type=code&client_id="
+                    + OnBehalfCalls.segment(interaction.twitterClientId)
+                    + "&redirect_uri=" + OnBehalfCalls.segment(config.redirectUri()) + "&scope="
+                    + OnBehalfCalls.segment(config.scopes())
                     + "&state=" + state + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
             return authorizations.deleteExpired().chain(() -> authorizations.persist(pending))
                     .map(saved -> new Started(url, pending.expiresAt));
@@ -187,7 +190,7 @@ public class XConnections {
                         interaction, subject, moved ? "twitter.connection,twitter.deliveryMode" : "twitter.connection"));
             });
         })).invoke(() -> Log.infof("X account connected interaction=%s", interactionId))
-                .chain(this::countNeedingReconnect).replaceWithVoid();
+                .chain(ignored -> countNeedingReconnect()).replaceWithVoid();
     }
 
     /**
@@ -224,7 +227,7 @@ public class XConnections {
         })).chain(outcome -> {
             if (outcome.refused() != null) {
                 // committed above: thrown only now, so the mark is saved rather than rolled back
-                return countNeedingReconnect(null).chain(() -> Uni.createFrom().failure(outcome.refused()));
+                return countNeedingReconnect().chain(() -> Uni.createFrom().failure(outcome.refused()));
             }
             return Uni.createFrom().item(outcome.token());
         });
@@ -253,7 +256,7 @@ public class XConnections {
                             ? Uni.createFrom().nullItem()
                             : audit.connectionChanged(interaction, actor, "twitter.connection"))
                     .replaceWithVoid();
-        })).chain(() -> countNeedingReconnect(null)).replaceWithVoid();
+        })).chain(() -> countNeedingReconnect()).replaceWithVoid();
     }
 
     public Uni<Status> status(String interactionId) {
@@ -265,10 +268,10 @@ public class XConnections {
 
     @Scheduled(every = "60s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshGauge() {
-        return countNeedingReconnect(null).replaceWithVoid();
+        return countNeedingReconnect().replaceWithVoid();
     }
 
-    private Uni<Long> countNeedingReconnect(Object ignored) {
+    private Uni<Long> countNeedingReconnect() {
         return Panache.withSession(grants::needingReconnect).invoke(needingReconnect::set);
     }
 
@@ -333,9 +336,5 @@ public class XConnections {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,10 +1,8 @@
 package omnichannel.simulators.x;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.json.JsonObject;
@@ -103,18 +102,17 @@ public class XOAuth2Resource {
     @Path("2/oauth2/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@HeaderParam("Authorization") String authorization, String body) {
-        Map<String, String> form = form(body);
+    public Response token(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         boolean client = authorization != null
                 ? grants.validClient(authorization)
-                : grants.knownClient(form.get("client_id"));
+                : grants.knownClient(form.getFirst("client_id"));
         if (!client) {
             return oauthError(401, "invalid_client");
         }
-        Map<String, Object> tokens = switch (String.valueOf(form.get("grant_type"))) {
-            case "authorization_code" -> grants.redeem(form.get("code"), form.get("redirect_uri"),
-                    form.get("code_verifier"));
-            case "refresh_token" -> grants.refresh(form.get("refresh_token"));
+        Map<String, Object> tokens = switch (String.valueOf(form.getFirst("grant_type"))) {
+            case "authorization_code" -> grants.redeem(form.getFirst("code"), form.getFirst("redirect_uri"),
+                    form.getFirst("code_verifier"));
+            case "refresh_token" -> grants.refresh(form.getFirst("refresh_token"));
             default -> Map.of("unsupported", true);
         };
         if (tokens == null) {
@@ -130,8 +128,8 @@ public class XOAuth2Resource {
     @Path("2/oauth2/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(String body) {
-        grants.revoke(form(body).get("token"));
+    public Response revoke(@FormParam("token") String token) {
+        grants.revoke(token);
         return Response.ok(new JsonObject().put("revoked", true).encode()).build();
     }
 
@@ -155,20 +153,6 @@ public class XOAuth2Resource {
                 .entity(new JsonObject().put("error", error).put("error_description", "Value passed was invalid.")
                         .encode())
                 .build();
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        if (body != null) {
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return form;
     }
 
     private static String hidden(String name, String value) {
