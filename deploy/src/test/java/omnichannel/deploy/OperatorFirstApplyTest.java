@@ -22,7 +22,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /**
- * An operator's first apply, rehearsed: the README's Secrets block is run as written by bash, with {@code kubectl}
+ * An operator's first apply, rehearsed: the Secrets block of docs/operations.md is run as written by bash, with {@code kubectl}
  * recording each {@code create secret} instead of calling a cluster (a client-side dry run), then the production
  * overlay is rendered and every Secret and ConfigMap key a pod references must be one those commands or the overlay
  * define (optional references excepted).
@@ -32,7 +32,7 @@ class OperatorFirstApplyTest {
     @Test
     void everySecretAndConfigMapKeyAPodReferencesIsDefinedByTheReadmesCommandsOrTheOverlay() throws Exception {
         Map<String, Set<String>> secrets = secretsTheReadmeCreates();
-        assertThat(secrets).as("Secrets the README's commands create").isNotEmpty();
+        assertThat(secrets).as("Secrets the commands of docs/operations.md create").isNotEmpty();
         List<Map<String, Object>> objects = ManifestsTest.rendered("production");
         Map<String, Set<String>> configMaps = new TreeMap<>();
         ManifestsTest.all(objects, "ConfigMap", ConfigMap.class).forEach(c -> configMaps.put(c.getMetadata().getName(),
@@ -71,14 +71,15 @@ class OperatorFirstApplyTest {
             }
         }
         assertThat(references).as("references checked").isGreaterThan(20);
-        assertThat(missing).as("keys a pod needs that the README's commands and the overlay do not define").isEmpty();
+        assertThat(missing).as("keys a pod needs that the commands of docs/operations.md and the overlay do not define")
+                .isEmpty();
     }
 
-    /** Runs the README's Secrets block with a recording kubectl: Secret name to its keys. */
+    /** Runs the Secrets block of docs/operations.md with a recording kubectl: Secret name to its keys. */
     static Map<String, Set<String>> secretsTheReadmeCreates() throws Exception {
-        String readme = Files.readString(ManifestsTest.ROOT.resolve("README.md"));
+        String readme = Files.readString(ManifestsTest.ROOT.resolve("docs/operations.md"));
         int section = readme.indexOf("**Secrets**");
-        assertThat(section).as("the README's Secrets paragraph").isPositive();
+        assertThat(section).as("the Secrets paragraph of docs/operations.md").isPositive();
         int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
         String block = readme.substring(start, readme.indexOf("```", start));
 

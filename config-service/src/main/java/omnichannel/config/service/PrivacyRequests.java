@@ -29,7 +29,7 @@ import omnichannel.platform.privacy.PersonRequest;
  * what they hold about those identities. Each request is recorded (who asked, when, what each service answered, row
  * counts) without naming the person. A service that cannot be reached makes the outcome {@code PARTIAL}: the request
  * is repeated (each service's erasure is idempotent). The 4biz ticket is 4biz's record and stays; Kafka's topics keep
- * messages for their retention only (README).
+ * messages for their retention only (docs/privacy.md).
  */
 @ApplicationScoped
 public class PrivacyRequests {

@@ -23,7 +23,7 @@ import omnichannel.platform.messaging.KeyedPublisher;
  * send the message again on the consumer's retry. An entry an earlier attempt reserved and never settled (a process
  * killed between the provider's answer and that record, or an answer lost on the way: a timeout, a reset connection)
  * may have reached the provider: a channel that can ask the provider for its recent messages does so first and records
- * the message it finds instead of sending again; otherwise the message is sent again (the duplicate window of README's
+ * the message it finds instead of sending again; otherwise the message is sent again (the duplicate window of docs/delivery-guarantees.md's
  * "Delivery guarantees").
  */
 public final class SendOnce {

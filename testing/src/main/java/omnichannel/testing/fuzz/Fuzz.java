@@ -3,6 +3,7 @@ package omnichannel.testing.fuzz;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class Fuzz {
 
     /**
      * platform's {@code quarkus.http.limits.max-initial-line-length}: a longer request line is refused by the HTTP
-     * server itself, before any application code, with a bare 414 (README, Known limits). Generated targets rarely
+     * server itself, before any application code, with a bare 414 (docs/known-limits.md). Generated targets rarely
      * reach it (long path segment and long query together), and then that documented answer is what they must get.
      */
     static final int REQUEST_LINE_LIMIT = 16_384;
@@ -52,7 +53,7 @@ public final class Fuzz {
 
     /** What a run saw. */
     public record Report(int requests, Map<Integer, Integer> statuses, List<String> violations,
-            Set<String> acceptedMarkers, Set<String> expectedAccepted) {
+            Set<String> acceptedMarkers, Set<String> expectedAccepted, List<String> slowest) {
     }
 
     /** The seed of this run: {@code -Dfuzz.seed} to replay one, otherwise new each run. */
@@ -75,6 +76,7 @@ public final class Fuzz {
         System.out.println(name + ": seed " + seed + " (-Dfuzz.seed=" + seed + " replays it), " + requests
                 + " requests, statuses " + report.statuses());
         report.violations().stream().limit(20).forEach(violation -> System.out.println("VIOLATION " + violation));
+        report.slowest().forEach(slow -> System.out.println("SLOW " + slow));
         return report;
     }
 
@@ -105,6 +107,8 @@ public final class Fuzz {
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         Set<String> expectedAccepted = ConcurrentHashMap.newKeySet();
+        // the slowest cases, so that a run that takes long says which requests made it long
+        Map<Long, String> slow = Collections.synchronizedMap(new TreeMap<Long, String>(Comparator.reverseOrder()));
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -119,8 +123,14 @@ public final class Fuzz {
                                 expectedAccepted.add(c.marker());
                             }
                             RawHttp.Response response;
+                            long started = System.nanoTime();
                             try {
                                 response = http.send(c.method(), c.target(), c.headers(), c.body());
+                                long micros = (System.nanoTime() - started) / 1000;
+                                if (micros > 500_000) {
+                                    slow.put(micros * 1000 + (caseSeed & 0x3ff), micros / 1000 + " ms: " + c.method() + " "
+                                            + abbreviate(c.target()) + " -> " + response.status());
+                                }
                             } catch (RuntimeException e) {
                                 violations.add(describe(caseSeed, c, "no answer: " + e));
                                 continue;
@@ -146,8 +156,12 @@ public final class Fuzz {
         } finally {
             pool.shutdownNow();
         }
+        List<String> slowest;
+        synchronized (slow) {
+            slowest = slow.values().stream().limit(10).toList();
+        }
         return new Report(requests, new TreeMap<>(statuses), List.copyOf(violations), Set.copyOf(accepted),
-                Set.copyOf(expectedAccepted));
+                Set.copyOf(expectedAccepted), slowest);
     }
 
     private static String check(Case c, RawHttp.Response response) {

@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.client.FourBizException;
 
-/** The bridge's metrics, each tagged with the interaction it concerns (README lists them). */
+/** The bridge's metrics, each tagged with the interaction it concerns (docs/operations.md lists them). */
 @ApplicationScoped
 public class BridgeMetrics {
 
