@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Runs the benchmarks against the packaged system and writes BENCHMARKS.md (the table, the machine, each figure's
@@ -53,7 +55,7 @@ public final class Benchmarks {
         if (wanted.stream().anyMatch(w -> !w.equals("P6"))) {
             measure(wanted, results);
         }
-        results.sort(java.util.Comparator.comparing(Result::id));
+        results.sort(Comparator.comparing(Result::id));
         write(root, merged(root, results), started);
         System.exit(0);
     }
@@ -106,7 +108,7 @@ public final class Benchmarks {
                 }
             }
         }
-        all.sort(java.util.Comparator.comparing(Result::id));
+        all.sort(Comparator.comparing(Result::id));
         return all;
     }
 
@@ -180,7 +182,7 @@ public final class Benchmarks {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cpus", Runtime.getRuntime().availableProcessors());
         machine.put("cpuModel", cpuModel());
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        long memory = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
         machine.put("memoryGb", Math.round(memory / 1e9));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));

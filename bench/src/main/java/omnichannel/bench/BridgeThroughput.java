@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -105,7 +107,7 @@ final class BridgeThroughput {
     }
 
     /** @param timeline messages committed in each second of the run (seconds from the first record produced) */
-    record Run(int messages, double seconds, java.util.SortedMap<Long, Number> timeline) {
+    record Run(int messages, double seconds, SortedMap<Long, Number> timeline) {
 
         double perSecond() {
             return messages / seconds;
@@ -158,9 +160,9 @@ final class BridgeThroughput {
         });
     }
 
-    private java.util.SortedMap<Long, Number> timeline(String run, Instant start) {
+    private SortedMap<Long, Number> timeline(String run, Instant start) {
         return system.postgres.query("bridge", connection -> {
-            java.util.SortedMap<Long, Number> perSecond = new java.util.TreeMap<>();
+            SortedMap<Long, Number> perSecond = new TreeMap<>();
             try (var statement = connection.prepareStatement("select floor(extract(epoch from handled_at) - ?)::bigint, "
                     + "count(*) from handled_message where provider_message_id like ? group by 1 order by 1")) {
                 statement.setDouble(1, start.toEpochMilli() / 1000.0);

@@ -1,5 +1,7 @@
 package omnichannel.bench;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -38,7 +41,7 @@ final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setMarkerSize(5);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setChartBackgroundColor(Color.WHITE);
         for (Series s : series) {
             if (!s.x().isEmpty()) {
                 chart.addSeries(s.name(), s.x(), s.y());
@@ -47,8 +50,8 @@ final class Charts {
         double minX = series.stream().flatMap(s -> s.x().stream()).mapToDouble(Number::doubleValue).min().orElse(0);
         double maxX = series.stream().flatMap(s -> s.x().stream()).mapToDouble(Number::doubleValue).max().orElse(1);
         bars.forEach((name, y) -> chart.addSeries(name, List.of(minX, maxX), List.of(y, y))
-                .setMarker(SeriesMarkers.NONE).setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
-                        java.awt.BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f)));
+                .setMarker(SeriesMarkers.NONE).setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f)));
         return save(root, file, chart);
     }
 
@@ -59,12 +62,12 @@ final class Charts {
                 .build();
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setDecimalPattern("#,##0");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setChartBackgroundColor(Color.WHITE);
         series.forEach((name, values) -> chart.addSeries(name, categories, values));
         return save(root, file, chart);
     }
 
-    private static String save(Path root, String file, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+    private static String save(Path root, String file, Chart<?, ?> chart) {
         Path png = root.resolve(DIRECTORY).resolve(file);
         try {
             Files.createDirectories(png.getParent());

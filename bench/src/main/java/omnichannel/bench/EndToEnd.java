@@ -4,9 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -92,14 +95,14 @@ final class EndToEnd {
                     InboundMessage m = EventJson.read(r.value().getBytes(StandardCharsets.UTF_8), InboundMessage.class);
                     received.putIfAbsent(m.text(), m.receivedAt());
                 });
-        List<Sample> samples = new java.util.ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         created(tag).forEach((text, at) -> {
             Instant from = received.get(text);
             if (from != null) {
                 samples.add(new Sample(from, Math.max(0, Duration.between(from, at).toMillis())));
             }
         });
-        samples.sort(java.util.Comparator.comparing(Sample::receivedAt));
+        samples.sort(Comparator.comparing(Sample::receivedAt));
         return samples;
     }
 
@@ -112,13 +115,13 @@ final class EndToEnd {
     /** p50, p99 and max of each 5-second window of arrivals, against the bar. */
     private String chart(List<Sample> samples) {
         Instant first = samples.isEmpty() ? Instant.EPOCH : samples.get(0).receivedAt();
-        java.util.TreeMap<Long, List<Sample>> windows = new java.util.TreeMap<>();
+        TreeMap<Long, List<Sample>> windows = new TreeMap<>();
         samples.forEach(s -> windows.computeIfAbsent(Duration.between(first, s.receivedAt()).toSeconds() / 5 * 5,
-                w -> new java.util.ArrayList<>()).add(s));
-        List<Number> x = new java.util.ArrayList<>();
-        List<Number> p50 = new java.util.ArrayList<>();
-        List<Number> p99 = new java.util.ArrayList<>();
-        List<Number> max = new java.util.ArrayList<>();
+                w -> new ArrayList<>()).add(s));
+        List<Number> x = new ArrayList<>();
+        List<Number> p50 = new ArrayList<>();
+        List<Number> p99 = new ArrayList<>();
+        List<Number> max = new ArrayList<>();
         windows.forEach((start, window) -> {
             Histogram h = histogram(window);
             x.add(start);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,7 +83,7 @@ final class OpenLoad implements AutoCloseable {
         CountDownLatch done = new CountDownLatch(total);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
-        List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> timers = new CopyOnWriteArrayList<>();
         for (int loop = 0; loop < LOOPS; loop++) {
             // loop k sends requests k, k + LOOPS, k + 2 LOOPS, ... at their intended times
             int shard = loop;

@@ -2,9 +2,11 @@ package omnichannel.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,7 +35,7 @@ final class OutboundBurst {
     static final int LIMIT_PER_SECOND = 10;
     static final int BURST = 10 * LIMIT_PER_SECOND * 3;
 
-    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
 
     private final BenchSystem system;
 
@@ -121,7 +123,7 @@ final class OutboundBurst {
     }
 
     private List<String> arrivedBodies(String tag) {
-        List<String> bodies = new java.util.ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (JsonNode message : HttpJson.get(system.simulators() + "/simulators/twilio/messages").json()) {
             if (message.path("body").asText().startsWith(tag + " ")) {
                 bodies.add(message.path("body").asText());

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code ./run-bench.sh profile}: CPU profiles of three services starting (P5), of the gateway under P1's load (wrk) and
@@ -134,7 +137,7 @@ final class Profiles {
             String[] frames = line.substring(0, space).split(";");
             total += n;
             self.merge(frames[frames.length - 1], n, Long::sum);
-            for (String frame : new java.util.HashSet<>(List.of(frames))) {
+            for (String frame : new HashSet<>(List.of(frames))) {
                 inclusive.merge(frame, n, Long::sum);
             }
         }
@@ -143,7 +146,7 @@ final class Profiles {
         text.append("own time:\n");
         append(text, self, total, 30);
         text.append("\nby part (a sample counts once for a part when any frame of its stack matches):\n");
-        for (Map.Entry<String, java.util.regex.Pattern> part : PARTS.entrySet()) {
+        for (Map.Entry<String, Pattern> part : PARTS.entrySet()) {
             long n = 0;
             for (String line : Files.readAllLines(collapsed)) {
                 int space = line.lastIndexOf(' ');
@@ -161,7 +164,7 @@ final class Profiles {
     }
 
     /** The parts of a profile the analysis (bench/ANALYSIS.md) speaks of, by the frames that make them. */
-    private static final Map<String, java.util.regex.Pattern> PARTS = parts(
+    private static final Map<String, Pattern> PARTS = parts(
             "writing the HTTP answers", "Http1xServerResponse\\.end",
             "Twilio signature", "TwilioSignature",
             "form parsing", "FormBody",
@@ -178,10 +181,10 @@ final class Profiles {
             "C2 compiler", "C2Compiler",
             "4biz client", "FourBizClient");
 
-    private static Map<String, java.util.regex.Pattern> parts(String... nameAndRegex) {
-        Map<String, java.util.regex.Pattern> parts = new java.util.LinkedHashMap<>();
+    private static Map<String, Pattern> parts(String... nameAndRegex) {
+        Map<String, Pattern> parts = new LinkedHashMap<>();
         for (int i = 0; i < nameAndRegex.length; i += 2) {
-            parts.put(nameAndRegex[i], java.util.regex.Pattern.compile("(^|;)[^;]*(" + nameAndRegex[i + 1] + ")"));
+            parts.put(nameAndRegex[i], Pattern.compile("(^|;)[^;]*(" + nameAndRegex[i + 1] + ")"));
         }
         return parts;
     }

@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -124,13 +129,13 @@ public final class Soak implements AutoCloseable {
     private final Random random;
     private final Random chaosRandom;
     private final List<Conversation> conversations = new CopyOnWriteArrayList<>();
-    private final Map<Fault, Integer> faults = Collections.synchronizedMap(new java.util.EnumMap<>(Fault.class));
+    private final Map<Fault, Integer> faults = Collections.synchronizedMap(new EnumMap<>(Fault.class));
     private final List<String> faultLog = new CopyOnWriteArrayList<>();
     private final List<String> poisonKeys = new CopyOnWriteArrayList<>();
     private final List<String> generatorProblems = new CopyOnWriteArrayList<>();
     private final AtomicLong webhookRetries = new AtomicLong();
     private final AtomicLong deadLetterCopies = new AtomicLong();
-    private final Map<String, Thread> restarting = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Thread> restarting = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
     private volatile long faultsOverAtNanos;
 
@@ -302,7 +307,7 @@ public final class Soak implements AutoCloseable {
         Random picks = new Random(settings.seed() + 1);
         while (System.nanoTime() < until) {
             Progress.sleep(settings.answerEvery().toMillis());
-            Map<String, String> numbers = new java.util.HashMap<>();
+            Map<String, String> numbers = new HashMap<>();
             try {
                 simulators.tickets().forEach(t -> numbers.put(t.path("userID").asText(), t.path("number").asText()));
             } catch (RuntimeException simulatorBusy) {
@@ -484,8 +489,8 @@ public final class Soak implements AutoCloseable {
      */
     private List<String> deadLetterViolations() {
         List<String> violations = new ArrayList<>();
-        Set<String> found = new java.util.HashSet<>();
-        Set<String> origins = new java.util.HashSet<>();
+        Set<String> found = new HashSet<>();
+        Set<String> origins = new HashSet<>();
         for (String topic : SystemStack.ALL_TOPICS.stream().filter(t -> t.endsWith(".dlq")).toList()) {
             KafkaRecords.read(system.kafka().bootstrapServers(), topic, r -> true, Duration.ofSeconds(3))
                     .forEach(record -> {
@@ -510,7 +515,7 @@ public final class Soak implements AutoCloseable {
         return violations;
     }
 
-    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
+    private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -3,6 +3,8 @@ package omnichannel.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -119,8 +121,8 @@ final class WebhookIntake {
                     List.of(series("gateway", gatewaySteps), series("bare endpoint", bareSteps)),
                     Map.of("wrk best, gateway", bestGateway.perSecond(), "wrk best, bare", bestBare.perSecond()));
             List<String> categories = new ArrayList<>(
-                    java.util.Arrays.stream(WRK_CONNECTIONS).mapToObj(c -> c + " connections").toList());
-            java.util.Arrays.stream(ALONE_CONNECTIONS).limit(aloneGateway.size())
+                    Arrays.stream(WRK_CONNECTIONS).mapToObj(c -> c + " connections").toList());
+            Arrays.stream(ALONE_CONNECTIONS).limit(aloneGateway.size())
                     .forEach(c -> categories.add(c + ", alone on a CPU"));
             List<Wrk.Run> gatewayBars = new ArrayList<>(wrkGateway);
             gatewayBars.addAll(aloneGateway);
@@ -147,16 +149,16 @@ final class WebhookIntake {
                                             bestGateway.brokerMicrosPerRequest(), bestBare.serviceMicrosPerRequest())
                             + alone,
                     "%.2f".formatted(ratio), met,
-                    "Throughput: wrk 4.1 (one thread, " + java.util.Arrays.toString(WRK_CONNECTIONS) + " connections, "
+                    "Throughput: wrk 4.1 (one thread, " + Arrays.toString(WRK_CONNECTIONS) + " connections, "
                             + WRK_RUN.toSeconds() + " s each after 20 s of warm-up, the best of each endpoint), cycling "
                             + "5,000 genuine Twilio-signed webhooks with distinct MessageSids. Cross-check: the in-house "
                             + "open-model generator (" + OpenLoad.LOOPS + " event loops, fixed arrival rate, latency "
-                            + "from the intended send time, HdrHistogram) climbs " + java.util.Arrays.toString(STEPS)
+                            + "from the intended send time, HdrHistogram) climbs " + Arrays.toString(STEPS)
                             + "/s (" + STEP_SECONDS + " s each); sustained = every request 2xx and p99 < 100 ms. "
                             + "p99 at 1,000/s from the in-house generator. Bridge and channels stopped; generator, "
                             + "Kafka broker and gateway share the two cores. CPU per request from /proc (each "
                             + "process's CPU time over the run / requests). Then the same wrk runs at "
-                            + java.util.Arrays.toString(ALONE_CONNECTIONS) + " connections with the endpoint's "
+                            + Arrays.toString(ALONE_CONNECTIONS) + " connections with the endpoint's "
                             + "process pinned alone to one CPU and the benchmark's JVM (the broker) and wrk to the "
                             + "other (taskset), so that neither endpoint shares its core with the broker.",
                     raw, List.of(bars, steps));
@@ -169,7 +171,7 @@ final class WebhookIntake {
     }
 
     private static Wrk.Run best(List<Wrk.Run> runs) {
-        return runs.stream().filter(r -> r.errors() == 0).max(java.util.Comparator.comparingDouble(Wrk.Run::perSecond))
+        return runs.stream().filter(r -> r.errors() == 0).max(Comparator.comparingDouble(Wrk.Run::perSecond))
                 .orElse(runs.get(0));
     }
 

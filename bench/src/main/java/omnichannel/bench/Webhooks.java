@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +18,7 @@ import omnichannel.testing.twilio.TwilioWebhookSigner;
 final class Webhooks {
 
     /** Every new person of the run has a number no earlier message used. */
-    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger(
+    private static final AtomicInteger PEOPLE = new AtomicInteger(
             10_000_000);
 
     private Webhooks() {

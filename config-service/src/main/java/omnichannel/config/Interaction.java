@@ -79,7 +79,7 @@ public class Interaction {
 
     /** When log-only mode ends by itself (null when enforcing). */
     @Column(name = "signature_log_only_until")
-    public java.time.Instant signatureLogOnlyUntil;
+    public Instant signatureLogOnlyUntil;
 
     @Column(name = "twitter_api_key")
     public String twitterApiKey;

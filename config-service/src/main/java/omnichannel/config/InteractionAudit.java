@@ -2,6 +2,7 @@ package omnichannel.config;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,7 +18,7 @@ public class InteractionAudit {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @jakarta.persistence.Column(name = "interaction_id")
+    @Column(name = "interaction_id")
     public String interactionId;
 
     public String action;

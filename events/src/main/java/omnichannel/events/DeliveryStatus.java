@@ -1,5 +1,6 @@
 package omnichannel.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -75,7 +76,7 @@ public record DeliveryStatus(
         // a template sent after the text was accepted is another result of the same message
         UUID id = UUID.nameUUIDFromBytes(("result:" + message.eventId() + ":" + state
                 + (SENT_AS_TEMPLATE.equals(sentAs) ? ":" + SENT_AS_TEMPLATE : ""))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
         return new DeliveryStatus(id, Event.SCHEMA_VERSION, Instant.now(), message.interactionId(), message.channel(),
                 message.correlationId(), message.eventId(), providerMessageId, message.recipient().id(), state,
                 errorCode, reason, sentAs);

@@ -3,6 +3,7 @@ package omnichannel.system;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import omnichannel.testing.twilio.TwilioWebhookSigner;
@@ -47,7 +48,7 @@ public record DemoInteraction(String id, String callbackUrl, String authToken) {
     private static DemoInteraction create(String configServiceUrl, String adminToken, String number,
             String helperSimulator) {
         Map<String, String> headers = Map.of("Authorization", "Bearer " + adminToken);
-        Map<Integer, String> parameters = new java.util.TreeMap<>();
+        Map<Integer, String> parameters = new TreeMap<>();
         for (int parameter : new int[]{118, 315, 317, 390, 447}) {
             parameters.put(parameter, "1");
         }

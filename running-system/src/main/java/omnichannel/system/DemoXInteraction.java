@@ -1,5 +1,8 @@
 package omnichannel.system;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,16 +59,16 @@ public record DemoXInteraction(String id, String callbackUrl) {
             throw new IllegalStateException("starting the X connection failed: " + started.status() + " "
                     + started.body());
         }
-        java.net.URI authorize = java.net.URI.create(started.json().path("authorizationUrl").asText());
+        URI authorize = URI.create(started.json().path("authorizationUrl").asText());
         Map<String, String> query = HttpJson.query(authorize.getRawQuery());
-        Map<String, java.util.List<String>> form = new java.util.LinkedHashMap<>();
-        for (String name : java.util.List.of("redirect_uri", "scope", "state", "code_challenge",
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        for (String name : List.of("redirect_uri", "scope", "state", "code_challenge",
                 "code_challenge_method")) {
-            form.put(name, java.util.List.of(query.get(name)));
+            form.put(name, List.of(query.get(name)));
         }
         String approve = authorize.resolve("/i/oauth2/authorize/approve").toString();
         String location = HttpJson.postForm(approve, form, Map.of()).location();
-        Map<String, String> back = HttpJson.query(java.net.URI.create(location).getRawQuery());
+        Map<String, String> back = HttpJson.query(URI.create(location).getRawQuery());
         HttpJson.Reply completed = HttpJson.postJson(configServiceUrl + "/api/v1/interactions/" + interactionId
                 + "/x-connection/completion",
                 "{\"state\":\"%s\",\"code\":\"%s\"}".formatted(back.get("state"),

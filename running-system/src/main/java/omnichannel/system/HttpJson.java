@@ -2,10 +2,14 @@ package omnichannel.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -84,21 +88,21 @@ public final class HttpJson {
 
     /** The parameters of a raw query string ({@code a=1&b=x%20y}), decoded, in order; a bare name maps to "". */
     public static Map<String, String> query(String raw) {
-        Map<String, String> params = new java.util.LinkedHashMap<>();
+        Map<String, String> params = new LinkedHashMap<>();
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            params.put(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
-                    java.nio.charset.StandardCharsets.UTF_8),
+            params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+                    StandardCharsets.UTF_8),
                     eq < 0
                             ? ""
-                            : java.net.URLDecoder.decode(
-                                    pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                            : URLDecoder.decode(
+                                    pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static Reply send(HttpRequest.Builder request) {

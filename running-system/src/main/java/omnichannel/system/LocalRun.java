@@ -1,13 +1,16 @@
 package omnichannel.system;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -141,7 +144,7 @@ public final class LocalRun {
     }
 
     /** What the running local system saved for the demos; fails when it is not running. */
-    private static Properties runningSystem(Path root) throws java.io.IOException {
+    private static Properties runningSystem(Path root) throws IOException {
         Path file = root.resolve(".local/demo-interaction.properties");
         if (!Files.exists(file)) {
             throw new IllegalStateException("the local system is not running: start it with ./run-local.sh");
@@ -197,7 +200,7 @@ public final class LocalRun {
         JsonNode registration = awaitFound(() -> {
             HttpJson.Reply reply = HttpJson.get(saved.getProperty("twitter") + "/api/v1/twitter/webhooks/"
                     + saved.getProperty("x.id"),
-                    java.util.Map.of("Authorization", "Bearer " + saved.getProperty("viewerToken")));
+                    Map.of("Authorization", "Bearer " + saved.getProperty("viewerToken")));
             return reply.status() == 200 && reply.json().path("subscribed").asBoolean() ? reply.json() : null;
         });
         if (registration == null) {
@@ -266,7 +269,7 @@ public final class LocalRun {
         return null;
     }
 
-    private static JsonNode awaitFound(java.util.function.Supplier<JsonNode> lookup) throws InterruptedException {
+    private static JsonNode awaitFound(Supplier<JsonNode> lookup) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode found = lookup.get();

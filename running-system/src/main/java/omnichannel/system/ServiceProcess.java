@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarkus service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as its own process. */
 public final class ServiceProcess implements AutoCloseable {
@@ -24,7 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final ProcessBuilder builder;
     private final long startedNanos = System.nanoTime();
-    private volatile java.time.Duration readyAfter;
+    private volatile Duration readyAfter;
 
     private ServiceProcess(String name, int port, Process process, Path log, ProcessBuilder builder) {
         this.name = name;
@@ -71,7 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
      * Services whose work is not a hot path (the admin API, sends held to each sender's rate): the C1 compiler only
      * and a smaller young generation, for start time and memory (P5).
      */
-    private static final java.util.Set<String> QUICK_START = java.util.Set.of("config-service", "channel-whatsapp",
+    private static final Set<String> QUICK_START = Set.of("config-service", "channel-whatsapp",
             "channel-twitter");
 
     /**
@@ -107,7 +109,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    readyAfter = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+                    readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
                     return;
                 }
             } catch (IOException e) {
@@ -122,7 +124,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** From the process start to the first 200 of /q/health/ready (50 ms resolution); null before. */
-    public java.time.Duration readyAfter() {
+    public Duration readyAfter() {
         return readyAfter;
     }
 
@@ -202,7 +204,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

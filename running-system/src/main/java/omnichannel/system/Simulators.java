@@ -1,5 +1,9 @@
 package omnichannel.system;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,7 +46,7 @@ public record Simulators(String baseUrl) {
     public void attendantAttaches(String ticket, String text, String fileName, String contentType, byte[] content) {
         String body = "{\"description\":\"" + text + "\",\"category\":\"Retorno\",\"attachments\":[{\"fileName\":\""
                 + fileName + "\",\"contentType\":\"" + contentType + "\",\"content\":\""
-                + java.util.Base64.getEncoder().encodeToString(content) + "\"}]}";
+                + Base64.getEncoder().encodeToString(content) + "\"}]}";
         expect(204, 200, HttpJson.postJson(baseUrl + "/simulators/fourbiz/tickets/" + ticket + "/occurrences", body,
                 Map.of()));
     }
@@ -60,7 +64,7 @@ public record Simulators(String baseUrl) {
     }
 
     /** Tells the Twilio simulator when {@code person} last wrote to {@code business} (its 24-hour window). */
-    public void lastInbound(String business, String person, java.time.Instant at) {
+    public void lastInbound(String business, String person, Instant at) {
         expect(204, 204, HttpJson.putJson(baseUrl + "/simulators/twilio/windows", """
                 {"business":"%s","person":"%s","lastInboundAt":"%s"}""".formatted(business, person, at), Map.of()));
     }
@@ -103,7 +107,7 @@ public record Simulators(String baseUrl) {
      */
     public String twilioMedia(String accountSid, String authToken, String contentType, byte[] content) {
         HttpJson.Reply reply = HttpJson.postBytes(baseUrl + "/simulators/twilio/media?accountSid=" + accountSid
-                + "&authToken=" + java.net.URLEncoder.encode(authToken, java.nio.charset.StandardCharsets.UTF_8),
+                + "&authToken=" + URLEncoder.encode(authToken, StandardCharsets.UTF_8),
                 contentType, content);
         expect(200, 200, reply);
         return reply.json().path("mediaUrl").asText();

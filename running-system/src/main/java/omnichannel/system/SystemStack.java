@@ -1,8 +1,12 @@
 package omnichannel.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +103,7 @@ public final class SystemStack implements AutoCloseable {
         IdentityProvider identityProvider = IdentityProvider.start(ports.tokens(), tokens, SERVICE_TOKEN_LIFETIME);
 
         // several services may be restarted at once (the chaos soak)
-        Map<String, ServiceProcess> started = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<String, ServiceProcess> started = Collections.synchronizedMap(new LinkedHashMap<>());
         try {
             ServiceProcess sim = ServiceProcess.start(repoRoot, "simulators", ports.simulators(),
                     with(common, changedEnv.get("simulators")), logDir);
@@ -165,9 +169,9 @@ public final class SystemStack implements AutoCloseable {
     /** LOCAL RUNS AND TESTS ONLY: the published development keyset; production keysets come from a Secret. */
     private static String localDevKeyset() {
         try (var in = SystemStack.class.getResourceAsStream("/local-dev-secrets-keyset.json")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package omnichannel.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -289,7 +290,7 @@ public final class IdentityProvider implements AutoCloseable {
 
     private static boolean isLoopback(String uri) {
         try {
-            java.net.URI parsed = java.net.URI.create(uri);
+            URI parsed = URI.create(uri);
             return ("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))
                     && ("127.0.0.1".equals(parsed.getHost()) || "localhost".equals(parsed.getHost()));
         } catch (IllegalArgumentException e) {

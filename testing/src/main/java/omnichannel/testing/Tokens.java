@@ -1,13 +1,16 @@
 package omnichannel.testing;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 
@@ -114,7 +117,7 @@ public final class Tokens {
 
     /** The public key as a JSON Web Key Set (RFC 7517), what an OIDC client fetches from {@code jwks_uri}. */
     public String jwks() {
-        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"%s\",\"n\":\"%s\",\"e\":\"%s\"}]}"
                 .formatted(KEY_ID, url.encodeToString(unsigned(key.getModulus())),
@@ -122,9 +125,9 @@ public final class Tokens {
     }
 
     /** A big integer's magnitude without the sign byte Java adds (JWK wants the unsigned big-endian bytes). */
-    private static byte[] unsigned(java.math.BigInteger value) {
+    private static byte[] unsigned(BigInteger value) {
         byte[] bytes = value.toByteArray();
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     public String admin() {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -86,7 +87,7 @@ public class XApi {
             return sendDm(auth, participantId, text);
         }
         String url = base + "/2/dm_conversations/with/" + participantId + "/messages";
-        JsonObject body = new JsonObject().put("attachments", new io.vertx.core.json.JsonArray()
+        JsonObject body = new JsonObject().put("attachments", new JsonArray()
                 .add(new JsonObject().put("media_id", mediaId)));
         if (!text.isEmpty()) {
             body.put("text", text);

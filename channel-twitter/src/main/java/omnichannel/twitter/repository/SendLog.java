@@ -1,5 +1,6 @@
 package omnichannel.twitter.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,7 +72,7 @@ public class SendLog implements SendOnce.SendLog {
     }
 
     /** The media id an earlier attempt uploaded for this message within {@code maxAge}, or null. */
-    public Uni<String> mediaId(UUID eventId, java.time.Duration maxAge) {
+    public Uni<String> mediaId(UUID eventId, Duration maxAge) {
         return pool.preparedQuery("select media_id from sent_dm where event_id = $1 and media_uploaded_at > $2")
                 .execute(Tuple.of(eventId, Instant.now().minus(maxAge).atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("media_id") : null);

@@ -1,10 +1,12 @@
 package omnichannel.twitter.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -68,7 +70,7 @@ public class TwitterStore {
      * lock): replicas never reconcile the same X subscriptions at once. With {@code wait} false, work that finds the
      * lock taken is skipped (null).
      */
-    public <T> Uni<T> exclusively(String key, boolean wait, java.util.function.Supplier<Uni<T>> work) {
+    public <T> Uni<T> exclusively(String key, boolean wait, Supplier<Uni<T>> work) {
         String lock = wait
                 ? "select pg_advisory_xact_lock(hashtext($1)) is null as taken"
                 : "select pg_try_advisory_xact_lock(hashtext($1)) as taken";
@@ -92,7 +94,7 @@ public class TwitterStore {
      * Claims the polled interactions due now, holding each for {@code hold}: with several instances, each interaction
      * is polled by one of them at a time (rows being claimed elsewhere are skipped).
      */
-    public Uni<List<Cursor>> claimDue(java.time.Duration hold) {
+    public Uni<List<Cursor>> claimDue(Duration hold) {
         return pool.preparedQuery("update polling_state set not_before = $1 where interaction_id in (select "
                 + "interaction_id from polling_state where active and (not_before is null or not_before <= now()) "
                 + "for update skip locked) returning interaction_id, newest_event_id")

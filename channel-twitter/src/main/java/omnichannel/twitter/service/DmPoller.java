@@ -1,6 +1,8 @@
 package omnichannel.twitter.service;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -41,14 +45,14 @@ import omnichannel.twitter.repository.TwitterStore;
 @ApplicationScoped
 public class DmPoller {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwitterStore store;
     private final InteractionDirectory interactions;
     private final XApi api;
     private final RateLimits limits;
     private final KeyedPublisher<InboundMessage> publisher;
-    private final java.time.Duration interval;
+    private final Duration interval;
 
     public DmPoller(TwitterStore store, InteractionDirectory interactions, XApi api, RateLimits limits,
             KeyedPublisher<InboundMessage> publisher,
@@ -159,7 +163,7 @@ public class DmPoller {
             try {
                 XDirectMessages.fromDmEvent(interaction.id(), interaction.twitterUserId(), JSON.readTree(event.encode()),
                         user == null ? null : JSON.readTree(user.encode()), receivedAt).ifPresent(messages::add);
-            } catch (XDirectMessages.InvalidEvent | java.io.IOException e) {
+            } catch (XDirectMessages.InvalidEvent | IOException e) {
                 Log.warnf("X dm_event skipped interaction=%s: %s", interaction.id(), e.getMessage());
             }
         }

@@ -2,6 +2,7 @@ package omnichannel.twitter.service;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 import omnichannel.events.Channel;
 import omnichannel.events.DeliveryStatus;
@@ -157,7 +159,7 @@ public class DmSender {
                                 if (!response.ok()) {
                                     throw new TransientSendFailure("X media upload: " + response.reason());
                                 }
-                                return response.body().getJsonObject("data", new io.vertx.core.json.JsonObject())
+                                return response.body().getJsonObject("data", new JsonObject())
                                         .getString("id");
                             })
                             .onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(UPLOAD_TRIES - 1)
@@ -173,7 +175,7 @@ public class DmSender {
 
     /** X's media category for a DM's file, or null when X takes no such file in a DM. */
     static String category(String contentType) {
-        return switch (contentType.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (contentType.toLowerCase(Locale.ROOT)) {
             case "image/jpeg", "image/png", "image/webp" -> "dm_image";
             case "image/gif" -> "dm_gif";
             case "video/mp4" -> "dm_video";
@@ -192,7 +194,7 @@ public class DmSender {
                 .chain(response -> {
                     limits.record(window, response);
                     if (response.ok()) {
-                        String dmEventId = response.body().getJsonObject("data", new io.vertx.core.json.JsonObject())
+                        String dmEventId = response.body().getJsonObject("data", new JsonObject())
                                 .getString("dm_event_id");
                         return Uni.createFrom().item(new SendOnce.Accepted(dmEventId, DeliveryStatus.State.SENT, null));
                     }

@@ -3,6 +3,7 @@ package omnichannel.whatsapp.client;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
@@ -49,7 +50,7 @@ public class RebasedTwilioHttpClient extends NetworkHttpClient {
         return super.makeRequest(copy);
     }
 
-    private static void forEach(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+    private static void forEach(Map<String, List<String>> params, BiConsumer<String, String> add) {
         params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
     }
 }

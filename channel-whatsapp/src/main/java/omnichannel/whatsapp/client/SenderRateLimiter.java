@@ -1,10 +1,12 @@
 package omnichannel.whatsapp.client;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,13 +66,13 @@ public class SenderRateLimiter {
      */
     public void spaceOut(String sender, BigDecimal messagesPerSecond) {
         BigDecimal rate = messagesPerSecond == null || messagesPerSecond.signum() <= 0 ? DEFAULT_RATE : messagesPerSecond;
-        long interval = BigDecimal.valueOf(1_000_000_000L).divide(rate, java.math.RoundingMode.CEILING).longValue();
+        long interval = BigDecimal.valueOf(1_000_000_000L).divide(rate, RoundingMode.CEILING).longValue();
         Spacing spacing = spacings.computeIfAbsent(sender, key -> new Spacing());
         synchronized (spacing) {
             long wait = spacing.lastNanos + interval - System.nanoTime();
             if (wait > 0) {
                 try {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                    TimeUnit.NANOSECONDS.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -82,7 +84,7 @@ public class SenderRateLimiter {
     // One token every 1/rate seconds and no burst allowance: sends are evenly spaced, so even a strict sliding
     // one-second window on Twilio's side never sees more than the rate.
     private static Bucket bucket(BigDecimal rate) {
-        long nanosPerToken = BigDecimal.valueOf(1_000_000_000L).divide(rate, java.math.RoundingMode.CEILING).longValue();
+        long nanosPerToken = BigDecimal.valueOf(1_000_000_000L).divide(rate, RoundingMode.CEILING).longValue();
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(nanosPerToken)).build())
                 .build();

@@ -1,6 +1,7 @@
 package omnichannel.whatsapp.client;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +72,7 @@ public class TwilioSender {
     }
 
     /** A message Twilio holds, as far as finding an earlier attempt's send needs it. */
-    public record Recent(String sid, String body, java.time.Instant createdAt) {
+    public record Recent(String sid, String body, Instant createdAt) {
     }
 
     /**

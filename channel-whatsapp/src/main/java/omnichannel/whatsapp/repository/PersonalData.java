@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ public class PersonalData implements PersonalDataStore {
     @Override
     public Uni<PersonData> export(PersonIdentities person) {
         Tuple numbers = Tuple.of(person.whatsapp().toArray(String[]::new));
-        Map<String, java.util.List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         return pool.preparedQuery("select * from sent_message where recipient = any($1) order by created_at")
                 .execute(numbers).invoke(rows -> tables.put("sent_message", PersonData.rows(rows.getDelegate())))
                 .chain(() -> pool.preparedQuery("select * from message_status where provider_message_id in ("

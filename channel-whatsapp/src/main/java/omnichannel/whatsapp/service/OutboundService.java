@@ -1,17 +1,21 @@
 package omnichannel.whatsapp.service;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.twilio.exception.ApiException;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.events.DeliveryStatus;
@@ -100,7 +104,7 @@ public class OutboundService {
             Instant since = reservedAt.minus(CLOCK_TOLERANCE);
             return twilio.recent(interaction, message.recipient().id())
                     .onFailure(OutboundService::listRefused).recoverWithItem(failure -> {
-                        io.quarkus.logging.Log.warnf("whatsapp cannot list Twilio's messages (%s): outbound %s sent again",
+                        Log.warnf("whatsapp cannot list Twilio's messages (%s): outbound %s sent again",
                                 failure.getMessage(), message.eventId());
                         return List.of();
                     })
@@ -112,7 +116,7 @@ public class OutboundService {
                     .chain(candidates -> log.known(candidates.stream().map(TwilioSender.Recent::sid).toList())
                             .map(known -> candidates.stream()
                                     .filter(candidate -> !known.contains(candidate.sid()))
-                                    .min(java.util.Comparator.comparing(TwilioSender.Recent::createdAt))
+                                    .min(Comparator.comparing(TwilioSender.Recent::createdAt))
                                     .map(found -> new SendOnce.Accepted(found.sid(), DeliveryStatus.State.QUEUED, sentAs))
                                     .orElse(null)));
         });
@@ -201,7 +205,7 @@ public class OutboundService {
             return new TwilioSender.Outgoing(message.recipient().id(), null, List.of(), own.contentSid(),
                     SendLog.json(own.fill(fields)), statusCallback);
         }
-        Map<String, String> numbered = new java.util.TreeMap<>();
+        Map<String, String> numbered = new TreeMap<>();
         fields.forEach((name, value) -> {
             if (name.chars().allMatch(Character::isDigit)) {
                 numbered.put(name, value);
@@ -225,7 +229,7 @@ public class OutboundService {
      * late 63016 fills the template from the same values.
      */
     static Map<String, String> templateFields(OutboundMessage message) {
-        Map<String, String> fields = new java.util.TreeMap<>(message.templateVariables());
+        Map<String, String> fields = new TreeMap<>(message.templateVariables());
         if (message.ticketNumber() != null) {
             fields.putIfAbsent("ticketNumber", message.ticketNumber());
         }
@@ -245,7 +249,7 @@ public class OutboundService {
      */
     private Uni<Void> windowClosedLater(SentMessage sent) {
         Map<String, String> fields = SendLog.parseTemplate(sent.templateVariables());
-        UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId()).getBytes(StandardCharsets.UTF_8));
         OutboundMessage original = new OutboundMessage(sent.eventId(), Event.SCHEMA_VERSION, Instant.now(),
                 sent.interactionId(), omnichannel.events.Channel.WHATSAPP_TWILIO,
                 sent.correlationId() == null ? sent.eventId().toString() : sent.correlationId(),
@@ -289,7 +293,7 @@ public class OutboundService {
                     sent.correlationId() == null ? sent.eventId().toString() : sent.correlationId(),
                     OutboundMessage.Purpose.ATTENDANT_ANSWER,
                     new omnichannel.events.Participant(sent.recipient(), null, null, null), "", List.of(), null, null,
-                    java.util.Map.of());
+                    Map.of());
             return report(original, sent.providerMessageId(), callback.state(), callback.errorCode(),
                     callback.errorMessage());
         });

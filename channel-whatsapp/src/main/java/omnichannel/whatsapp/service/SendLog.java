@@ -1,9 +1,16 @@
 package omnichannel.whatsapp.service;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
@@ -17,7 +24,7 @@ import omnichannel.whatsapp.repository.SentMessageRepository;
 @ApplicationScoped
 public class SendLog implements SendOnce.SendLog {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SentMessageRepository repository;
 
@@ -34,9 +41,9 @@ public class SendLog implements SendOnce.SendLog {
     }
 
     /** Which of these Twilio message sids are already the record of one of our entries. */
-    public Uni<java.util.Set<String>> known(java.util.Collection<String> providerMessageIds) {
+    public Uni<Set<String>> known(Collection<String> providerMessageIds) {
         return providerMessageIds.isEmpty()
-                ? Uni.createFrom().item(java.util.Set.of())
+                ? Uni.createFrom().item(Set.of())
                 : repository.known(providerMessageIds);
     }
 
@@ -50,20 +57,20 @@ public class SendLog implements SendOnce.SendLog {
         return repository.settle(eventId, SentMessage.FAILED, null, failure.code(), null);
     }
 
-    static String json(java.util.Map<String, String> values) {
+    static String json(Map<String, String> values) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(values));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JSON.writeValueAsString(new TreeMap<>(values));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @SuppressWarnings("unchecked")
-    static java.util.Map<String, String> parseTemplate(String json) {
+    static Map<String, String> parseTemplate(String json) {
         try {
-            return json == null ? java.util.Map.of() : JSON.readValue(json, java.util.Map.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return java.util.Map.of();
+            return json == null ? Map.of() : JSON.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            return Map.of();
         }
     }
 }

@@ -3,9 +3,11 @@ package omnichannel.config.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -55,12 +57,12 @@ public class FourBizChecks {
     }
 
     /** An optional 4biz capability and the state ticket-bridge found it in ({@code OFF}, {@code ON}, {@code ABSENT}). */
-    @io.quarkus.qute.TemplateData
+    @TemplateData
     public record Capability(String capability, String state, String detail) {
     }
 
     /** ticket-bridge's optional 4biz capabilities, or why they could not be had ({@code problem}). */
-    @io.quarkus.qute.TemplateData
+    @TemplateData
     public record Capabilities(List<Capability> capabilities, String problem) {
     }
 
@@ -74,7 +76,7 @@ public class FourBizChecks {
                     JsonArray items = answer.json().getJsonArray("capabilities", new JsonArray());
                     for (int i = 0; i < items.size(); i++) {
                         JsonObject item = items.getJsonObject(i);
-                        list.add(new Capability(item.getString("capability", "").toLowerCase(java.util.Locale.ROOT)
+                        list.add(new Capability(item.getString("capability", "").toLowerCase(Locale.ROOT)
                                 .replace('_', '-'), item.getString("state", ""), item.getString("detail")));
                     }
                     return new Capabilities(list, null);

@@ -1,5 +1,7 @@
 package omnichannel.config.client;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -38,7 +40,7 @@ public class OnBehalfCalls {
      */
     /** A value as one path segment (or query value) of a call: encoded, so no id can climb out of its place. */
     public static String segment(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public Uni<Answer> call(String method, String service, Optional<String> base, String setting, String path,

@@ -1,20 +1,25 @@
 package omnichannel.config.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -134,12 +139,12 @@ public class ProviderChecks {
                 : "unsubmitted";
         JsonObject variables = content.getJsonObject("variables", new JsonObject());
         return new Template(content.getString("sid"), content.getString("friendly_name"), content.getString("language"),
-                approval, List.copyOf(new java.util.TreeSet<>(variables.fieldNames())));
+                approval, List.copyOf(new TreeSet<>(variables.fieldNames())));
     }
 
     private static boolean sameHost(String url, String base) {
         try {
-            return java.net.URI.create(url).getAuthority().equalsIgnoreCase(java.net.URI.create(base).getAuthority());
+            return URI.create(url).getAuthority().equalsIgnoreCase(URI.create(base).getAuthority());
         } catch (RuntimeException e) {
             return false;
         }
@@ -193,8 +198,8 @@ public class ProviderChecks {
         String token = UUID.randomUUID().toString();
         String expected = XSignature.crc(apiSecretKey, token);
         // an admin-set override is resolved and checked now, and called on that address (never the gateway's own base)
-        Uni<io.vertx.mutiny.ext.web.client.HttpRequest<io.vertx.mutiny.core.buffer.Buffer>> request = adminSet
-                ? urls.pinned(http, io.vertx.core.http.HttpMethod.GET, callbackUrl)
+        Uni<HttpRequest<Buffer>> request = adminSet
+                ? urls.pinned(http, HttpMethod.GET, callbackUrl)
                 : Uni.createFrom().item(http.getAbs(callbackUrl));
         return request.chain(call -> call.addQueryParam("crc_token", token).timeout(TIMEOUT.toMillis()).send())
                 .map(response -> response.statusCode() == 200
@@ -215,9 +220,9 @@ public class ProviderChecks {
         }
     }
 
-    private static Map<String, java.util.List<String>> single(Map<String, String> form) {
-        Map<String, java.util.List<String>> params = new TreeMap<>();
-        form.forEach((name, value) -> params.put(name, java.util.List.of(value)));
+    private static Map<String, List<String>> single(Map<String, String> form) {
+        Map<String, List<String>> params = new TreeMap<>();
+        form.forEach((name, value) -> params.put(name, List.of(value)));
         return params;
     }
 

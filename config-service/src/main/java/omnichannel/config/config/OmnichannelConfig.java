@@ -1,5 +1,8 @@
 package omnichannel.config.config;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,16 +28,16 @@ public interface OmnichannelConfig {
      * channel-twitter's base URL ({@code CHANNEL_TWITTER_URL}), for the console's X webhook status and its actions,
      * called with the logged-in person's own access token; without it the console says the status is unavailable.
      */
-    java.util.Optional<String> channelTwitterUrl();
+    Optional<String> channelTwitterUrl();
 
     /**
      * ticket-bridge's base URL ({@code TICKET_BRIDGE_URL}), for the console's per-interaction traffic and privacy
      * requests.
      */
-    java.util.Optional<String> ticketBridgeUrl();
+    Optional<String> ticketBridgeUrl();
 
     /** channel-whatsapp's base URL ({@code CHANNEL_WHATSAPP_URL}), for privacy requests. */
-    java.util.Optional<String> channelWhatsappUrl();
+    Optional<String> channelWhatsappUrl();
 
     /** Connecting an X account with OAuth 2.0 (Authorization Code with PKCE), for the Activity API mode. */
     XOAuth2 xOauth2();
@@ -57,10 +60,10 @@ public interface OmnichannelConfig {
 
         /** How long an admin has to approve at X. */
         @WithDefault("10m")
-        java.time.Duration authorizationTimeout();
+        Duration authorizationTimeout();
 
         /** An access token this close to its expiry is refreshed before it is handed out. */
         @WithDefault("5m")
-        java.time.Duration refreshMargin();
+        Duration refreshMargin();
     }
 }

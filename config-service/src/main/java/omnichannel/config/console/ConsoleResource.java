@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -379,7 +380,7 @@ public class ConsoleResource {
      */
     @GET
     @Path("/x/landing")
-    @jakarta.annotation.security.PermitAll
+    @PermitAll
     @Operation(hidden = true)
     public Response xLanding(@QueryParam("state") String state, @QueryParam("code") String code,
             @QueryParam("error") String error) {
@@ -629,7 +630,7 @@ public class ConsoleResource {
     private static void append(StringBuilder query, String name, String value) {
         if (value != null && !value.isBlank()) {
             query.append('&').append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 

@@ -3,10 +3,13 @@ package omnichannel.config.console;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -203,7 +206,7 @@ public final class InteractionForm {
      */
     private static Map<String, PurposeTemplate> templates(MultivaluedMap<String, String> form,
             List<InvalidFields.Violation> parseErrors) {
-        Map<String, PurposeTemplate> templates = new java.util.TreeMap<>();
+        Map<String, PurposeTemplate> templates = new TreeMap<>();
         for (String purpose : PurposeTemplate.PURPOSES) {
             String prefix = TEMPLATES + purpose;
             String sid = text(form, prefix + ".contentSid");
@@ -270,7 +273,7 @@ public final class InteractionForm {
         String value = text(form, field);
         return value == null
                 ? List.of()
-                : java.util.Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+                : Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     public String value(String field) {
@@ -323,19 +326,19 @@ public final class InteractionForm {
     private static final String MEDIA_TYPES = "mediaPolicy.contentTypes";
 
     /** Every field the form shows, for {@link #otherErrors()}. */
-    private static final List<String> FIELDS = java.util.stream.Stream
-            .concat(java.util.stream.Stream.of("name", "defaultUnitId", "defaultGroupId", "defaultActivityId",
+    private static final List<String> FIELDS = Stream
+            .concat(Stream.of("name", "defaultUnitId", "defaultGroupId", "defaultActivityId",
                     "contactOriginId", "helperInterception", "active", "whatsapp.number", "whatsapp.accountSid",
                     "whatsapp.authToken", "whatsapp.secondaryAuthToken", "whatsapp.templateContentSid",
                     "whatsapp.messagesPerSecond", "whatsapp.signatureMode", "whatsapp.signatureLogOnlyHours",
                     "twitter.apiKey", "twitter.apiSecretKey", "twitter.accessToken", "twitter.accessTokenSecret",
                     "twitter.userId", "twitter.environment", "twitter.deliveryMode", "twitter.callbackUrl", TIME_ZONE, HOLIDAYS,
                     OUT_OF_HOURS_TEXT, MEDIA_MAX_BYTES, MEDIA_TYPES, WHEN_UNKNOWN, GENERIC_REQUESTER),
-                    java.util.stream.Stream.concat(java.util.Arrays.stream(DayOfWeek.values())
+                    Stream.concat(Arrays.stream(DayOfWeek.values())
                             .map(day -> WEEKLY + day),
                             PurposeTemplate.PURPOSES.stream()
                                     .flatMap(
-                                            purpose -> java.util.stream.Stream.of(".contentSid", ".variables", ".excerptLength")
+                                            purpose -> Stream.of(".contentSid", ".variables", ".excerptLength")
                                                     .map(part -> TEMPLATES + purpose + part))))
             .toList();
 

@@ -1,6 +1,7 @@
 package omnichannel.config.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,7 @@ public class InteractionResource {
     }
 
     /** One change in the audit trail. */
-    public record AuditEntry(String action, String actor, List<String> fields, java.time.Instant at) {
+    public record AuditEntry(String action, String actor, List<String> fields, Instant at) {
     }
 
     @POST

@@ -2,6 +2,7 @@ package omnichannel.config.rest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -43,7 +44,7 @@ public record InteractionView(
      *        fragment that makes Twilio retry our 503s ({@link TwilioRetries})
      */
     public record WhatsApp(String number, String accountSid, String authToken, String secondaryAuthToken,
-            String templateContentSid, java.util.Map<String, PurposeTemplate> templates,
+            String templateContentSid, Map<String, PurposeTemplate> templates,
             BigDecimal messagesPerSecond, SignatureMode signatureMode, Instant signatureLogOnlyUntil,
             String twilioWebhookUrl) {
     }
@@ -54,7 +55,7 @@ public record InteractionView(
 
     /** @param secrets the interaction's secrets in clear, only to compute their masks */
     public static InteractionView of(Interaction interaction, String callbackUrl,
-            java.util.Map<String, String> secrets) {
+            Map<String, String> secrets) {
         WhatsApp whatsapp = interaction.channel == Channel.WHATSAPP_TWILIO
                 ? new WhatsApp(interaction.whatsappNumber, interaction.twilioAccountSid,
                         mask(secrets.get("whatsapp.authToken")), mask(secrets.get("whatsapp.secondaryAuthToken")),

@@ -1,5 +1,6 @@
 package omnichannel.config.rest;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.StaleObjectStateException;
@@ -13,7 +14,7 @@ import omnichannel.platform.rest.Problem;
  */
 public class ProblemMapper {
 
-    @ServerExceptionMapper({StaleObjectStateException.class, jakarta.persistence.OptimisticLockException.class})
+    @ServerExceptionMapper({StaleObjectStateException.class, OptimisticLockException.class})
     public Response concurrentUpdate(RuntimeException e) {
         return Problem.response(409, "Conflict",
                 "The interaction was changed meanwhile; read it again and reapply the change");

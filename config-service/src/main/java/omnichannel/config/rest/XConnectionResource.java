@@ -1,6 +1,7 @@
 package omnichannel.config.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,7 +57,7 @@ public class XConnectionResource {
 
     @POST
     @Path("/completion")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Complete the connection with the state and code X sent back (same admin as the start)")
     @APIResponse(responseCode = "204", description = "Connected: the tokens are sealed")

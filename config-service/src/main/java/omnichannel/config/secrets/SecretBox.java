@@ -13,6 +13,8 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 
+import io.quarkus.runtime.Startup;
+
 import omnichannel.config.config.SecretsConfig;
 
 /**
@@ -24,7 +26,7 @@ import omnichannel.config.config.SecretsConfig;
 @ApplicationScoped
 // made at start: a keyset that does not parse or does not work stops config-service from starting, instead of the
 // first create answering 500
-@io.quarkus.runtime.Startup
+@Startup
 public class SecretBox {
 
     private static final String FORMAT = "v1:";

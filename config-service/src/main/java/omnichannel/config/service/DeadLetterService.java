@@ -1,7 +1,10 @@
 package omnichannel.config.service;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -53,7 +57,7 @@ public class DeadLetterService {
         this.topics = topics;
         this.actions = actions;
         DeadLetterTopics.TOPICS.forEach(topic -> pendingByTopic.put(topic,
-                metrics.gauge("omnichannel.dead.letters.pending", List.of(io.micrometer.core.instrument.Tag.of("topic",
+                metrics.gauge("omnichannel.dead.letters.pending", List.of(Tag.of("topic",
                         topic)), new AtomicLong())));
     }
 
@@ -88,7 +92,7 @@ public class DeadLetterService {
     public Uni<List<DeadLetter>> replayConversation(String key, String actor) {
         return pendingRecords().chain(records -> {
             List<DeadLetterTopics.Record> ofKey = records.stream().filter(r -> key.equals(r.key()))
-                    .sorted(java.util.Comparator.comparing(DeadLetterTopics.Record::timestamp)
+                    .sorted(Comparator.comparing(DeadLetterTopics.Record::timestamp)
                             .thenComparingLong(DeadLetterTopics.Record::offset))
                     .toList();
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -156,7 +160,7 @@ public class DeadLetterService {
             return blocking(topics::readAll).map(records -> {
                 Set<String> handledOrigins = records.stream().filter(r -> handled.contains(id(r)))
                         .map(DeadLetterService::origin).collect(Collectors.toSet());
-                Set<String> seen = new java.util.HashSet<>();
+                Set<String> seen = new HashSet<>();
                 return records.stream().filter(r -> !handled.contains(id(r)))
                         .filter(r -> !handledOrigins.contains(origin(r)) && seen.add(origin(r))).toList();
             });
@@ -187,7 +191,7 @@ public class DeadLetterService {
         JsonNode payload;
         try {
             payload = record.value() == null ? null : JSON.readTree(record.value());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             payload = TextNode.valueOf(new String(record.value(), StandardCharsets.UTF_8));
         }
         return new DeadLetter(id(record), record.topic(), record.sourceTopic(), record.key(), record.reason(),

@@ -1,6 +1,7 @@
 package omnichannel.config.service;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.BusinessHours;
@@ -41,7 +42,7 @@ public record InteractionInput(
      *        default 24); enforcing comes back by itself after that
      */
     public record WhatsApp(String number, String accountSid, String authToken, String secondaryAuthToken,
-            String templateContentSid, java.util.Map<String, PurposeTemplate> templates, BigDecimal messagesPerSecond,
+            String templateContentSid, Map<String, PurposeTemplate> templates, BigDecimal messagesPerSecond,
             SignatureMode signatureMode, Integer signatureLogOnlyHours) {
 
         @Override

@@ -1,11 +1,16 @@
 package omnichannel.config.service;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,7 +171,7 @@ public class InteractionService {
 
     /** The interaction's secrets in clear, for the internal API only. */
     public Map<String, String> openSecrets(Interaction interaction) {
-        Map<String, String> open = new java.util.HashMap<>();
+        Map<String, String> open = new HashMap<>();
         open.put(AUTH_TOKEN, secrets.open(interaction.twilioAuthToken, interaction.id, AUTH_TOKEN));
         open.put(SECONDARY_AUTH_TOKEN,
                 secrets.open(interaction.twilioSecondaryAuthToken, interaction.id, SECONDARY_AUTH_TOKEN));
@@ -203,7 +208,7 @@ public class InteractionService {
             target.whatsappTemplates = set(changed, "whatsapp.templates", target.whatsappTemplates,
                     w.templates() == null || w.templates().isEmpty()
                             ? null
-                            : SettingsJson.write(new java.util.TreeMap<>(w.templates())));
+                            : SettingsJson.write(new TreeMap<>(w.templates())));
             BigDecimal rate = w.messagesPerSecond() == null ? BigDecimal.TEN : w.messagesPerSecond();
             if (target.messagesPerSecond == null || target.messagesPerSecond.compareTo(rate) != 0) {
                 changed.add("whatsapp.messagesPerSecond");
@@ -212,12 +217,12 @@ public class InteractionService {
             target.signatureMode = set(changed, "whatsapp.signatureMode", target.signatureMode,
                     w.signatureMode() == null ? SignatureMode.ENFORCE : w.signatureMode());
             // log-only mode always has an end: (re)started by every save that asks for it
-            java.time.Instant until = target.signatureMode == SignatureMode.LOG_ONLY
-                    ? java.time.Instant.now().plus(java.time.Duration.ofHours(
+            Instant until = target.signatureMode == SignatureMode.LOG_ONLY
+                    ? Instant.now().plus(Duration.ofHours(
                             w.signatureLogOnlyHours() == null ? 24 : w.signatureLogOnlyHours()))
-                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            .truncatedTo(ChronoUnit.SECONDS)
                     : null;
-            if (!java.util.Objects.equals(until, target.signatureLogOnlyUntil)) {
+            if (!Objects.equals(until, target.signatureLogOnlyUntil)) {
                 changed.add("whatsapp.signatureLogOnlyUntil");
                 target.signatureLogOnlyUntil = until;
             }
@@ -323,7 +328,7 @@ public class InteractionService {
         record.id = event.eventId();
         record.topic = Topics.INTERACTIONS;
         record.recordKey = interaction.id;
-        record.payload = new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8);
+        record.payload = new String(EventJson.write(event), StandardCharsets.UTF_8);
         record.createdAt = event.occurredAt();
 
         return audits.persist(audit).chain(() -> outbox.persist(record)).replaceWith(interaction);

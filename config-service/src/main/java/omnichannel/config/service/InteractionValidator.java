@@ -24,7 +24,7 @@ final class InteractionValidator {
     private final List<InvalidFields.Violation> violations = new ArrayList<>();
 
     /** X must reach the callback from the internet: no allow-list applies. */
-    private static final OutboundUrls NO_EXCEPTIONS = new OutboundUrls(java.util.List.of());
+    private static final OutboundUrls NO_EXCEPTIONS = new OutboundUrls(List.of());
 
     private InteractionValidator() {
     }

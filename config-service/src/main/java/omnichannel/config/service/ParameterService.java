@@ -2,6 +2,8 @@ package omnichannel.config.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -83,9 +85,9 @@ public class ParameterService {
     }
 
     static Map<ParameterDefinition.Feature, Readiness> readiness(Map<Integer, String> values) {
-        return java.util.Arrays.stream(ParameterDefinition.Feature.values())
+        return Arrays.stream(ParameterDefinition.Feature.values())
                 .collect(Collectors.toMap(Function.identity(), feature -> readiness(feature, values), (a, b) -> a,
-                        () -> new java.util.EnumMap<>(ParameterDefinition.Feature.class)));
+                        () -> new EnumMap<>(ParameterDefinition.Feature.class)));
     }
 
     private static Readiness readiness(ParameterDefinition.Feature feature, Map<Integer, String> values) {

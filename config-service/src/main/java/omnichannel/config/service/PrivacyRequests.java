@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import omnichannel.config.PrivacyRequest;
@@ -114,7 +115,7 @@ public class PrivacyRequests {
             }
             JsonObject rows = new JsonObject();
             JsonObject tables = json.getJsonObject("tables", new JsonObject());
-            tables.forEach(table -> rows.put(table.getKey(), ((io.vertx.core.json.JsonArray) table.getValue()).size()));
+            tables.forEach(table -> rows.put(table.getKey(), ((JsonArray) table.getValue()).size()));
             json.getJsonObject("erased", new JsonObject()).forEach(table -> rows.put(table.getKey(), table.getValue()));
             counts.put(service, rows);
         });

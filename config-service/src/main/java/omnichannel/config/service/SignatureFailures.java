@@ -1,5 +1,6 @@
 package omnichannel.config.service;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -65,7 +66,7 @@ public class SignatureFailures {
         if (value instanceof OffsetDateTime time) {
             return time.toInstant();
         }
-        if (value instanceof java.sql.Timestamp time) {
+        if (value instanceof Timestamp time) {
             return time.toInstant();
         }
         if (value instanceof Instant time) {

@@ -1,5 +1,7 @@
 package omnichannel.config.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +50,7 @@ public class VerificationService {
      */
     public Uni<Verification> verify(String id, String accessToken) {
         return providerSteps(id).chain(steps -> fourBiz.verify(id, accessToken).map(more -> {
-            List<Step> all = new java.util.ArrayList<>(steps);
+            List<Step> all = new ArrayList<>(steps);
             all.addAll(more);
             return new Verification(all.stream().allMatch(Step::ok), all);
         }));
@@ -69,7 +71,7 @@ public class VerificationService {
                         if (!templates.isEmpty()) {
                             Uni<List<Step>> checked = templates(interaction, templates, secrets.get("whatsapp.authToken"));
                             return credentials.chain(first -> gateway.chain(second -> checked.map(rest -> {
-                                List<Step> steps = new java.util.ArrayList<>(List.of(first, second));
+                                List<Step> steps = new ArrayList<>(List.of(first, second));
                                 steps.addAll(rest);
                                 return steps;
                             })));
@@ -101,7 +103,7 @@ public class VerificationService {
 
     /** The interaction's templates by step name: {@code template} (the single one), {@code template PURPOSE}. */
     private static Map<String, String> templatesOf(Interaction interaction) {
-        Map<String, String> templates = new java.util.LinkedHashMap<>();
+        Map<String, String> templates = new LinkedHashMap<>();
         if (interaction.templateContentSid != null) {
             templates.put("template", interaction.templateContentSid);
         }

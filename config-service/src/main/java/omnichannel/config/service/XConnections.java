@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -44,7 +46,7 @@ import omnichannel.platform.x.XAccessToken;
  */
 @ApplicationScoped
 // created at start, so its gauge is scraped (as 0) before the first connection
-@io.quarkus.runtime.Startup
+@Startup
 public class XConnections {
 
     private static final String VERIFIER = "x.codeVerifier";
@@ -91,7 +93,7 @@ public class XConnections {
         this.secrets = secrets;
         this.config = config.xOauth2();
         // a strong reference: the gauge lives as long as the registry, whatever holds this bean
-        io.micrometer.core.instrument.Gauge.builder("omnichannel.x.connections.needing.reconnect", needingReconnect,
+        Gauge.builder("omnichannel.x.connections.needing.reconnect", needingReconnect,
                 AtomicLong::get).strongReference(true)
                 .description("X interactions whose account must be connected again (revoked, or refused by X)")
                 .register(metrics);

@@ -1,7 +1,9 @@
 package omnichannel.platform.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -108,6 +110,6 @@ public interface PlatformConfig {
          * {@code host:port} pairs an admin-set URL may point to although they are plain http or a private address:
          * {@code OMNICHANNEL_PLATFORM_OUTBOUND_URLS_ALLOWED}, for the local run's and the tests' simulators only.
          */
-        java.util.Optional<java.util.List<String>> allowed();
+        Optional<List<String>> allowed();
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public record BusinessHours(String timeZone, Map<DayOfWeek, List<String>> weekly
                 }
             });
         }
-        weekly = java.util.Collections.unmodifiableMap(days);
+        weekly = Collections.unmodifiableMap(days);
         holidays = holidays == null ? List.of() : texts(holidays);
     }
 

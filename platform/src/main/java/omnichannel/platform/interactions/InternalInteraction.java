@@ -1,6 +1,8 @@
 package omnichannel.platform.interactions;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -28,10 +30,10 @@ public record InternalInteraction(
         String twilioAuthToken,
         String twilioSecondaryAuthToken,
         String templateContentSid,
-        java.util.Map<String, PurposeTemplate> templates,
+        Map<String, PurposeTemplate> templates,
         BigDecimal messagesPerSecond,
         SignatureMode signatureMode,
-        java.time.Instant signatureLogOnlyUntil,
+        Instant signatureLogOnlyUntil,
         String twitterApiKey,
         String twitterApiSecretKey,
         String twitterAccessToken,
@@ -50,11 +52,11 @@ public record InternalInteraction(
      */
     public boolean signatureLogOnly() {
         return signatureMode == SignatureMode.LOG_ONLY && signatureLogOnlyUntil != null
-                && java.time.Instant.now().isBefore(signatureLogOnlyUntil);
+                && Instant.now().isBefore(signatureLogOnlyUntil);
     }
 
     /** Whether people writing at {@code at} are attended (always, without business hours). */
-    public boolean attendedAt(java.time.Instant at) {
+    public boolean attendedAt(Instant at) {
         return businessHours == null || businessHours.isOpen(at);
     }
 

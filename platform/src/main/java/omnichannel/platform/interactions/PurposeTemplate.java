@@ -1,10 +1,12 @@
 package omnichannel.platform.interactions;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import omnichannel.events.OutboundMessage.Purpose;
 
@@ -22,7 +24,7 @@ public record PurposeTemplate(String contentSid, Map<String, String> variables, 
     public static final List<String> FIELDS = List.of("ticketNumber", "ticketStatus", "personName", "answerExcerpt");
 
     /** The purposes an interaction may have a template for (the others are only ever sent inside the window). */
-    public static final List<String> PURPOSES = java.util.stream.Stream.of(Purpose.TICKET_ACKNOWLEDGEMENT,
+    public static final List<String> PURPOSES = Stream.of(Purpose.TICKET_ACKNOWLEDGEMENT,
             Purpose.ATTENDANT_ANSWER, Purpose.TICKET_NOTICE, Purpose.CSAT_QUESTION, Purpose.AGENT_CONTACT)
             .map(Purpose::name).toList();
 
@@ -33,7 +35,7 @@ public record PurposeTemplate(String contentSid, Map<String, String> variables, 
 
     public PurposeTemplate {
         // one order, so that equal templates are stored as equal text
-        variables = variables == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(variables));
+        variables = variables == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(variables));
     }
 
     /** Every broken rule, by field relative to the template ({@code contentSid}, {@code variables}). */

@@ -1,6 +1,7 @@
 package omnichannel.platform.messaging;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -8,6 +9,8 @@ import java.util.function.Function;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.common.TopicPartition;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -55,7 +58,7 @@ public class OrderedConsumers {
     }
 
     /** Partitions another consumer owns now; each processor drops what it holds of them (a no-op for other topics). */
-    void revoke(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+    void revoke(Collection<TopicPartition> partitions) {
         processors.forEach(processor -> processor.revoke(partitions));
     }
 

@@ -2,20 +2,27 @@ package omnichannel.platform.messaging;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -68,7 +75,7 @@ public final class OrderedProcessor<T> {
      */
     public static Uni<Void> stillOwned() {
         return Uni.createFrom().context(context -> {
-            java.util.function.BooleanSupplier owned = context.getOrElse(OWNED, () -> () -> true);
+            BooleanSupplier owned = context.getOrElse(OWNED, () -> () -> true);
             return owned.getAsBoolean() ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new NotOwned());
         });
     }
@@ -105,9 +112,9 @@ public final class OrderedProcessor<T> {
                 .description("Transient failures retried").register(registry);
         this.deadLetters = Counter.builder("omnichannel.consumer.dead.letters").tag("consumer", name)
                 .description("Records sent to the dead-letter topic").register(registry);
-        registry.gauge("omnichannel.consumer.in.flight", java.util.List.of(io.micrometer.core.instrument.Tag.of(
+        registry.gauge("omnichannel.consumer.in.flight", List.of(Tag.of(
                 "consumer", name)), this, p -> p.inFlight());
-        registry.gauge("omnichannel.consumer.retrying.keys", java.util.List.of(io.micrometer.core.instrument.Tag.of(
+        registry.gauge("omnichannel.consumer.retrying.keys", List.of(Tag.of(
                 "consumer", name)), retryingKeys);
     }
 
@@ -195,7 +202,7 @@ public final class OrderedProcessor<T> {
      * Kafka gave these partitions to another consumer: their records that have not started are dropped and left
      * uncommitted for the new owner; a running one finishes or stops at its next {@link #stillOwned()} check.
      */
-    public void revoke(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+    public void revoke(Collection<TopicPartition> partitions) {
         if (partitions.isEmpty()) {
             return;
         }
@@ -259,7 +266,7 @@ public final class OrderedProcessor<T> {
                 work = Uni.createFrom().failure(e);
             }
             work.subscribe().with(io.smallrye.mutiny.Context.of(OWNED,
-                    (java.util.function.BooleanSupplier) () -> !entry.revoked),
+                    (BooleanSupplier) () -> !entry.revoked),
                     done -> finished(entry, null), failure -> finished(entry, failure));
         });
     }
@@ -308,7 +315,7 @@ public final class OrderedProcessor<T> {
         vertx.setTimer(delay, id -> run(entry));
     }
 
-    private void complete(Entry<T> entry, java.util.concurrent.CompletionStage<Void> settled) {
+    private void complete(Entry<T> entry, CompletionStage<Void> settled) {
         settled.whenComplete((ok, error) -> {
             if (entry.attempts > 0) {
                 retryingKeys.decrementAndGet();
@@ -354,9 +361,9 @@ public final class OrderedProcessor<T> {
         }
     }
 
-    private static org.apache.kafka.common.TopicPartition partitionOf(Message<?> record) {
-        return record.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
-                .map(m -> new org.apache.kafka.common.TopicPartition(m.getTopic(), m.getPartition())).orElse(null);
+    private static TopicPartition partitionOf(Message<?> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> new TopicPartition(m.getTopic(), m.getPartition())).orElse(null);
     }
 
     private static final class Entry<T> {
@@ -364,12 +371,12 @@ public final class OrderedProcessor<T> {
         final Message<T> record;
         final Object key;
         /** Null for records that did not come from Kafka (tests). */
-        final org.apache.kafka.common.TopicPartition partition;
+        final TopicPartition partition;
         int attempts;
         volatile boolean revoked;
         boolean started;
 
-        Entry(Message<T> record, Object key, org.apache.kafka.common.TopicPartition partition) {
+        Entry(Message<T> record, Object key, TopicPartition partition) {
             this.record = record;
             this.key = key;
             this.partition = partition;

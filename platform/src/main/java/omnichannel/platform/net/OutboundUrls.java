@@ -11,6 +11,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.WebClient;
 
 import omnichannel.platform.config.PlatformConfig;
 
@@ -32,7 +41,7 @@ public class OutboundUrls {
 
     private final Set<String> allowed;
 
-    @jakarta.inject.Inject
+    @Inject
     public OutboundUrls(PlatformConfig config) {
         this(config.outboundUrls().allowed().orElse(List.of()));
     }
@@ -116,12 +125,12 @@ public class OutboundUrls {
      * with {@link Refused} when the URL or its address may not be called. It completes on a worker or event-loop
      * thread: a caller that needs its own context back moves there itself.
      */
-    public io.smallrye.mutiny.Uni<io.vertx.mutiny.ext.web.client.HttpRequest<io.vertx.mutiny.core.buffer.Buffer>> pinned(
-            io.vertx.mutiny.ext.web.client.WebClient client, io.vertx.core.http.HttpMethod method, String url) {
+    public Uni<HttpRequest<Buffer>> pinned(
+            WebClient client, HttpMethod method, String url) {
         URI uri = URI.create(url);
-        return io.smallrye.mutiny.Uni.createFrom().item(() -> resolve(uri))
-                .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
-                .map(address -> client.request(method, io.vertx.mutiny.core.net.SocketAddress.inetSocketAddress(
+        return Uni.createFrom().item(() -> resolve(uri))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(address -> client.request(method, SocketAddress.inetSocketAddress(
                         port(uri), address.getHostAddress()), port(uri), uri.getHost(),
                         uri.getRawPath()
                                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))

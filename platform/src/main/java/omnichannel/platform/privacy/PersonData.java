@@ -1,5 +1,6 @@
 package omnichannel.platform.privacy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record PersonData(String service, Map<String, List<Map<String, Object>>> 
      * {@code RowSet}: its {@code getDelegate()} for the Mutiny one).
      */
     public static List<Map<String, Object>> rows(RowSet<Row> rows) {
-        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        List<Map<String, Object>> list = new ArrayList<>();
         for (Row row : rows) {
             Map<String, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < row.size(); i++) {

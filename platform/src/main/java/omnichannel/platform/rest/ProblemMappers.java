@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 import omnichannel.platform.config.PlatformConfig;
 import omnichannel.platform.interactions.ConfigServiceUnavailable;
@@ -93,13 +96,13 @@ public class ProblemMappers {
 
     /** A role that may not ({@code @RolesAllowed} on the resource): 403 with a problem body, as everywhere. */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+    public Response forbidden(ForbiddenException e) {
         return Problem.response(403, "Forbidden", "the token's role may not do this");
     }
 
     /** No or no valid token where a resource checks it itself: 401 with the challenge and a problem body. */
-    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
-            io.quarkus.security.AuthenticationFailedException.class})
+    @ServerExceptionMapper({UnauthorizedException.class,
+            AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
         return Response.fromResponse(Problem.response(401, "Unauthorized", "a valid bearer token is required"))
                 .header("WWW-Authenticate", "Bearer").build();

@@ -3,9 +3,12 @@ package omnichannel.platform.security;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -27,7 +30,7 @@ public class RequiredSettings {
 
     // before the Kafka connectors and the schedulers start (they run in StartupEvent observers too)
     void check(
-            @Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
             Config config) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
@@ -87,7 +90,7 @@ public class RequiredSettings {
     private static String value(Config config, String name) {
         try {
             return config.getOptionalValue(name, String.class).orElse("");
-        } catch (java.util.NoSuchElementException | IllegalArgumentException unexpandable) {
+        } catch (NoSuchElementException | IllegalArgumentException unexpandable) {
             return "";
         }
     }

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -85,8 +88,8 @@ public final class TwilioSignature {
         if (declared == null) {
             return false;
         }
-        byte[] expected = java.util.HexFormat.of().formatHex(sha256(rawBody)).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, declared.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8))
+        byte[] expected = HexFormat.of().formatHex(sha256(rawBody)).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, declared.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))
                 && isValid(authToken, url, Map.of(), signature);
     }
 
@@ -118,7 +121,7 @@ public final class TwilioSignature {
             int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
             String withDefaultPort = rebuild(uri, defaultPort);
             // a URL without a port is its own "without port" variant: signed twice it would cost a third more
-            return List.copyOf(new java.util.LinkedHashSet<>(List.of(url, withoutPort, withDefaultPort)));
+            return List.copyOf(new LinkedHashSet<>(List.of(url, withoutPort, withDefaultPort)));
         } catch (URISyntaxException e) {
             return List.of(url);
         }

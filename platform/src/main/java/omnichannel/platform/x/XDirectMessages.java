@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import omnichannel.events.Attachment;
 import omnichannel.events.Channel;
@@ -92,7 +94,7 @@ public final class XDirectMessages {
         if (!data.isObject()) {
             return entry;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode user = data.deepCopy();
+        ObjectNode user = data.deepCopy();
         if (!user.hasNonNull("screen_name") && user.hasNonNull("username")) {
             user.set("screen_name", user.get("username"));
         }
@@ -146,13 +148,13 @@ public final class XDirectMessages {
      * {@code created_at}), with the sender's user object from {@code includes.users} if any; empty when it is not a
      * message from a person (another event type, our own send).
      */
-    public static java.util.Optional<InboundMessage> fromDmEvent(String interactionId, String accountUserId,
+    public static Optional<InboundMessage> fromDmEvent(String interactionId, String accountUserId,
             JsonNode event, JsonNode user, Instant receivedAt) {
         String id = text(event, "id");
         String sender = text(event, "sender_id");
         String type = text(event, "event_type");
         if (type != null && !"MessageCreate".equals(type)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (id == null || sender == null) {
             throw new InvalidEvent("a dm_event lacks 'id' or 'sender_id'");
@@ -160,7 +162,7 @@ public final class XDirectMessages {
         requireId(id, "id");
         requireId(sender, "sender_id");
         if (isEcho(sender, accountUserId)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Instant occurredAt = receivedAt;
         try {
@@ -170,7 +172,7 @@ public final class XDirectMessages {
             // keep the receive time
         }
         String text = text(event, "text");
-        return java.util.Optional.of(new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, occurredAt,
+        return Optional.of(new InboundMessage(UUID.randomUUID(), Event.SCHEMA_VERSION, occurredAt,
                 interactionId, Channel.TWITTER_DM, id, id,
                 new Participant(sender, text(user, "name"), text(user, "username"), null), accountUserId,
                 text == null ? "" : text, List.of(), null, null, null, false, false, receivedAt,

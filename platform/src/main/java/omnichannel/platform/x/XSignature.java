@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,7 +32,7 @@ public final class XSignature {
      * The tokens X sends in a CRC challenge: up to 256 letters, digits and {@code - _ = + / .} (UUIDs, Base64). None
      * of these is a JSON object, array or string, so no event body can pass as a token.
      */
-    private static final java.util.regex.Pattern CRC_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_=+/.-]{1,256}");
+    private static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9_=+/.-]{1,256}");
 
     /** Whether {@code token} has the shape of X's CRC tokens; anything else must not be answered. */
     public static boolean isCrcToken(String token) {

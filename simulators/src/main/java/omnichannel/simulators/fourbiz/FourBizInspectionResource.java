@@ -1,5 +1,9 @@
 package omnichannel.simulators.fourbiz;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -74,8 +78,8 @@ public class FourBizInspectionResource {
 
     static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -94,7 +98,7 @@ public class FourBizInspectionResource {
         List<FourBizState.TicketAttachment> files = body.attachments() == null
                 ? List.of()
                 : body.attachments().stream().map(f -> new FourBizState.TicketAttachment(null, f.fileName(),
-                        f.contentType(), java.util.Base64.getDecoder().decode(f.content()))).toList();
+                        f.contentType(), Base64.getDecoder().decode(f.content()))).toList();
         FourBizState.Occurrence created = state.addAttendantOccurrence(number, body.description(), body.date(),
                 body.hour(), body.category() == null ? "Retorno" : body.category(), files);
         return created == null ? Response.status(404).build() : Response.ok(created).build();

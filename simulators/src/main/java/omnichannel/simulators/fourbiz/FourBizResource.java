@@ -2,9 +2,12 @@ package omnichannel.simulators.fourbiz;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -272,7 +275,7 @@ public class FourBizResource {
             for (JsonNode item : body.path("attachments")) {
                 byte[] content;
                 try {
-                    content = java.util.Base64.getDecoder().decode(item.path("content").asText(""));
+                    content = Base64.getDecoder().decode(item.path("content").asText(""));
                 } catch (IllegalArgumentException e) {
                     return error("PARAM", "content must be base64");
                 }
@@ -292,7 +295,7 @@ public class FourBizResource {
     }
 
     private static String contentType(String extension) {
-        return switch (extension.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (extension.toLowerCase(Locale.ROOT)) {
             case "jpg", "jpeg" -> "image/jpeg";
             case "png" -> "image/png";
             case "gif" -> "image/gif";
@@ -311,7 +314,7 @@ public class FourBizResource {
                 .entity("<html><body><h1>HTTP Status 404 - Not Found</h1></body></html>").build();
     }
 
-    private Response withSession(JsonNode body, java.util.function.Supplier<Response> call) {
+    private Response withSession(JsonNode body, Supplier<Response> call) {
         return state.isSession(text(body, "sessionID")) ? call.get() : error("SESSION", "session expired or unknown");
     }
 

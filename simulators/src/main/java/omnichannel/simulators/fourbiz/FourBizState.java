@@ -1,5 +1,6 @@
 package omnichannel.simulators.fourbiz;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ public class FourBizState {
     /** A ticket as created, with the fields the integration is judged on. */
     public record Ticket(String number, String numberOrigin, String userID, String description, String contractID,
             String serviceCode, String originCode, String contactName, String contactPhone, String status,
-            List<Occurrence> occurrences, java.time.Instant createdAt) {
+            List<Occurrence> occurrences, Instant createdAt) {
     }
 
     /** A follow-up on a ticket, with the ids of the files attached to it. */
@@ -120,7 +121,7 @@ public class FourBizState {
         }
         String number = Long.toString(ticketNumbers.incrementAndGet());
         Ticket ticket = new Ticket(number, numberOrigin, userID, description, contractID, serviceCode, originCode,
-                contactName, contactPhone, "EmAndamento", new ArrayList<>(), java.time.Instant.now());
+                contactName, contactPhone, "EmAndamento", new ArrayList<>(), Instant.now());
         ticketsByNumber.put(number, ticket);
         ticketNumberByOrigin.put(numberOrigin, number);
         return ticket;

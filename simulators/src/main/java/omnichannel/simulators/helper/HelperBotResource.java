@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * 4biz's Helper bot as a Rasa REST channel (fourbiz-api.md): a greeting with two buttons, an answer per button (one
  * with an image), and the fallback message (4biz parameter 453) for anything it does not understand.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package omnichannel.simulators.twilio;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +11,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,12 +33,12 @@ public class MediaFetches {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final Map<String, List<Fetch>> bySid = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newFixedThreadPool(4);
+    private final ExecutorService fetcher = Executors.newFixedThreadPool(4);
 
     /** Fetches every URL in the background, in order. */
     void fetch(String sid, List<String> urls) {
         List<Fetch> fetched = bySid.computeIfAbsent(sid, s -> new CopyOnWriteArrayList<>());
-        java.util.concurrent.CompletableFuture.runAsync(() -> urls.forEach(url -> fetched.add(fetch(url))), fetcher);
+        CompletableFuture.runAsync(() -> urls.forEach(url -> fetched.add(fetch(url))), fetcher);
     }
 
     List<Fetch> of(String sid) {
@@ -52,7 +56,7 @@ public class MediaFetches {
             return new Fetch(url, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body().length, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                             .digest(response.body())));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return new Fetch(url, 0, null, 0, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

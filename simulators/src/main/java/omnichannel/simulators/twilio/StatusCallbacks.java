@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,7 +33,7 @@ public class StatusCallbacks {
     private final WebClient http;
     private final Duration delay;
     /** What each message's callbacks got back: the status sent and the HTTP status the callback URL answered. */
-    private final Map<String, List<Map<String, Object>>> delivered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> delivered = new ConcurrentHashMap<>();
 
     public StatusCallbacks(Vertx vertx, @ConfigProperty(name = "simulators.twilio.status-delay") Duration delay) {
         this.http = WebClient.create(vertx);
@@ -97,7 +99,7 @@ public class StatusCallbacks {
                 .putHeader("X-Twilio-Signature", sign(authToken, url, form))
                 .sendForm(body)
                 .chain(response -> {
-                    delivered.computeIfAbsent(sid, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    delivered.computeIfAbsent(sid, k -> new CopyOnWriteArrayList<>())
                             .add(Map.of("status", status, "answered", response.statusCode()));
                     if (response.statusCode() >= 500 && retriesLeft > 0) {
                         Log.infof("status callback %s for %s answered %d, retried", status, sid, response.statusCode());

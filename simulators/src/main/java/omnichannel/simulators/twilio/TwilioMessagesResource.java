@@ -1,12 +1,15 @@
 package omnichannel.simulators.twilio;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.bucket4j.Bandwidth;
@@ -52,7 +56,7 @@ public class TwilioMessagesResource {
 
     /** Twilio's dates (RFC 2822 with a numeric offset, "Thu, 30 Jul 2015 20:12:31 +0000"), as the SDK parses them. */
     private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
-            java.util.Locale.US);
+            Locale.US);
 
     private final List<SentMessage> messages = new CopyOnWriteArrayList<>();
     private final ObjectMapper json;
@@ -114,7 +118,7 @@ public class TwilioMessagesResource {
         }
         if (!senders.computeIfAbsent(String.valueOf(form.getFirst("From")), sender -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(messagesPerSecond)
-                        .refillGreedy(messagesPerSecond, java.time.Duration.ofSeconds(1)).build())
+                        .refillGreedy(messagesPerSecond, Duration.ofSeconds(1)).build())
                 .build()).tryConsume(1)) {
             throttled.incrementAndGet();
             return error(429, 20429, "Too Many Requests");
@@ -148,11 +152,11 @@ public class TwilioMessagesResource {
         }
         int size = pageSize == null ? 50 : Math.max(1, Math.min(pageSize, 1000));
         List<SentMessage> newestFirst = new ArrayList<>(messages);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages.json?PageSize=" + size + "&Page=0";
         ObjectNode page = json.createObjectNode().put("uri", uri).put("first_page_uri", uri).putNull("next_page_uri")
                 .putNull("previous_page_uri").put("page", 0).put("page_size", size).put("start", 0);
-        com.fasterxml.jackson.databind.node.ArrayNode records = page.putArray("messages");
+        ArrayNode records = page.putArray("messages");
         newestFirst.stream()
                 .filter(message -> message.accountSid().equals(accountSid))
                 .filter(message -> to == null || to.equals(message.to()))
@@ -184,7 +188,7 @@ public class TwilioMessagesResource {
 
     private boolean windowOpen(String from, String to) {
         Instant last = windows.get(whatsapp(String.valueOf(from)) + "|" + whatsapp(String.valueOf(to)));
-        return last == null || last.isAfter(Instant.now().minus(java.time.Duration.ofHours(24)));
+        return last == null || last.isAfter(Instant.now().minus(Duration.ofHours(24)));
     }
 
     private static String whatsapp(String address) {

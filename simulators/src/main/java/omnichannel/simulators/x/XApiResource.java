@@ -1,10 +1,17 @@
 package omnichannel.simulators.x;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +23,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -126,7 +136,7 @@ public class XApiResource {
     }
 
     /** Ends the account's Account Activity subscription on the webhook (app-only bearer). */
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("2/account_activity/webhooks/{id}/subscriptions/{user}/all")
     public Response unsubscribe(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
             @PathParam("user") String user) {
@@ -207,8 +217,8 @@ public class XApiResource {
     @Path("2/media/upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@HeaderParam("Authorization") String authorization, @Context UriInfo uri,
-            @org.jboss.resteasy.reactive.RestForm("media") org.jboss.resteasy.reactive.multipart.FileUpload media,
-            @org.jboss.resteasy.reactive.RestForm("media_category") String category) throws java.io.IOException {
+            @RestForm("media") FileUpload media,
+            @RestForm("media_category") String category) throws IOException {
         if (!userContext(authorization, "POST", uri, "media.write")) {
             return error(401, "Unauthorized: OAuth signature invalid");
         }
@@ -216,9 +226,9 @@ public class XApiResource {
                 || !category.matches("dm_image|dm_gif|dm_video|tweet_image|tweet_gif|tweet_video")) {
             return error(400, "media and a media_category are required");
         }
-        byte[] content = java.nio.file.Files.readAllBytes(media.uploadedFile());
+        byte[] content = Files.readAllBytes(media.uploadedFile());
         String id = state.nextId();
-        state.uploaded(new XState.Media(id, category, media.contentType(), content.length, java.util.HexFormat.of()
+        state.uploaded(new XState.Media(id, category, media.contentType(), content.length, HexFormat.of()
                 .formatHex(sha256(content))));
         return Response.ok(new JsonObject().put("data", new JsonObject().put("id", id).put("media_key", "3_" + id)
                 .put("size", content.length).put("expires_after_secs", 86400)).encode()).build();
@@ -226,8 +236,8 @@ public class XApiResource {
 
     private static byte[] sha256(byte[] content) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -285,7 +295,7 @@ public class XApiResource {
     }
 
     static Map<String, Object> summary(XState.SentDm dm, XState.Media media) {
-        Map<String, Object> summary = new java.util.LinkedHashMap<>(Map.of("dmEventId", dm.dmEventId(), "to", dm.to(),
+        Map<String, Object> summary = new LinkedHashMap<>(Map.of("dmEventId", dm.dmEventId(), "to", dm.to(),
                 "text", dm.text(), "signatureValid", dm.signatureValid(), "at", dm.at().toString()));
         if (media != null) {
             summary.put("media", media);

@@ -2,6 +2,7 @@ package omnichannel.simulators.x;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ public class XState {
     /** Newest first, as X lists them. */
     synchronized List<DmEvent> events() {
         List<DmEvent> list = new ArrayList<>(events);
-        java.util.Collections.reverse(list);
+        Collections.reverse(list);
         return list;
     }
 

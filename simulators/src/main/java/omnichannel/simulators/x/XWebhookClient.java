@@ -2,8 +2,11 @@ package omnichannel.simulators.x;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,7 +48,7 @@ public class XWebhookClient {
      * filter}, {@code event_type}, {@code tag}, {@code payload} with {@code direct_message_events} and {@code users}
      * whose entries hold {@code data}) to each subscription's webhook, signed like every webhook delivery.
      */
-    Uni<Integer> deliverActivity(List<java.util.Map.Entry<XState.Subscription, String>> targets, XState.DmEvent event) {
+    Uni<Integer> deliverActivity(List<Map.Entry<XState.Subscription, String>> targets, XState.DmEvent event) {
         Uni<Integer> delivered = Uni.createFrom().item(0);
         for (var target : targets) {
             XState.Subscription subscription = target.getKey();
@@ -53,7 +56,7 @@ public class XWebhookClient {
                     .put(event.senderId(), new JsonObject().put("data", new JsonObject().put("id", event.senderId())
                             .put("name", event.senderName()).put("username", event.senderUsername())));
             JsonObject body = new JsonObject().put("data", new JsonObject()
-                    .put("event_uuid", Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong()))
+                    .put("event_uuid", Long.toString(ThreadLocalRandom.current().nextLong()))
                     .put("filter", new JsonObject().put("user_id", subscription.userId()))
                     .put("event_type", subscription.eventType()).put("tag", subscription.tag())
                     .put("payload", new JsonObject().put("direct_message_events", new JsonArray().add(dmEvent(event)))
@@ -66,9 +69,9 @@ public class XWebhookClient {
     /** {@code oauth.revoke} (empty filter) to every webhook with Activity API subscriptions. */
     Uni<Integer> deliverRevoke(List<String> urls) {
         JsonObject body = new JsonObject().put("data", new JsonObject()
-                .put("event_uuid", Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong()))
+                .put("event_uuid", Long.toString(ThreadLocalRandom.current().nextLong()))
                 .put("filter", new JsonObject()).put("event_type", "oauth.revoke")
-                .put("payload", new JsonObject().put("date_time", java.time.OffsetDateTime.now().toString())
+                .put("payload", new JsonObject().put("date_time", OffsetDateTime.now().toString())
                         .put("user_id", account.userId).put("app_id", "29820954")));
         Uni<Integer> delivered = Uni.createFrom().item(0);
         for (String url : urls) {

@@ -1,5 +1,6 @@
 package omnichannel.testing.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -194,7 +195,7 @@ public final class Fuzz {
     }
 
     private static String describe(long caseSeed, Case c, String problem) {
-        String body = c.body() == null ? "" : new String(c.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String body = c.body() == null ? "" : new String(c.body(), StandardCharsets.UTF_8);
         return "case seed " + caseSeed + ": " + c.method() + " " + abbreviate(c.target()) + " [" + c.expect() + "] headers "
                 + abbreviate(c.headers().toString()) + " body " + abbreviate(body).replace('\n', ' ') + " -> " + problem;
     }

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
@@ -95,7 +96,7 @@ public final class KafkaBroker implements KafkaEndpoint {
      * Stops the broker, leaves it down for {@code down}, and starts it again on the same ports and data, as a broker
      * restart in a cluster looks to its clients (who must reconnect on their own).
      */
-    public synchronized void restart(java.time.Duration down) {
+    public synchronized void restart(Duration down) {
         server.shutdown();
         server.awaitShutdown();
         try {

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ public interface PostgresEndpoint extends AutoCloseable {
     default String dump(String database) {
         return query(database, connection -> {
             StringBuilder dump = new StringBuilder();
-            java.util.List<String> tables = new java.util.ArrayList<>();
+            List<String> tables = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("select table_name from information_schema.tables "
                             + "where table_schema = 'public' and table_type = 'BASE TABLE' "

@@ -2,6 +2,7 @@ package omnichannel.bridge.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.quarkus.logging.Log;
 
 import omnichannel.bridge.config.FourBizConfig;
@@ -64,8 +66,8 @@ public final class FourBizCapabilities {
         for (Capability capability : Capability.values()) {
             for (State state : State.values()) {
                 Gauge.builder("omnichannel.fourbiz.capability", () -> state(capability) == state ? 1 : 0)
-                        .tags(List.of(io.micrometer.core.instrument.Tag.of("capability", capability.label()),
-                                io.micrometer.core.instrument.Tag.of("state", state.name().toLowerCase(Locale.ROOT))))
+                        .tags(List.of(Tag.of("capability", capability.label()),
+                                Tag.of("state", state.name().toLowerCase(Locale.ROOT))))
                         .description("1 for the state the optional 4biz capability is in").register(registry);
             }
         }
@@ -85,7 +87,7 @@ public final class FourBizCapabilities {
     }
 
     public List<Status> statuses() {
-        return java.util.Arrays.stream(Capability.values()).map(c -> {
+        return Arrays.stream(Capability.values()).map(c -> {
             State state = state(c);
             return new Status(c, state, state == State.ABSENT ? absentBecause(c) : null);
         }).toList();

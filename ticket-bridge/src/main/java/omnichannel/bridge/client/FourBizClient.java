@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -24,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -265,9 +269,9 @@ public class FourBizClient {
      * is not (an assumption): every {@code number} in it is taken, wherever it is nested, so a shape we did not expect
      * lists nothing rather than something wrong.
      */
-    public Uni<java.util.Set<String>> ticketNumbersOf(String requesterLogin) {
+    public Uni<Set<String>> ticketNumbersOf(String requesterLogin) {
         return call("request/getByUser", json.createObjectNode().put("userID", requesterLogin)).map(answer -> {
-            java.util.Set<String> numbers = new java.util.HashSet<>();
+            Set<String> numbers = new HashSet<>();
             answer.findValues("number").forEach(number -> {
                 if (number.isValueNode()) {
                     numbers.add(number.asText());
@@ -401,19 +405,19 @@ public class FourBizClient {
 
     /** Through the breaker, the answer delivered on the caller's context (where its database session lives). */
     private <T> Uni<T> guarded(Supplier<Uni<T>> call) {
-        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+        Context caller = io.vertx.core.Vertx.currentContext();
         Uni<T> result = breaker.call(call);
         return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     /** Runs the call with the session; when 4biz says it expired, logs in again and repeats the call once. */
-    private <T> Uni<T> withSession(String operation, java.util.function.Function<String, Uni<T>> call) {
+    private <T> Uni<T> withSession(String operation, Function<String, Uni<T>> call) {
         return once(call).onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
                 .recoverWithUni(expired -> once(call).onFailure(FourBizException.class)
                         .transform(e -> ((FourBizException) e).afterFreshLogin()));
     }
 
-    private <T> Uni<T> once(java.util.function.Function<String, Uni<T>> call) {
+    private <T> Uni<T> once(Function<String, Uni<T>> call) {
         Uni<String> current = session();
         return current.chain(id -> call.apply(id)).onFailure(e -> e instanceof FourBizException f && f.isSessionExpired())
                 // forget the expired session (unless another call already replaced it) so the repeat logs in again

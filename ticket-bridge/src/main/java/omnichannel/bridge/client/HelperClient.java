@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -57,8 +59,8 @@ public class HelperClient {
     public Uni<List<Reply>> send(String url, String sender, String message) {
         URI uri = URI.create(url);
         // the answer comes back on the caller's context, where its reactive database session lives
-        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
-        Uni<List<Reply>> replies = breaker.call(() -> urls.pinned(client, io.vertx.core.http.HttpMethod.POST, url)
+        Context caller = io.vertx.core.Vertx.currentContext();
+        Uni<List<Reply>> replies = breaker.call(() -> urls.pinned(client, HttpMethod.POST, url)
                 .onFailure(OutboundUrls.Refused.class).transform(e -> new HelperException("Helper URL refused: "
                         + e.getMessage()))
                 .chain(request -> request.timeout(10_000)

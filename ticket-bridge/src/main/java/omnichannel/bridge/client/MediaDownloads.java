@@ -1,6 +1,7 @@
 package omnichannel.bridge.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -93,7 +94,7 @@ public class MediaDownloads {
         URI uri;
         try {
             uri = new URI(url);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Uni.createFrom().failure(new Refused("o endereço do arquivo não é válido"));
         }
         if (!fromProvider(interaction.channel(), uri)) {

@@ -3,6 +3,7 @@ package omnichannel.bridge.config;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -78,7 +79,7 @@ public interface BridgeConfig {
          * The key that signs links to attendants' files (HMAC-SHA256), at least 32 characters; required outside dev
          * and test. Rotating it voids the links not yet used.
          */
-        java.util.Optional<String> linkKey();
+        Optional<String> linkKey();
 
         /** How long a link to an attendant's file works (it works once): the provider fetches it when it sends. */
         @WithDefault("1h")

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.events.Channel;
@@ -115,7 +116,7 @@ public class IdentityStore {
                 });
     }
 
-    private static Uni<Void> audit(io.vertx.mutiny.sqlclient.SqlConnection connection, String actor, String action,
+    private static Uni<Void> audit(SqlConnection connection, String actor, String action,
             Channel channel, String identity, String login, String previous) {
         return connection.preparedQuery("""
                 insert into channel_identity_audit (actor, action, channel, identity, requester_login, previous_login)

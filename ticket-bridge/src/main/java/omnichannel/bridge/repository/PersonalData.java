@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -78,9 +81,9 @@ public class PersonalData implements PersonalDataStore {
      * {@code twitter_<id>}); and the requester itself.
      */
     public Uni<PersonIdentities> resolve(PersonRequest request) {
-        java.util.Set<String> whatsapp = new java.util.LinkedHashSet<>();
-        java.util.Set<String> twitter = new java.util.LinkedHashSet<>();
-        java.util.Set<String> requesters = new java.util.LinkedHashSet<>();
+        Set<String> whatsapp = new LinkedHashSet<>();
+        Set<String> twitter = new LinkedHashSet<>();
+        Set<String> requesters = new LinkedHashSet<>();
         if (request.phone() != null && !request.phone().isBlank()) {
             String phone = PhoneNumbers.e164(request.phone().strip());
             whatsapp.add(phone != null ? phone : request.phone().strip());
@@ -129,7 +132,7 @@ public class PersonalData implements PersonalDataStore {
             Uni<Void> all = Uni.createFrom().voidItem();
             // the admins' audit of links keeps its rows (who changed what, when), the person replaced by one
             // pseudonym per erasure: the trail stays whole, nothing in it names them
-            String pseudonym = "erased-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            String pseudonym = "erased-" + UUID.randomUUID().toString().substring(0, 8);
             for (Map.Entry<String, String> table : TABLES.entrySet()) {
                 String sql = table.getKey().equals("channel_identity_audit")
                         ? "update channel_identity_audit set identity = $4, requester_login = case when requester_login "

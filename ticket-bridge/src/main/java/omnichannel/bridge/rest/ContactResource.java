@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.service.AgentContact;
@@ -30,9 +31,9 @@ import omnichannel.platform.rest.Roles;
 public class ContactResource {
 
     private final AgentContact contact;
-    private final io.quarkus.security.identity.SecurityIdentity identity;
+    private final SecurityIdentity identity;
 
-    public ContactResource(AgentContact contact, io.quarkus.security.identity.SecurityIdentity identity) {
+    public ContactResource(AgentContact contact, SecurityIdentity identity) {
         this.contact = contact;
         this.identity = identity;
     }

@@ -1,5 +1,7 @@
 package omnichannel.bridge.service;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -126,7 +128,7 @@ public class AttendantAnswers {
         };
         // the notice's template variables carry the status the ticket has now
         conversation.ticketStatus = status;
-        List<OutboundMessage> notice = new java.util.ArrayList<>();
+        List<OutboundMessage> notice = new ArrayList<>();
         if (template != null) {
             notice.add(Turn.outbound(conversation,
                     OriginKeys.notice(conversation.interactionId(), conversation.ticketNumber()),
@@ -142,7 +144,7 @@ public class AttendantAnswers {
         }
         Log.infof("ticket %s is %s, conversation ends interaction=%s", conversation.ticketNumber(), status,
                 conversation.interactionId());
-        java.time.Instant csatUntil = askRating ? java.time.Instant.now().plus(bridge.csat().answerWithin()) : null;
+        Instant csatUntil = askRating ? Instant.now().plus(bridge.csat().answerWithin()) : null;
         return send(conversation, notice)
                 .chain(() -> store.ticketClosed(conversation.key(), conversation.ticketNumber(), status, csatUntil));
     }

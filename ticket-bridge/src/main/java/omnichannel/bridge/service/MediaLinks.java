@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -158,7 +159,7 @@ public class MediaLinks {
                                     ? url(id, rows.iterator().next().getOffsetDateTime("expires_at").toEpochSecond())
                                     : null);
                 })
-                .collect().asList().map(urls -> urls.stream().filter(java.util.Objects::nonNull).toList());
+                .collect().asList().map(urls -> urls.stream().filter(Objects::nonNull).toList());
     }
 
     String url(UUID id, long expiresEpochSecond) {

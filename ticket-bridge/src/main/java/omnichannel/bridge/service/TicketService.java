@@ -1,5 +1,6 @@
 package omnichannel.bridge.service;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -156,7 +157,7 @@ public class TicketService {
     }
 
     /** The acknowledgement, saying so when the message came outside the interaction's business hours. */
-    private String acknowledgement(InternalInteraction interaction, Conversation conversation, java.time.Instant at) {
+    private String acknowledgement(InternalInteraction interaction, Conversation conversation, Instant at) {
         String name = conversation.displayName();
         String text = interaction.attendedAt(at)
                 ? bridge.texts().acknowledgement()

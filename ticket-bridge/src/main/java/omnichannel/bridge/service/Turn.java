@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import omnichannel.bridge.Conversation;
 import omnichannel.bridge.repository.ConversationStore.SentMessage;
@@ -45,13 +46,13 @@ final class Turn {
                 : messages;
     }
 
-    static OutboundMessage outbound(Conversation conversation, java.util.UUID id, Purpose purpose, String text,
+    static OutboundMessage outbound(Conversation conversation, UUID id, Purpose purpose, String text,
             List<String> mediaUrls, String correlationId) {
         return outbound(conversation, id, purpose, text, mediaUrls, correlationId, conversation.ticketNumber());
     }
 
     /** A message about {@code ticket}, which may be an earlier ticket of the conversation than its current one. */
-    static OutboundMessage outbound(Conversation conversation, java.util.UUID id, Purpose purpose, String text,
+    static OutboundMessage outbound(Conversation conversation, UUID id, Purpose purpose, String text,
             List<String> mediaUrls, String correlationId, String ticket) {
         return new OutboundMessage(id, Event.SCHEMA_VERSION, Instant.now(), conversation.interactionId(),
                 conversation.channel(), correlationId, purpose, conversation.person(), text, mediaUrls, ticket,

@@ -1,6 +1,7 @@
 package omnichannel.gateway.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -29,7 +30,7 @@ public interface GatewayConfig {
      * a link before it takes a relay slot or asks the bridge. Required (32 characters at least) in a packaged gateway.
      */
     @WithName("gateway.media.link-key")
-    java.util.Optional<String> mediaLinkKey();
+    Optional<String> mediaLinkKey();
 
     /** Requests for files one client address may make a minute ({@code GATEWAY_MEDIA_PER_ADDRESS_PER_MINUTE}). */
     @WithName("gateway.media.per-address-per-minute")

@@ -1,6 +1,7 @@
 package omnichannel.gateway.rest;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public class TwitterWebhookResource {
     private final MeterRegistry metrics;
 
     private final InternalApi config;
-    private final RecentEvents activityEvents = new RecentEvents(10_000, java.time.Duration.ofMinutes(10));
+    private final RecentEvents activityEvents = new RecentEvents(10_000, Duration.ofMinutes(10));
 
     public TwitterWebhookResource(InteractionDirectory interactions, KeyedPublisher<InboundMessage> publisher,
             ObjectMapper json, BadSignatures badSignatures, MeterRegistry metrics, @RestClient InternalApi config) {

@@ -1,5 +1,7 @@
 package omnichannel.gateway.service;
 
+import java.util.regex.Pattern;
+
 import omnichannel.platform.phones.PhoneNumbers;
 
 /**
@@ -13,7 +15,7 @@ public final class SenderIds {
      * country code, a dot, then letters and digits. Up to 512 of them: such ids grow, and a long one must stay a
      * person, not a poison; anything longer is not an id.
      */
-    private static final java.util.regex.Pattern SCOPED_ID = java.util.regex.Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9]{1,512}");
+    private static final Pattern SCOPED_ID = Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9]{1,512}");
 
     private SenderIds() {
     }
