@@ -1,7 +1,5 @@
 package omnichannel.twitter.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -12,6 +10,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.InboundMessage;
 import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.KeyedPublishers;
 
 /** What channel-twitter writes to Kafka, keyed by conversation: polled DMs for the bridge, and send results. */
 @ApplicationScoped
@@ -19,13 +18,15 @@ public class Publishers {
 
     @Produces
     @ApplicationScoped
-    KeyedPublisher<InboundMessage> inbound(@Channel("inbound") MutinyEmitter<InboundMessage> emitter) {
-        return new KeyedPublisher<>(emitter, InboundMessage::conversationKey, null, Duration.ofSeconds(30));
+    KeyedPublisher<InboundMessage> inbound(@Channel("inbound") MutinyEmitter<InboundMessage> emitter,
+            KeyedPublishers publishers) {
+        return publishers.keyedBy(emitter, InboundMessage::conversationKey);
     }
 
     @Produces
     @ApplicationScoped
-    KeyedPublisher<DeliveryStatus> delivery(@Channel("delivery") MutinyEmitter<DeliveryStatus> emitter) {
-        return new KeyedPublisher<>(emitter, DeliveryStatus::conversationKey, null, Duration.ofSeconds(30));
+    KeyedPublisher<DeliveryStatus> delivery(@Channel("delivery") MutinyEmitter<DeliveryStatus> emitter,
+            KeyedPublishers publishers) {
+        return publishers.keyedBy(emitter, DeliveryStatus::conversationKey);
     }
 }

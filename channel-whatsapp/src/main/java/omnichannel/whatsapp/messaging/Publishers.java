@@ -1,7 +1,5 @@
 package omnichannel.whatsapp.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -11,6 +9,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 
 import omnichannel.events.DeliveryStatus;
 import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.KeyedPublishers;
 
 /** Results of our sends for the bridge, keyed by conversation, event id always set. */
 @ApplicationScoped
@@ -18,7 +17,8 @@ public class Publishers {
 
     @Produces
     @ApplicationScoped
-    KeyedPublisher<DeliveryStatus> delivery(@Channel("delivery") MutinyEmitter<DeliveryStatus> emitter) {
-        return new KeyedPublisher<>(emitter, DeliveryStatus::conversationKey, null, Duration.ofSeconds(30));
+    KeyedPublisher<DeliveryStatus> delivery(@Channel("delivery") MutinyEmitter<DeliveryStatus> emitter,
+            KeyedPublishers publishers) {
+        return publishers.keyedBy(emitter, DeliveryStatus::conversationKey);
     }
 }

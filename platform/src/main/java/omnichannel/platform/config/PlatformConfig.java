@@ -23,6 +23,8 @@ public interface PlatformConfig {
     /** How long personal data is kept (LGPD): every service's scheduled purge. */
     Retention retention();
 
+    Publishing publishing();
+
     /** The dependencies health group ({@code DependencyHealth}). */
     Health health();
 
@@ -34,6 +36,13 @@ public interface PlatformConfig {
          */
         @WithDefault("false")
         boolean configService();
+    }
+
+    interface Publishing {
+
+        /** How long a publish waits for Kafka's acknowledgement before it fails (the gateway: 5 s, then 503). */
+        @WithDefault("30s")
+        Duration ackTimeout();
     }
 
     interface Retention {

@@ -1,7 +1,5 @@
 package omnichannel.bridge.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -12,6 +10,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.Topics;
 import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.KeyedPublishers;
 
 /**
  * Messages for the channel services, on the topic of each message's channel, keyed by the sending account (the
@@ -24,8 +23,8 @@ public class Publishers {
 
     @Produces
     @ApplicationScoped
-    KeyedPublisher<OutboundMessage> outbound(@Channel("outbound") MutinyEmitter<OutboundMessage> emitter) {
-        return new KeyedPublisher<>(emitter, OutboundMessage::interactionId, m -> Topics.outbound(m.channel()),
-                Duration.ofSeconds(30));
+    KeyedPublisher<OutboundMessage> outbound(@Channel("outbound") MutinyEmitter<OutboundMessage> emitter,
+            KeyedPublishers publishers) {
+        return publishers.routed(emitter, OutboundMessage::interactionId, m -> Topics.outbound(m.channel()));
     }
 }

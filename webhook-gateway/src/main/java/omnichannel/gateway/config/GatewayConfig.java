@@ -16,10 +16,6 @@ public interface GatewayConfig {
      */
     String publicBaseUrl();
 
-    /** How long a webhook waits for Kafka's acknowledgement before the provider gets 503. */
-    @WithDefault("5s")
-    Duration kafkaAckTimeout();
-
     /** How often this replica reports its counts of bad signatures to config-service ({@code SIGNATURE_REPORT_INTERVAL}). */
     @WithName("gateway.signature-report-interval")
     @WithDefault("30s")

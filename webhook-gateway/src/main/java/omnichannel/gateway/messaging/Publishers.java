@@ -9,12 +9,12 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.InboundMessage;
-import omnichannel.gateway.config.GatewayConfig;
 import omnichannel.platform.messaging.KeyedPublisher;
+import omnichannel.platform.messaging.KeyedPublishers;
 
 /**
  * What the gateway writes to Kafka, keyed by conversation: a webhook is answered only after its publisher completes,
- * and a publish that is not acknowledged within {@code omnichannel.kafka-ack-timeout} fails (503, the provider
+ * and a publish that is not acknowledged within {@code omnichannel.platform.publishing.ack-timeout} (5 s here) fails (503, the provider
  * retries).
  */
 @ApplicationScoped
@@ -23,14 +23,14 @@ public class Publishers {
     @Produces
     @ApplicationScoped
     KeyedPublisher<InboundMessage> inbound(@Channel("inbound") MutinyEmitter<InboundMessage> emitter,
-            GatewayConfig config) {
-        return new KeyedPublisher<>(emitter, InboundMessage::conversationKey, null, config.kafkaAckTimeout());
+            KeyedPublishers publishers) {
+        return publishers.keyedBy(emitter, InboundMessage::conversationKey);
     }
 
     @Produces
     @ApplicationScoped
     KeyedPublisher<DeliveryStatus> whatsappStatus(@Channel("whatsapp-status") MutinyEmitter<DeliveryStatus> emitter,
-            GatewayConfig config) {
-        return new KeyedPublisher<>(emitter, DeliveryStatus::conversationKey, null, config.kafkaAckTimeout());
+            KeyedPublishers publishers) {
+        return publishers.keyedBy(emitter, DeliveryStatus::conversationKey);
     }
 }
