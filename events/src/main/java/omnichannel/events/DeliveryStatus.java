@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What became of an outbound message. On {@code omnichannel.delivery.v1}: a channel service's result for one of our
- * messages ({@link #resultOf}, event id always set), read by the bridge. On {@code omnichannel.whatsapp.status.v1}:
- * Twilio's status callback as the gateway received it (no event id: only channel-whatsapp can match it).
+ * What became of one of our outbound messages: a channel service's result ({@link #resultOf}) on
+ * {@code omnichannel.delivery.v1}, read by the bridge alone. Twilio's raw callbacks are {@link TwilioStatusCallback}s.
  *
- * @param outboundEventId the {@link OutboundMessage#eventId()} it reports on; null only in a raw provider callback
+ * @param outboundEventId the {@link OutboundMessage#eventId()} it reports on
  * @param providerMessageId the provider's id of the sent message (Twilio {@code MessageSid}, X DM event id)
  * @param recipientId the person the message was for
  * @param errorCode the provider's error code, or our reason (e.g. {@code WINDOW_CLOSED}); null on success
@@ -61,6 +60,7 @@ public record DeliveryStatus(
         Required.text(interactionId, "interactionId");
         Required.field(channel, "channel");
         Required.text(correlationId, "correlationId");
+        Required.field(outboundEventId, "outboundEventId");
         Required.text(recipientId, "recipientId");
         Required.field(state, "state");
     }

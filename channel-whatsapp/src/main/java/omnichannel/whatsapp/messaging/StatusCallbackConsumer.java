@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
-import omnichannel.events.DeliveryStatus;
+import omnichannel.events.TwilioStatusCallback;
 import omnichannel.platform.messaging.OrderedConsumers;
 import omnichannel.platform.messaging.OrderedProcessor;
 import omnichannel.whatsapp.service.OutboundService;
@@ -20,15 +20,15 @@ import omnichannel.whatsapp.service.OutboundService;
 @ApplicationScoped
 public class StatusCallbackConsumer {
 
-    private final OrderedProcessor<DeliveryStatus> processor;
+    private final OrderedProcessor<TwilioStatusCallback> processor;
 
     public StatusCallbackConsumer(OutboundService service, OrderedConsumers consumers) {
-        this.processor = consumers.create("whatsapp-status", DeliveryStatus::conversationKey, service::statusCallback);
+        this.processor = consumers.create("whatsapp-status", TwilioStatusCallback::conversationKey, service::statusCallback);
     }
 
     @Incoming("whatsapp-status")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
-    public Uni<Void> consume(Message<DeliveryStatus> record) {
+    public Uni<Void> consume(Message<TwilioStatusCallback> record) {
         return processor.accept(record);
     }
 }

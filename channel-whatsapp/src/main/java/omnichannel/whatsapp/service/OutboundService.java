@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.Event;
 import omnichannel.events.OutboundMessage;
+import omnichannel.events.TwilioStatusCallback;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.interactions.PurposeTemplate;
@@ -277,7 +278,7 @@ public class OutboundService {
      * message sends the approved template instead; any other failure is our message's final result, reported to the
      * bridge by our event id. Callbacks for messages that are not ours change nothing.
      */
-    public Uni<Void> statusCallback(DeliveryStatus callback) {
+    public Uni<Void> statusCallback(TwilioStatusCallback callback) {
         if (callback.providerMessageId() == null) {
             return Uni.createFrom().voidItem();
         }

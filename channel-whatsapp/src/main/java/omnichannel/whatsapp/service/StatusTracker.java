@@ -9,7 +9,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-import omnichannel.events.DeliveryStatus;
+import omnichannel.events.TwilioStatusCallback;
 import omnichannel.whatsapp.MessageStatus;
 import omnichannel.whatsapp.SentMessage;
 import omnichannel.whatsapp.repository.MessageStatusRepository;
@@ -39,7 +39,7 @@ public class StatusTracker {
      * Records a callback; returns the message it belongs to, with its status after the callback (null when it is not
      * one of ours). One transaction, the message's row locked: two callbacks for it cannot both move it.
      */
-    public Uni<SentMessage> record(DeliveryStatus status) {
+    public Uni<SentMessage> record(TwilioStatusCallback status) {
         MessageStatus entry = new MessageStatus(status.providerMessageId(), status.state().name(), status.errorCode(),
                 Instant.now());
         return pool.withTransaction(connection -> history.add(connection, entry)

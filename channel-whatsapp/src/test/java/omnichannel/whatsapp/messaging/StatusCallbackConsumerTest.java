@@ -30,6 +30,7 @@ import omnichannel.events.DeliveryStatus;
 import omnichannel.events.Event;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.Topics;
+import omnichannel.events.TwilioStatusCallback;
 import omnichannel.events.json.EventJson;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.PostgresTestResource;
@@ -52,9 +53,8 @@ class StatusCallbackConsumerTest {
     }
 
     static void callback(String interaction, String sid, String to, DeliveryStatus.State state, String code) {
-        DeliveryStatus status = new DeliveryStatus(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(), interaction,
-                Channel.WHATSAPP_TWILIO, sid, null, sid, to, state, code, code == null ? null : "error " + code,
-                null);
+        TwilioStatusCallback status = new TwilioStatusCallback(UUID.randomUUID(), Event.SCHEMA_VERSION, Instant.now(),
+                interaction, Channel.WHATSAPP_TWILIO, sid, sid, to, state, code, code == null ? null : "error " + code);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.WHATSAPP_STATUS, status.conversationKey(), EventJson.write(status)));

@@ -7,6 +7,7 @@ import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.InteractionChanged;
 import omnichannel.events.OutboundMessage;
+import omnichannel.events.TwilioStatusCallback;
 
 /** Kafka deserializer of one event type; one subclass per type so that Kafka can instantiate it by name. */
 public abstract class EventDeserializer<T extends Event> implements Deserializer<T> {
@@ -40,6 +41,13 @@ public abstract class EventDeserializer<T extends Event> implements Deserializer
 
         public Delivery() {
             super(DeliveryStatus.class);
+        }
+    }
+
+    public static class StatusCallback extends EventDeserializer<TwilioStatusCallback> {
+
+        public StatusCallback() {
+            super(TwilioStatusCallback.class);
         }
     }
 

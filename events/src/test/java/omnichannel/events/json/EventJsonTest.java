@@ -21,6 +21,7 @@ import omnichannel.events.Location;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.Participant;
 import omnichannel.events.QuickReply;
+import omnichannel.events.TwilioStatusCallback;
 
 class EventJsonTest {
 
@@ -71,6 +72,28 @@ class EventJsonTest {
         assertThat(EventJson.read(EventJson.write(outbound), OutboundMessage.class)).isEqualTo(outbound);
         assertThat(EventJson.read(EventJson.write(status), DeliveryStatus.class)).isEqualTo(status);
         assertThat(EventJson.read(EventJson.write(changed), InteractionChanged.class)).isEqualTo(changed);
+    }
+
+    @Test
+    void aStatusCallbackIsReadFromItsOwnJsonAndFromTheDeliveryStatusThisTopicCarriedBefore() {
+        TwilioStatusCallback callback = new TwilioStatusCallback(UUID.randomUUID(), 1, NOW, "int-1",
+                Channel.WHATSAPP_TWILIO, "SM9", "SM9", "+5511912345678", DeliveryStatus.State.DELIVERED, null, null);
+        assertThat(EventJson.read(EventJson.write(callback), TwilioStatusCallback.class)).isEqualTo(callback);
+
+        // written by a gateway of the previous version: a DeliveryStatus without our event id
+        String before = "{\"eventId\":\"" + callback.eventId()
+                + "\",\"schemaVersion\":1,\"occurredAt\":\"2026-11-21T10:15:30.123Z\","
+                + "\"interactionId\":\"int-1\",\"channel\":\"WHATSAPP_TWILIO\",\"correlationId\":\"SM9\",\"outboundEventId\":null,"
+                + "\"providerMessageId\":\"SM9\",\"recipientId\":\"+5511912345678\",\"state\":\"DELIVERED\",\"errorCode\":null,"
+                + "\"errorMessage\":null,\"sentAs\":null}";
+        assertThat(EventJson.read(before.getBytes(StandardCharsets.UTF_8), TwilioStatusCallback.class)).isEqualTo(callback);
+    }
+
+    @Test
+    void aDeliveryResultNamesTheMessageItReportsOn() {
+        assertThatThrownBy(() -> new DeliveryStatus(UUID.randomUUID(), 1, NOW, "int-1", Channel.WHATSAPP_TWILIO, "SM1",
+                null, "SM9", "+5511912345678", DeliveryStatus.State.FAILED, "63016", "window closed", null))
+                .hasMessageContaining("outboundEventId");
     }
 
     @Test

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
-import omnichannel.events.DeliveryStatus;
 import omnichannel.events.InboundMessage;
+import omnichannel.events.TwilioStatusCallback;
 import omnichannel.platform.messaging.KeyedPublisher;
 import omnichannel.platform.messaging.KeyedPublishers;
 
@@ -29,8 +29,9 @@ public class Publishers {
 
     @Produces
     @ApplicationScoped
-    KeyedPublisher<DeliveryStatus> whatsappStatus(@Channel("whatsapp-status") MutinyEmitter<DeliveryStatus> emitter,
+    KeyedPublisher<TwilioStatusCallback> whatsappStatus(
+            @Channel("whatsapp-status") MutinyEmitter<TwilioStatusCallback> emitter,
             KeyedPublishers publishers) {
-        return publishers.keyedBy(emitter, DeliveryStatus::conversationKey);
+        return publishers.keyedBy(emitter, TwilioStatusCallback::conversationKey);
     }
 }

@@ -23,8 +23,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 import omnichannel.events.Channel;
-import omnichannel.events.DeliveryStatus;
 import omnichannel.events.InboundMessage;
+import omnichannel.events.TwilioStatusCallback;
 import omnichannel.gateway.config.GatewayConfig;
 import omnichannel.gateway.service.WhatsAppInbound;
 import omnichannel.gateway.service.WhatsAppStatus;
@@ -43,18 +43,18 @@ public class WhatsAppWebhookResource {
 
     private final InteractionDirectory interactions;
     private final KeyedPublisher<InboundMessage> publisher;
-    private final KeyedPublisher<DeliveryStatus> delivery;
+    private final KeyedPublisher<TwilioStatusCallback> statusCallbacks;
     private final String publicBaseUrl;
     private final BadSignatures badSignatures;
     private final MeterRegistry metrics;
 
     public WhatsAppWebhookResource(InteractionDirectory interactions, KeyedPublisher<InboundMessage> publisher,
-            KeyedPublisher<DeliveryStatus> delivery, GatewayConfig config, BadSignatures badSignatures,
+            KeyedPublisher<TwilioStatusCallback> statusCallbacks, GatewayConfig config, BadSignatures badSignatures,
             MeterRegistry metrics) {
         this.metrics = metrics;
         this.interactions = interactions;
         this.publisher = publisher;
-        this.delivery = delivery;
+        this.statusCallbacks = statusCallbacks;
         this.publicBaseUrl = config.publicBaseUrl().replaceAll("/+$", "");
         this.badSignatures = badSignatures;
     }
@@ -111,7 +111,7 @@ public class WhatsAppWebhookResource {
         Map<String, List<String>> params = FormBody.parse(body);
         return authenticated(id, request, params, signature)
                 .map(interaction -> WhatsAppStatus.normalise(interaction.id(), params, receivedAt))
-                .call(delivery::publish)
+                .call(statusCallbacks::publish)
                 .invoke(status -> Log.debugf("status accepted interaction=%s sid=%s state=%s error=%s", id,
                         status.providerMessageId(), status.state(), status.errorCode()))
                 .map(status -> Response.noContent().build());

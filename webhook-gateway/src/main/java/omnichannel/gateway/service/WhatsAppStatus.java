@@ -10,9 +10,10 @@ import java.util.UUID;
 import omnichannel.events.Channel;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.Event;
+import omnichannel.events.TwilioStatusCallback;
 import omnichannel.gateway.rest.BadRequest;
 
-/** Turns a Twilio status callback (providers.md §2) into a {@link DeliveryStatus}. */
+/** Turns a Twilio status callback (providers.md §2) into a {@link TwilioStatusCallback}. */
 public final class WhatsAppStatus {
 
     private WhatsAppStatus() {
@@ -21,7 +22,7 @@ public final class WhatsAppStatus {
     /**
      * @throws BadRequest when MessageSid, MessageStatus or the recipient is missing or malformed, or the status is unknown
      */
-    public static DeliveryStatus normalise(String interactionId, Map<String, List<String>> params, Instant receivedAt) {
+    public static TwilioStatusCallback normalise(String interactionId, Map<String, List<String>> params, Instant receivedAt) {
         String sid = required(params, "MessageSid");
         String status = required(params, "MessageStatus");
         String to = first(params, "To");
@@ -41,9 +42,10 @@ public final class WhatsAppStatus {
         // Callbacks repeat; the same sid and status is the same event.
         UUID eventId = UUID.nameUUIDFromBytes(("status:" + interactionId + ":" + sid + ":" + status)
                 .getBytes(StandardCharsets.UTF_8));
-        return new DeliveryStatus(eventId, Event.SCHEMA_VERSION, receivedAt, interactionId, Channel.WHATSAPP_TWILIO, sid,
-                null, sid, recipient, state, errorCode == null || errorCode.isBlank() ? null : errorCode,
-                first(params, "ErrorMessage"), null);
+        return new TwilioStatusCallback(eventId, Event.SCHEMA_VERSION, receivedAt, interactionId,
+                Channel.WHATSAPP_TWILIO, sid, sid, recipient, state,
+                errorCode == null || errorCode.isBlank() ? null : errorCode,
+                first(params, "ErrorMessage"));
     }
 
     static DeliveryStatus.State state(String status) {

@@ -23,6 +23,7 @@ import io.restassured.RestAssured;
 
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.Topics;
+import omnichannel.events.TwilioStatusCallback;
 import omnichannel.events.json.EventJson;
 import omnichannel.gateway.ConfigServiceStub;
 import omnichannel.testing.KafkaRecords;
@@ -30,7 +31,7 @@ import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;
 import omnichannel.testing.http.RawHttp;
 
-/** Bad input gets a 4xx problem body and produces no event; status callbacks become DeliveryStatus events. */
+/** Bad input gets a 4xx problem body and produces no event; status callbacks become TwilioStatusCallback events. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(ConfigServiceStub.class)
@@ -39,7 +40,7 @@ class WhatsAppWebhookInputTest {
     static final String PATH = "/webhooks/whatsapp/" + ConfigServiceStub.WHATSAPP_ID;
 
     @Test
-    void statusCallbackBecomesADeliveryStatusEvent() {
+    void statusCallbackBecomesATwilioStatusCallbackEvent() {
         String sid = newSid();
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("MessageSid", List.of(sid));
@@ -56,7 +57,7 @@ class WhatsAppWebhookInputTest {
                 Topics.WHATSAPP_STATUS, record -> record.value().contains(sid), Duration.ofSeconds(3));
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo(ConfigServiceStub.WHATSAPP_ID + ":+5511912345678");
-        DeliveryStatus status = EventJson.read(records.get(0).value().getBytes(), DeliveryStatus.class);
+        TwilioStatusCallback status = EventJson.read(records.get(0).value().getBytes(), TwilioStatusCallback.class);
         assertThat(status.state()).isEqualTo(DeliveryStatus.State.UNDELIVERED);
         assertThat(status.errorCode()).isEqualTo("63016");
         assertThat(status.providerMessageId()).isEqualTo(sid);
