@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -16,6 +17,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.platform.sending.SendOnce;
+import omnichannel.whatsapp.MessageStatus;
 import omnichannel.whatsapp.SentMessage;
 
 /**
@@ -26,9 +28,30 @@ import omnichannel.whatsapp.SentMessage;
 public class SentMessageRepository {
 
     private final Pool pool;
+    private final MessageStatusRepository history;
 
-    public SentMessageRepository(Pool pool) {
+    public SentMessageRepository(Pool pool, MessageStatusRepository history) {
         this.pool = pool;
+        this.history = history;
+    }
+
+    /**
+     * Adds a reported status to the history and moves the message it names to {@code move}'s answer (the same
+     * message: no change), in one transaction with the message's row locked, so two reports cannot both move it; the
+     * message as it is now, or null when it is not one of ours.
+     */
+    public Uni<SentMessage> recordStatus(MessageStatus reported, UnaryOperator<SentMessage> move) {
+        return pool.withTransaction(connection -> history.add(connection, reported)
+                .chain(() -> byProviderIdForUpdate(connection, reported.providerMessageId()))
+                .chain(message -> {
+                    if (message == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    SentMessage moved = move.apply(message);
+                    return moved == message
+                            ? Uni.createFrom().item(message)
+                            : updateStatus(connection, moved).replaceWith(moved);
+                }));
     }
 
     /** The entry of this event, created as {@code SENDING} when there is none yet: one statement, so no race. */
@@ -70,14 +93,14 @@ public class SentMessageRepository {
     }
 
     /** The message Twilio knows by this sid, locked until the transaction of {@code connection} ends; or null. */
-    public Uni<SentMessage> byProviderIdForUpdate(SqlClient connection, String providerMessageId) {
+    private Uni<SentMessage> byProviderIdForUpdate(SqlClient connection, String providerMessageId) {
         return connection.preparedQuery("select " + SentMessage.COLUMNS
                 + " from sent_message where provider_message_id = $1 limit 1 for update")
                 .execute(Tuple.of(providerMessageId))
                 .map(rows -> rows.iterator().hasNext() ? SentMessage.of(rows.iterator().next()) : null);
     }
 
-    public Uni<Void> updateStatus(SqlClient connection, SentMessage message) {
+    private Uni<Void> updateStatus(SqlClient connection, SentMessage message) {
         return connection.preparedQuery("update sent_message set status = $2, error_code = $3, updated_at = $4 "
                 + "where event_id = $1")
                 .execute(Tuple.of(message.eventId(), message.status(), message.errorCode(),

@@ -7,12 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 import omnichannel.events.TwilioStatusCallback;
 import omnichannel.whatsapp.MessageStatus;
 import omnichannel.whatsapp.SentMessage;
-import omnichannel.whatsapp.repository.MessageStatusRepository;
 import omnichannel.whatsapp.repository.SentMessageRepository;
 
 /**
@@ -25,37 +23,24 @@ public class StatusTracker {
 
     private static final List<String> PROGRESS = List.of("QUEUED", "SENDING", "SENT", "DELIVERED", "READ");
 
-    private final Pool pool;
     private final SentMessageRepository sent;
-    private final MessageStatusRepository history;
 
-    public StatusTracker(Pool pool, SentMessageRepository sent, MessageStatusRepository history) {
-        this.pool = pool;
+    public StatusTracker(SentMessageRepository sent) {
         this.sent = sent;
-        this.history = history;
     }
 
-    /**
-     * Records a callback; returns the message it belongs to, with its status after the callback (null when it is not
-     * one of ours). One transaction, the message's row locked: two callbacks for it cannot both move it.
-     */
+    /** Records a callback; returns the message it belongs to, with its status after the callback (null when not ours). */
     public Uni<SentMessage> record(TwilioStatusCallback status) {
         MessageStatus entry = new MessageStatus(status.providerMessageId(), status.state().name(), status.errorCode(),
                 Instant.now());
-        return pool.withTransaction(connection -> history.add(connection, entry)
-                .chain(() -> sent.byProviderIdForUpdate(connection, status.providerMessageId()))
-                .chain(message -> {
-                    if (message == null) {
-                        Log.debugf("status %s for unknown message %s", status.state(), status.providerMessageId());
-                        return Uni.createFrom().nullItem();
-                    }
-                    String next = advance(message.status(), entry.status());
-                    if (next.equals(message.status())) {
-                        return Uni.createFrom().item(message);
-                    }
-                    SentMessage moved = message.withStatus(next, status.errorCode(), entry.receivedAt());
-                    return sent.updateStatus(connection, moved).replaceWith(moved);
-                }));
+        return sent.recordStatus(entry, message -> {
+            String next = advance(message.status(), entry.status());
+            return next.equals(message.status()) ? message : message.withStatus(next, status.errorCode(), entry.receivedAt());
+        }).invoke(message -> {
+            if (message == null) {
+                Log.debugf("status %s for unknown message %s", status.state(), status.providerMessageId());
+            }
+        });
     }
 
     /** The status after {@code reported}, given {@code current}: never backwards, final states stay final. */

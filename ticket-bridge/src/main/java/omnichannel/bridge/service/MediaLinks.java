@@ -2,8 +2,6 @@ package omnichannel.bridge.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,15 +18,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.FourBizCapabilities;
 import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.config.BridgeConfig;
+import omnichannel.bridge.repository.MediaLinkStore;
 import omnichannel.platform.interactions.MediaPolicy;
 import omnichannel.platform.media.MediaLinkSignature;
 import omnichannel.platform.rest.ProblemException;
@@ -44,15 +40,15 @@ import omnichannel.platform.rest.ProblemException;
 @ApplicationScoped
 public class MediaLinks {
 
-    private final Pool pool;
+    private final MediaLinkStore store;
     private final FourBizClient fourBiz;
     private final BridgeConfig.Media config;
     private final String baseUrl;
     private final MediaLinkSignature signature;
 
-    public MediaLinks(Pool pool, FourBizClient fourBiz, BridgeConfig bridge,
+    public MediaLinks(MediaLinkStore store, FourBizClient fourBiz, BridgeConfig bridge,
             @ConfigProperty(name = "omnichannel.public-base-url") String baseUrl) {
-        this.pool = pool;
+        this.store = store;
         this.fourBiz = fourBiz;
         this.config = bridge.media();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -101,15 +97,8 @@ public class MediaLinks {
                     UUID id = UUID.nameUUIDFromBytes(String.join("\n", "media", conversation.key(),
                             conversation.ticketNumber(), occurrence.id(), file.id()).getBytes(StandardCharsets.UTF_8));
                     // a link minted before (a poll repeated after a crash) keeps its expiry: the URL signs it
-                    return pool.preparedQuery("""
-                            insert into media_link (id, interaction_id, ticket_number, attachment_id, expires_at,
-                                conversation_key)
-                            values ($1, $2, $3, $4, $5, $6)
-                            on conflict (id) do update set id = excluded.id
-                            returning expires_at""")
-                            .execute(Tuple.of(id, conversation.interactionId(), conversation.ticketNumber(), file.id(),
-                                    OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)).addValue(conversation.key()))
-                            .map(rows -> url(id, rows.iterator().next().getOffsetDateTime("expires_at").toEpochSecond()));
+                    return store.mint(id, conversation.interactionId(), conversation.ticketNumber(), file.id(), expires,
+                            conversation.key()).map(stored -> url(id, stored.getEpochSecond()));
                 })
                 .collect().asList().map(urls -> new Links(urls, tooBig, List.of()));
     }
@@ -147,17 +136,10 @@ public class MediaLinks {
                 .onItem().transformToUniAndConcatenate(old -> {
                     UUID id = UUID.nameUUIDFromBytes(String.join("\n", "media-release", old.toString(), release.toString())
                             .getBytes(StandardCharsets.UTF_8));
-                    return pool.preparedQuery("""
-                            insert into media_link (id, interaction_id, ticket_number, attachment_id, expires_at,
-                                conversation_key)
-                            select $1, interaction_id, ticket_number, attachment_id, $3, conversation_key
-                            from media_link where id = $2
-                            on conflict (id) do update set id = excluded.id
-                            returning expires_at""")
-                            .execute(Tuple.of(id, old, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)))
-                            .map(rows -> rows.iterator().hasNext()
-                                    ? url(id, rows.iterator().next().getOffsetDateTime("expires_at").toEpochSecond())
-                                    : null);
+                    return store.renew(id, old, expires).map(stored -> stored == null
+                            ? null
+                            : url(id,
+                                    stored.getEpochSecond()));
                 })
                 .collect().asList().map(urls -> urls.stream().filter(Objects::nonNull).toList());
     }
@@ -177,31 +159,25 @@ public class MediaLinks {
         if (Instant.now().getEpochSecond() > expiresEpochSecond) {
             return Uni.createFrom().failure(gone());
         }
-        return pool.preparedQuery("select ticket_number, attachment_id, expires_at, used_at from media_link where id = $1")
-                .execute(Tuple.of(id))
-                .chain(rows -> {
-                    if (!rows.iterator().hasNext()) {
+        return store.find(id)
+                .chain(link -> {
+                    if (link == null) {
                         return Uni.createFrom().failure(new ProblemException(404, "Not found", "no such link"));
                     }
-                    Row row = rows.iterator().next();
-                    if (row.getValue("used_at") != null
-                            || row.getOffsetDateTime("expires_at").toInstant().isBefore(Instant.now())) {
+                    if (link.used() || link.expiresAt().isBefore(Instant.now())) {
                         return Uni.createFrom().failure(gone());
                     }
-                    return fourBiz.attachment(row.getString("ticket_number"), row.getString("attachment_id"))
+                    return fourBiz.attachment(link.ticketNumber(), link.attachmentId())
                             .onFailure(e -> e instanceof FourBizException f && f.isPermanent())
                             .transform(e -> new ProblemException(404, "Not found", "the file is no longer in 4biz"))
-                            .chain(file -> pool.preparedQuery(
-                                    "update media_link set used_at = now() where id = $1 and used_at is null")
-                                    .execute(Tuple.of(id))
-                                    .map(updated -> {
-                                        if (updated.rowCount() == 0) {
-                                            throw gone();
-                                        }
-                                        return new File(file.contentType() == null
-                                                ? "application/octet-stream"
-                                                : file.contentType(), file.content());
-                                    }));
+                            .chain(file -> store.spend(id).map(spent -> {
+                                if (!spent) {
+                                    throw gone();
+                                }
+                                return new File(file.contentType() == null
+                                        ? "application/octet-stream"
+                                        : file.contentType(), file.content());
+                            }));
                 });
     }
 
@@ -211,12 +187,10 @@ public class MediaLinks {
      */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
-        return pool.query("delete from media_link m where expires_at < now() - interval '1 day' and not exists ("
-                + "select 1 from sent_message s where s.held_at is not null and s.released_as is null "
-                + "and m.id = any(s.media_link_ids))").execute()
-                .invoke(rows -> {
-                    if (rows.rowCount() > 0) {
-                        Log.infof("deleted %d expired media links", rows.rowCount());
+        return store.purgeExpired()
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        Log.infof("deleted %d expired media links", deleted);
                     }
                 })
                 .replaceWithVoid();
