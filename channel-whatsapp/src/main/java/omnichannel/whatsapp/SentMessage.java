@@ -5,13 +5,15 @@ import java.util.UUID;
 
 import io.vertx.mutiny.sqlclient.Row;
 
+import omnichannel.platform.sending.SendLogTable;
+
 /** An outbound event this service took on, keyed by the event's id, with what Twilio made of it (a sent_message row). */
 public record SentMessage(UUID eventId, String interactionId, String recipient, String providerMessageId,
         String status, String errorCode, String templateVariables, String sentAs, String purpose,
         String correlationId, Instant createdAt, Instant updatedAt) {
 
     /** Taken on, not yet accepted by Twilio (or the answer was lost). */
-    public static final String SENDING = "SENDING";
+    public static final String SENDING = SendLogTable.SENDING;
     public static final String QUEUED = "QUEUED";
     public static final String FAILED = "FAILED";
     public static final String TEXT = "TEXT";

@@ -2,8 +2,8 @@ package omnichannel.twitter.repository;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.events.OutboundMessage;
 import omnichannel.platform.sending.PermanentSendFailure;
+import omnichannel.platform.sending.SendLogTable;
 import omnichannel.platform.sending.SendOnce;
 
 /**
@@ -23,9 +24,11 @@ import omnichannel.platform.sending.SendOnce;
 @ApplicationScoped
 public class SendLog implements SendOnce.SendLog {
 
-    public static final String SENDING = "SENDING";
+    public static final String SENDING = SendLogTable.SENDING;
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
+
+    private static final SendLogTable TABLE = new SendLogTable("sent_dm", List.of("interaction_id", "recipient"));
 
     private final Pool pool;
 
@@ -35,21 +38,7 @@ public class SendLog implements SendOnce.SendLog {
 
     @Override
     public Uni<SendOnce.Reservation> reserve(OutboundMessage message) {
-        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
-        // xmax is 0 on a row this statement inserted, set on one it found (the conflict's no-op update)
-        return pool.preparedQuery("insert into sent_dm (event_id, interaction_id, recipient, status, created_at, "
-                + "updated_at) values ($1, $2, $3, 'SENDING', $4, $4) on conflict (event_id) do update "
-                + "set updated_at = sent_dm.updated_at returning status, created_at, xmax = 0 as inserted")
-                .execute(Tuple.of(message.eventId(), message.interactionId(), message.recipient().id(), now))
-                .map(rows -> {
-                    var row = rows.iterator().next();
-                    if (!SENDING.equals(row.getString("status"))) {
-                        return SendOnce.Reservation.settledAlready();
-                    }
-                    return row.getBoolean("inserted")
-                            ? SendOnce.Reservation.fresh()
-                            : SendOnce.Reservation.unsettledSince(row.getOffsetDateTime("created_at").toInstant());
-                });
+        return TABLE.reserve(pool, message.eventId(), Instant.now(), message.interactionId(), message.recipient().id());
     }
 
     @Override

@@ -3,6 +3,7 @@ package omnichannel.whatsapp.repository;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -16,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import omnichannel.platform.sending.SendLogTable;
 import omnichannel.platform.sending.SendOnce;
 import omnichannel.whatsapp.MessageStatus;
 import omnichannel.whatsapp.SentMessage;
@@ -26,6 +28,9 @@ import omnichannel.whatsapp.SentMessage;
  */
 @ApplicationScoped
 public class SentMessageRepository {
+
+    private static final SendLogTable TABLE = new SendLogTable("sent_message",
+            List.of("interaction_id", "recipient", "correlation_id", "template_variables", "purpose"));
 
     private final Pool pool;
     private final MessageStatusRepository history;
@@ -56,23 +61,8 @@ public class SentMessageRepository {
 
     /** The entry of this event, created as {@code SENDING} when there is none yet: one statement, so no race. */
     public Uni<SendOnce.Reservation> reserve(SentMessage entry) {
-        // xmax is 0 on a row this statement inserted, set on one it found (the conflict's no-op update)
-        return pool.preparedQuery("insert into sent_message (event_id, interaction_id, recipient, status, "
-                + "correlation_id, template_variables, purpose, created_at, updated_at) "
-                + "values ($1, $2, $3, $4, $5, $6, $7, $8, $8) on conflict (event_id) do update "
-                + "set updated_at = sent_message.updated_at returning status, created_at, xmax = 0 as inserted")
-                .execute(Tuple.from(new Object[]{entry.eventId(), entry.interactionId(), entry.recipient(),
-                        entry.status(), entry.correlationId(), entry.templateVariables(), entry.purpose(),
-                        entry.createdAt().atOffset(ZoneOffset.UTC)}))
-                .map(rows -> {
-                    var row = rows.iterator().next();
-                    if (!SentMessage.SENDING.equals(row.getString("status"))) {
-                        return SendOnce.Reservation.settledAlready();
-                    }
-                    return row.getBoolean("inserted")
-                            ? SendOnce.Reservation.fresh()
-                            : SendOnce.Reservation.unsettledSince(row.getOffsetDateTime("created_at").toInstant());
-                });
+        return TABLE.reserve(pool, entry.eventId(), entry.createdAt(), entry.interactionId(), entry.recipient(),
+                entry.correlationId(), entry.templateVariables(), entry.purpose());
     }
 
     /** Twilio's answer for the event: accepted with this sid, or refused with this code. */
