@@ -1,5 +1,6 @@
 package omnichannel.bridge.service;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ import omnichannel.platform.messaging.PermanentFailure;
 @ApplicationScoped
 public class ConversationService {
 
-    private enum Keyword {
+    enum Keyword {
         NONE, OPT_OUT, OPT_IN
     }
 
@@ -170,14 +171,19 @@ public class ConversationService {
     }
 
     private Keyword keyword(String text) {
+        return keyword(text, bridge.keywords().optOut(), bridge.keywords().optIn());
+    }
+
+    /** The keyword a message is: the whole text (trimmed, any case) equal to one of the words; else NONE. */
+    static Keyword keyword(String text, List<String> optOut, List<String> optIn) {
         String word = text.trim().toUpperCase(Locale.ROOT);
         if (word.isEmpty() || word.length() > 20) {
             return Keyword.NONE;
         }
-        if (bridge.keywords().optOut().stream().anyMatch(k -> k.trim().equalsIgnoreCase(word))) {
+        if (optOut.stream().anyMatch(k -> k.trim().equalsIgnoreCase(word))) {
             return Keyword.OPT_OUT;
         }
-        if (bridge.keywords().optIn().stream().anyMatch(k -> k.trim().equalsIgnoreCase(word))) {
+        if (optIn.stream().anyMatch(k -> k.trim().equalsIgnoreCase(word))) {
             return Keyword.OPT_IN;
         }
         return Keyword.NONE;
