@@ -36,12 +36,17 @@ public class XApi {
     private final String base;
     /** X's breaker, for every call: transport failures and 5xx count; a 4xx or a 429 is an answer about one call. */
     private final DependencyBreaker breaker;
+    private final long callMillis;
+    private final long mediaMillis;
 
     public XApi(Vertx vertx, TwitterConfig config, MeterRegistry metrics) {
         this.breaker = new DependencyBreaker("x", failure -> true, metrics);
         String base = config.xApiBaseUrl();
-        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5000).setIdleTimeout(60)
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.http().connectTimeout().toMillis()).setIdleTimeout(60)
                 .setKeepAlive(true).setMaxPoolSize(16));
+        this.callMillis = config.http().callTimeout().toMillis();
+        this.mediaMillis = config.http().mediaTimeout().toMillis();
         this.base = base.replaceAll("/+$", "");
     }
 
@@ -60,7 +65,7 @@ public class XApi {
         MultipartForm form = MultipartForm.create().attribute("media_category", category)
                 .binaryFileUpload("media", "media", Buffer.buffer(content), contentType);
         HttpRequest<Buffer> request = userContext(HttpMethod.POST, url, auth);
-        request.timeout(60_000);
+        request.timeout(mediaMillis);
         return breaker.call(() -> request.sendMultipartForm(form).map(XApi::answer)
                 .invoke(response -> {
                     if (response.transientFailure()) {
@@ -72,7 +77,7 @@ public class XApi {
 
     /** A file at one of our own links (the gateway's {@code /media/...}): status, content type and bytes. */
     public Uni<Fetched> fetch(String url) {
-        return client.getAbs(url).timeout(30_000).send()
+        return client.getAbs(url).timeout(mediaMillis).send()
                 .map(response -> new Fetched(response.statusCode(), response.getHeader("Content-Type"),
                         response.body() == null ? new byte[0] : response.body().getBytes()));
     }
@@ -110,7 +115,7 @@ public class XApi {
         HttpRequest<Buffer> request = client.requestAbs(HttpMethod.POST, base + "/oauth2/token")
                 .putHeader("Authorization", "Basic " + basic)
                 .putHeader("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8");
-        return request.timeout(10_000).sendBuffer(Buffer.buffer("grant_type=client_credentials")).map(XApi::answer);
+        return request.timeout(callMillis).sendBuffer(Buffer.buffer("grant_type=client_credentials")).map(XApi::answer);
     }
 
     /** {@code POST /2/webhooks}: X answers only after its CRC against the URL succeeded. */
@@ -175,7 +180,7 @@ public class XApi {
     }
 
     private Uni<XResponse> send(HttpRequest<Buffer> request, JsonObject body) {
-        request.timeout(15_000);
+        request.timeout(callMillis);
         // a 5xx fails inside the breaker, so that it counts, and comes back as the answer it is
         return breaker.call(() -> (body == null ? request.send() : request.sendJsonObject(body)).map(XApi::answer)
                 .invoke(response -> {

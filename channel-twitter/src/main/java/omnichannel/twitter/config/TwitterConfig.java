@@ -3,6 +3,7 @@ package omnichannel.twitter.config;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** channel-twitter's settings ({@code twitter.*}). */
 @ConfigMapping(prefix = "twitter")
@@ -14,6 +15,23 @@ public interface TwitterConfig {
     Polling polling();
 
     Activity activity();
+
+    Http http();
+
+    /** Timeouts of the calls to X. */
+    interface Http {
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** A DM, a webhook or subscription call, a token. */
+        @WithDefault("15s")
+        Duration callTimeout();
+
+        /** A file: fetched from our own link, uploaded to X. */
+        @WithDefault("60s")
+        Duration mediaTimeout();
+    }
 
     interface Activity {
 

@@ -1,6 +1,5 @@
 package omnichannel.config.client;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +21,6 @@ import omnichannel.config.config.OmnichannelConfig;
 @ApplicationScoped
 public class FourBizChecks {
 
-    /** The probes run one after another, each up to 4biz's call timeout. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
     /** A unit of 4biz's reference data. */
     public record Unit(long id, String name) {
     }
@@ -40,7 +36,8 @@ public class FourBizChecks {
     /** ticket-bridge's 4biz steps for the interaction; one failed step saying why when it could not be asked. */
     public Uni<List<Step>> verify(String interactionId, String accessToken) {
         return calls.call("GET", "ticket-bridge", config.ticketBridgeUrl(), "TICKET_BRIDGE_URL",
-                "/api/v1/fourbiz/verification?interaction=" + OnBehalfCalls.segment(interactionId), accessToken, null, TIMEOUT)
+                "/api/v1/fourbiz/verification?interaction=" + OnBehalfCalls.segment(interactionId), accessToken, null,
+                config.httpClients().fourbizChecksTimeout())
                 .map(answer -> {
                     if (answer.problem() != null) {
                         return List.of(new Step("4biz", false, "o teste do 4biz não pôde ser feito: " + answer.problem()));

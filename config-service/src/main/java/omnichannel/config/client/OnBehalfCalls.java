@@ -13,6 +13,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
+import omnichannel.config.config.OmnichannelConfig;
+
 /**
  * The console's calls to the other services' admin APIs, made with the logged-in person's own access token: each
  * service checks their role itself, and config-service holds no token of its own for them. Never throws: a failure is
@@ -21,17 +23,18 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 @ApplicationScoped
 public class OnBehalfCalls {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     /** A 200's JSON, or {@code problem} (with the status, 0 when the service was not reached). */
     public record Answer(int status, JsonObject json, String problem) {
     }
 
     private final WebClient http;
+    private final Duration timeout;
 
-    public OnBehalfCalls(Vertx vertx) {
-        this.http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setConnectTimeout(5000)
+    public OnBehalfCalls(Vertx vertx, OmnichannelConfig config) {
+        this.http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
+                .setConnectTimeout((int) config.httpClients().connectTimeout().toMillis())
                 .setUserAgent("omnichannel-config-service-console"));
+        this.timeout = config.httpClients().callTimeout();
     }
 
     /**
@@ -45,7 +48,7 @@ public class OnBehalfCalls {
 
     public Uni<Answer> call(String method, String service, Optional<String> base, String setting, String path,
             String accessToken) {
-        return call(method, service, base, setting, path, accessToken, null, TIMEOUT);
+        return call(method, service, base, setting, path, accessToken, null, timeout);
     }
 
     /** As {@link #call(String, String, Optional, String, String, String)}, with a JSON body and a timeout of its own. */

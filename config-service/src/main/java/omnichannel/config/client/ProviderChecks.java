@@ -1,7 +1,6 @@
 package omnichannel.config.client;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,28 +40,29 @@ public class ProviderChecks {
 
     private static final XSigner SIGNER = new XSigner();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     /** One check and its outcome, in words an admin can act on. Never contains a secret. */
     public record Step(String name, boolean ok, String detail) {
     }
 
     private final WebClient http;
     private final OmnichannelConfig config;
+    private final long timeoutMillis;
 
     private final omnichannel.platform.net.OutboundUrls urls;
 
     public ProviderChecks(Vertx vertx, OmnichannelConfig config, omnichannel.platform.net.OutboundUrls urls) {
         this.urls = urls;
         this.http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
-                .setConnectTimeout(5000).setUserAgent("omnichannel-config-service"));
+                .setConnectTimeout((int) config.httpClients().connectTimeout().toMillis())
+                .setUserAgent("omnichannel-config-service"));
         this.config = config;
+        this.timeoutMillis = config.httpClients().callTimeout().toMillis();
     }
 
     /** Twilio: fetch the account with the interaction's Account SID and Auth Token. */
     public Uni<Step> twilioAccount(String accountSid, String authToken) {
         String url = base(config.twilioApiBaseUrl()) + "/2010-04-01/Accounts/" + accountSid + ".json";
-        return http.getAbs(url).basicAuthentication(accountSid, authToken).timeout(TIMEOUT.toMillis()).send()
+        return http.getAbs(url).basicAuthentication(accountSid, authToken).timeout(timeoutMillis).send()
                 .map(response -> {
                     if (response.statusCode() == 200) {
                         String status = json(response).getString("status", "unknown");
@@ -111,7 +111,7 @@ public class ProviderChecks {
 
     private Uni<List<Template>> templatePage(String url, String accountSid, String authToken, List<Template> found,
             int page) {
-        return http.getAbs(url).basicAuthentication(accountSid, authToken).timeout(TIMEOUT.toMillis()).send()
+        return http.getAbs(url).basicAuthentication(accountSid, authToken).timeout(timeoutMillis).send()
                 .onFailure().transform(e -> new ContentApiUnavailable("Twilio's Content API unreachable: " + e.getMessage()))
                 .chain(response -> {
                     if (response.statusCode() != 200) {
@@ -154,7 +154,7 @@ public class ProviderChecks {
     public Uni<Step> xAccount(XCredentials credentials, String expectedUserId) {
         String url = base(config.xApiBaseUrl()) + "/2/users/me";
         return http.getAbs(url).putHeader("Authorization", SIGNER.authorization("GET", url, Map.of(), credentials))
-                .timeout(TIMEOUT.toMillis()).send()
+                .timeout(timeoutMillis).send()
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         return new Step("credentials", false, "X refused the keys and tokens (HTTP "
@@ -177,7 +177,7 @@ public class ProviderChecks {
         form.forEach(body::add);
         return http.postAbs(callbackUrl)
                 .putHeader("X-Twilio-Signature", TwilioSignature.compute(authToken, callbackUrl, single(form)))
-                .timeout(TIMEOUT.toMillis()).sendForm(body)
+                .timeout(timeoutMillis).sendForm(body)
                 .map(response -> {
                     String answer = response.getHeader(SelfTest.HEADER);
                     if (response.statusCode() == 200 && SelfTest.AUTHENTICATED.equals(answer)) {
@@ -201,7 +201,7 @@ public class ProviderChecks {
         Uni<HttpRequest<Buffer>> request = adminSet
                 ? urls.pinned(http, HttpMethod.GET, callbackUrl)
                 : Uni.createFrom().item(http.getAbs(callbackUrl));
-        return request.chain(call -> call.addQueryParam("crc_token", token).timeout(TIMEOUT.toMillis()).send())
+        return request.chain(call -> call.addQueryParam("crc_token", token).timeout(timeoutMillis).send())
                 .map(response -> response.statusCode() == 200
                         && expected.equals(json(response).getString("response_token"))
                                 ? new Step("callback", true, "the gateway answered X's CRC challenge at " + callbackUrl)

@@ -63,10 +63,13 @@ public class XOAuthClient {
 
     private final WebClient http;
     private final String base;
+    private final long timeoutMillis;
 
     public XOAuthClient(Vertx vertx, OmnichannelConfig config) {
-        this.http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5000).setFollowRedirects(false));
+        this.http = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.httpClients().connectTimeout().toMillis()).setFollowRedirects(false));
         this.base = config.xApiBaseUrl().replaceAll("/+$", "");
+        this.timeoutMillis = config.httpClients().callTimeout().toMillis();
     }
 
     /** The authorization code for tokens, with the PKCE verifier and the exact redirect URI of the authorization. */
@@ -85,7 +88,7 @@ public class XOAuthClient {
 
     /** The account behind an access token: {@code GET /2/users/me} → its id and username. */
     public Uni<JsonObject> me(String accessToken) {
-        return http.getAbs(base + "/2/users/me").putHeader("Authorization", "Bearer " + accessToken).timeout(10_000)
+        return http.getAbs(base + "/2/users/me").putHeader("Authorization", "Bearer " + accessToken).timeout(timeoutMillis)
                 .send().onFailure().transform(e -> new XUnavailable("GET /2/users/me: " + e.getClass().getSimpleName()))
                 .map(response -> {
                     JsonObject data = json(response).getJsonObject("data");
@@ -97,7 +100,7 @@ public class XOAuthClient {
     }
 
     private Uni<Tokens> token(Client client, MultiMap form) {
-        var request = http.postAbs(base + "/2/oauth2/token").timeout(10_000);
+        var request = http.postAbs(base + "/2/oauth2/token").timeout(timeoutMillis);
         if (client.secret() != null) {
             request.putHeader("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((client.id() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8)));

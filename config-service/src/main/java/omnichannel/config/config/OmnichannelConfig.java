@@ -42,6 +42,22 @@ public interface OmnichannelConfig {
     /** Connecting an X account with OAuth 2.0 (Authorization Code with PKCE), for the Activity API mode. */
     XOAuth2 xOauth2();
 
+    HttpClients httpClients();
+
+    /** Timeouts of the calls config-service makes: the providers, X's token endpoint, the other services. */
+    interface HttpClients {
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        @WithDefault("10s")
+        Duration callTimeout();
+
+        /** A connection test's 4biz steps, which the bridge runs one after another, each up to 4biz's own timeout. */
+        @WithDefault("60s")
+        Duration fourbizChecksTimeout();
+    }
+
     interface XOAuth2 {
 
         /** X's authorization page ({@code X_AUTHORIZE_URL}). */

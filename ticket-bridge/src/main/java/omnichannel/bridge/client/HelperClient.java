@@ -17,6 +17,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
+import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.platform.net.OutboundUrls;
 import omnichannel.platform.resilience.DependencyBreaker;
 
@@ -33,11 +34,15 @@ public class HelperClient {
 
     private final OutboundUrls urls;
 
-    public HelperClient(Vertx vertx, MeterRegistry metrics, OutboundUrls urls) {
+    private final long callMillis;
+
+    public HelperClient(Vertx vertx, MeterRegistry metrics, OutboundUrls urls, BridgeConfig bridge) {
         this.urls = urls;
+        this.callMillis = bridge.helper().callTimeout().toMillis();
         // SNI from the URL's host: the connection goes to an address resolved and checked beforehand; a redirect is
         // never followed (its target would escape that check: a Helper answering 303 to an address inside the cluster)
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setConnectTimeout(3000)
+        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
+                .setConnectTimeout((int) bridge.helper().connectTimeout().toMillis())
                 .setIdleTimeout(60)
                 .setKeepAlive(true).setMaxPoolSize(32).setForceSni(true));
         this.breaker = new DependencyBreaker("helper", failure -> true, metrics);
@@ -63,7 +68,7 @@ public class HelperClient {
         Uni<List<Reply>> replies = breaker.call(() -> urls.pinned(client, HttpMethod.POST, url)
                 .onFailure(OutboundUrls.Refused.class).transform(e -> new HelperException("Helper URL refused: "
                         + e.getMessage()))
-                .chain(request -> request.timeout(10_000)
+                .chain(request -> request.timeout(callMillis)
                         .sendJsonObject(new JsonObject().put("sender", sender).put("message", message)))
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {

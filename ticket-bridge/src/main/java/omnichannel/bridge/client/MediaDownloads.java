@@ -79,7 +79,8 @@ public class MediaDownloads {
         this.config = bridge.media();
         this.slots = new Semaphore(config.concurrentDownloads());
         // SNI from the URL's host: the connection goes to an address resolved and checked beforehand
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000).setIdleTimeout(60)
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis()).setIdleTimeout(60)
                 .setKeepAlive(true).setMaxPoolSize(8).setForceSni(true));
     }
 

@@ -33,6 +33,18 @@ public interface BridgeConfig {
     /** Attendants writing first ({@code POST /api/v1/tickets/{number}/contact}). */
     Contact contact();
 
+    Helper helper();
+
+    /** Timeouts of the calls to the Helper bot (parameter 441). */
+    interface Helper {
+
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        @WithDefault("10s")
+        Duration callTimeout();
+    }
+
     interface Contact {
 
         /** Contact requests one caller (a token's subject) may make a minute, refused ones included. */
@@ -74,6 +86,9 @@ public interface BridgeConfig {
         /** The longest a file's download may take. */
         @WithDefault("30s")
         Duration timeout();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
 
         /**
          * The key that signs links to attendants' files (HMAC-SHA256), at least 32 characters; required outside dev
