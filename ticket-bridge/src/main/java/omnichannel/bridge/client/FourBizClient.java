@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -76,8 +77,12 @@ public class FourBizClient {
      */
     private final DependencyBreaker breaker;
 
+    private final MeterRegistry registry;
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+
     public FourBizClient(Vertx vertx, FourBizConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.config = config;
+        this.registry = metrics;
         this.json = json;
         this.baseUrl = config.baseUrl().endsWith("/")
                 ? config.baseUrl().substring(0, config.baseUrl().length() - 1)
@@ -304,17 +309,18 @@ public class FourBizClient {
         }
         String path = config.capabilities().attachmentRead().orElseThrow()
                 .replace("{ticket}", encode(ticketNumber)).replace("{attachment}", encode(attachmentId));
-        return guarded(() -> withSession("attachment read", id -> client.requestAbs(HttpMethod.GET, url(path))
-                .putHeader("Authorization", "Bearer " + id).putHeader("authentication-token", id)
-                .timeout(config.callTimeout().toMillis()).send()
-                .map(response -> {
-                    if (response.statusCode() / 100 != 2) {
-                        throw failure("attachment read", response);
-                    }
-                    Buffer content = response.body();
-                    return new AttachmentContent(null, response.getHeader("Content-Type"),
-                            content == null ? new byte[0] : content.getBytes());
-                })))
+        return guarded("attachment read",
+                () -> withSession("attachment read", id -> client.requestAbs(HttpMethod.GET, url(path))
+                        .putHeader("Authorization", "Bearer " + id).putHeader("authentication-token", id)
+                        .timeout(config.callTimeout().toMillis()).send()
+                        .map(response -> {
+                            if (response.statusCode() / 100 != 2) {
+                                throw failure("attachment read", response);
+                            }
+                            Buffer content = response.body();
+                            return new AttachmentContent(null, response.getHeader("Content-Type"),
+                                    content == null ? new byte[0] : content.getBytes());
+                        })))
                 // a 404 names a file 4biz no longer has; 405/501 say this 4biz has no such read
                 .onFailure(e -> e instanceof FourBizException f && f.isAbsent() && f.status() != 404)
                 .invoke(e -> capabilities.absent(Capability.ATTACHMENT_READ, (FourBizException) e));
@@ -323,7 +329,7 @@ public class FourBizClient {
     /** 4biz's units whose name contains {@code query} (documented {@code /webmvc/v1/unit}), at most {@code limit}. */
     public Uni<List<Unit>> units(String query, int limit) {
         String path = "/webmvc/v1/unit?unitQuery=" + encode(query == null ? "" : query) + "&limit=" + limit;
-        return guarded(() -> withSession("unit", id -> client.requestAbs(HttpMethod.GET, url(path))
+        return guarded("unit", () -> withSession("unit", id -> client.requestAbs(HttpMethod.GET, url(path))
                 .putHeader("Authorization", "Bearer " + id).putHeader("authentication-token", id)
                 .putHeader("Accept", "application/json")
                 .timeout(config.callTimeout().toMillis()).send()
@@ -347,7 +353,7 @@ public class FourBizClient {
 
     /** The session in use, or a login when there is none: whether this bridge can work with 4biz now. */
     public Uni<Void> loggedIn() {
-        return guarded(() -> session()).replaceWithVoid();
+        return guarded("login", () -> session()).replaceWithVoid();
     }
 
     /**
@@ -397,17 +403,40 @@ public class FourBizClient {
 
     /** A services call with the session, through the breaker, answered on the caller's context. */
     private Uni<JsonNode> call(String operation, ObjectNode body) {
-        return guarded(() -> withSession(operation, id -> {
+        return guarded(operation, () -> withSession(operation, id -> {
             body.put("sessionID", id);
             return post(operation, body);
         }));
     }
 
-    /** Through the breaker, the answer delivered on the caller's context (where its database session lives). */
-    private <T> Uni<T> guarded(Supplier<Uni<T>> call) {
+    /**
+     * Through the breaker and timed ({@code omnichannel_bridge_fourbiz_calls_seconds{operation,outcome}}, the outcome
+     * {@code ok} or 4biz's error code or HTTP status), the answer delivered on the caller's context (where its database
+     * session lives). Every 4biz call passes here.
+     */
+    private <T> Uni<T> guarded(String operation, Supplier<Uni<T>> call) {
         Context caller = io.vertx.core.Vertx.currentContext();
-        Uni<T> result = breaker.call(call);
+        Uni<T> result = Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start(registry);
+            return breaker.call(call).onItemOrFailure().invoke((item, failure) -> sample.stop(timer(operation,
+                    outcome(failure))));
+        });
         return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return timers.computeIfAbsent(List.of(operation, outcome), key -> Timer.builder("omnichannel_bridge_fourbiz_calls")
+                .tag("operation", operation).tag("outcome", outcome).register(registry));
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "ok";
+        }
+        if (failure instanceof FourBizException e) {
+            return e.code() != null ? e.code() : "HTTP_" + e.status();
+        }
+        return failure.getClass().getSimpleName();
     }
 
     /** Runs the call with the session; when 4biz says it expired, logs in again and repeats the call once. */

@@ -89,7 +89,7 @@ public class AttendantAnswers {
     Uni<Void> check(Conversation conversation) {
         String ticket = conversation.ticketNumber();
         String interaction = conversation.interactionId();
-        return metrics.fourBiz(interaction, "request/listOccurrences", () -> fourBiz.occurrences(ticket))
+        return fourBiz.occurrences(ticket)
                 .chain(occurrences -> {
                     if (occurrences.size() <= conversation.occurrencesSeen()) {
                         return Uni.createFrom().voidItem();
@@ -108,7 +108,7 @@ public class AttendantAnswers {
                             .chain(answers -> send(conversation, answers))
                             .chain(() -> store.occurrencesSeen(conversation.key(), ticket, occurrences.size()));
                 })
-                .chain(() -> metrics.fourBiz(interaction, "request/getById", () -> fourBiz.ticket(ticket)))
+                .chain(() -> fourBiz.ticket(ticket))
                 .chain(current -> Conversation.isClosedStatus(current.statusCode())
                         ? closed(conversation, current.statusCode())
                         : Uni.createFrom().voidItem());

@@ -3,16 +3,11 @@ package omnichannel.bridge.service;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Uni;
-
-import omnichannel.bridge.client.FourBizException;
 
 /** The bridge's metrics, each tagged with the interaction it concerns (docs/operations.md lists them). */
 @ApplicationScoped
@@ -21,7 +16,6 @@ public class BridgeMetrics {
     private final MeterRegistry registry;
     /** Meters by name and tags: looking one up in the registry on every message costs more than the count itself. */
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     public BridgeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -79,29 +73,6 @@ public class BridgeMetrics {
 
     void retry(String interactionId) {
         count("omnichannel_bridge_retries", interactionId);
-    }
-
-    /** Times a 4biz call; the outcome tag is {@code ok} or 4biz's error code (or the HTTP status). */
-    <T> Uni<T> fourBiz(String interactionId, String operation, Supplier<Uni<T>> call) {
-        return Uni.createFrom().deferred(() -> {
-            Timer.Sample sample = Timer.start(registry);
-            return call.get().onItemOrFailure().invoke((item, failure) -> {
-                String outcome = outcome(failure);
-                sample.stop(timers.computeIfAbsent(List.of(interactionId, operation, outcome),
-                        key -> Timer.builder("omnichannel_bridge_fourbiz_calls").tag("interaction", interactionId)
-                                .tag("operation", operation).tag("outcome", outcome).register(registry)));
-            });
-        });
-    }
-
-    private static String outcome(Throwable failure) {
-        if (failure == null) {
-            return "ok";
-        }
-        if (failure instanceof FourBizException e) {
-            return e.code() != null ? e.code() : "HTTP_" + e.status();
-        }
-        return failure.getClass().getSimpleName();
     }
 
     private void count(String name, String interactionId) {

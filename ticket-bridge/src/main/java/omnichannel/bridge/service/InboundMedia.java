@@ -79,11 +79,10 @@ public class InboundMedia {
         return attached.attached(key).chain(done -> done
                 ? Uni.createFrom().voidItem()
                 : downloads.fetch(interaction, file.url(), file.contentType(), policy)
-                        .chain(media -> metrics.fourBiz(interaction.id(), "request/addAttachments",
-                                () -> fourBiz.addAttachment(new FourBizClient.NewAttachment(ticket,
-                                        fileName(message, index, media.contentType()),
-                                        EXTENSIONS.getOrDefault(MediaPolicy.essence(media.contentType()), "bin"),
-                                        media.content())))
+                        .chain(media -> fourBiz.addAttachment(new FourBizClient.NewAttachment(ticket,
+                                fileName(message, index, media.contentType()),
+                                EXTENSIONS.getOrDefault(MediaPolicy.essence(media.contentType()), "bin"),
+                                media.content()))
                                 .call(() -> attached.record(key, ticket))
                                 .invoke(() -> metrics.attachment(interaction.id(), true))
                                 .onFailure(e -> e instanceof FourBizException f && f.isPermanent())

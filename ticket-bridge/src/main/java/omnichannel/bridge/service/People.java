@@ -38,12 +38,10 @@ public class People {
 
     private final IdentityStore identities;
     private final FourBizClient fourBiz;
-    private final BridgeMetrics metrics;
 
-    public People(IdentityStore identities, FourBizClient fourBiz, BridgeMetrics metrics) {
+    public People(IdentityStore identities, FourBizClient fourBiz) {
         this.identities = identities;
         this.fourBiz = fourBiz;
-        this.metrics = metrics;
     }
 
     /** The requester's login for the message's person; made in 4biz first when the policy says to create one. */
@@ -66,8 +64,7 @@ public class People {
         if (phone == null || !fourBiz.capabilities().usable(Capability.EMPLOYEE_QUERY)) {
             return Uni.createFrom().nullItem();
         }
-        return metrics.fourBiz(interaction.id(), "data/query",
-                () -> fourBiz.employeesByPhone(PhoneNumbers.variants(phone)))
+        return fourBiz.employeesByPhone(PhoneNumbers.variants(phone))
                 .chain(found -> {
                     List<String> logins = found.stream().map(FourBizClient.Employee::login).distinct().toList();
                     if (logins.size() != 1) {
@@ -92,9 +89,8 @@ public class People {
             return Uni.createFrom().item(login);
         }
         String name = conversation.displayName() != null ? conversation.displayName() : login;
-        return metrics.fourBiz(interaction.id(), "requester upsert",
-                () -> fourBiz.upsertRequester(new FourBizClient.Requester(login, name,
-                        message.sender().phoneNumber(), interaction.defaultUnitId(), interaction.defaultGroupId())))
+        return fourBiz.upsertRequester(new FourBizClient.Requester(login, name,
+                message.sender().phoneNumber(), interaction.defaultUnitId(), interaction.defaultGroupId()))
                 .replaceWith(login);
     }
 }

@@ -53,10 +53,9 @@ public class TicketService {
                 : requesterLogin(message.channel(), message.sender().id());
         String phone = message.sender().phoneNumber();
         return contract().chain(contract -> people.requester(interaction, conversation, message)
-                .chain(login -> metrics.fourBiz(interaction.id(), "request/create",
-                        () -> fourBiz.createTicket(new FourBizClient.NewTicket(
-                                OriginKeys.ticket(message.interactionId(), message.providerMessageId()), description,
-                                login, name, phone, contract, interaction.defaultActivityId())))))
+                .chain(login -> fourBiz.createTicket(new FourBizClient.NewTicket(
+                        OriginKeys.ticket(message.interactionId(), message.providerMessageId()), description,
+                        login, name, phone, contract, interaction.defaultActivityId()))))
                 .invoke(ticket -> {
                     Log.infof("ticket %s for interaction=%s correlationId=%s", ticket.number(), interaction.id(),
                             message.correlationId());
@@ -70,11 +69,10 @@ public class TicketService {
 
     /** Adds the message to the conversation's open ticket as a follow-up. */
     Uni<Void> followUp(InternalInteraction interaction, Conversation conversation, InboundMessage message) {
-        return metrics.fourBiz(interaction.id(), "request/createOccurrence",
-                () -> fourBiz.createOccurrence(new FourBizClient.NewOccurrence(conversation.ticketNumber(),
-                        OriginKeys.followUp(message.interactionId(), message.providerMessageId()),
-                        messageDescription(message, conversation), LocalDateTime.now(bridge.timeZone()),
-                        FOLLOW_UP_CATEGORY)))
+        return fourBiz.createOccurrence(new FourBizClient.NewOccurrence(conversation.ticketNumber(),
+                OriginKeys.followUp(message.interactionId(), message.providerMessageId()),
+                messageDescription(message, conversation), LocalDateTime.now(bridge.timeZone()),
+                FOLLOW_UP_CATEGORY))
                 .invoke(() -> metrics.followUp(interaction.id()));
     }
 
@@ -89,9 +87,8 @@ public class TicketService {
 
     /** Writes a note on a ticket (e.g. a delivery failure), once per numberOrigin. */
     Uni<Void> note(String interactionId, String ticketNumber, String numberOrigin, String text) {
-        return metrics.fourBiz(interactionId, "request/createOccurrence",
-                () -> fourBiz.createOccurrence(new FourBizClient.NewOccurrence(ticketNumber, numberOrigin, text,
-                        LocalDateTime.now(bridge.timeZone()), FOLLOW_UP_CATEGORY)));
+        return fourBiz.createOccurrence(new FourBizClient.NewOccurrence(ticketNumber, numberOrigin, text,
+                LocalDateTime.now(bridge.timeZone()), FOLLOW_UP_CATEGORY));
     }
 
     private Uni<String> contract() {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,9 @@ class FourBizClientTest {
     @Inject
     FourBizClient fourBiz;
 
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void anOperationServedOnlyUnderWebmvcServicesIsFoundThereAndKeptThere() {
         FourBizStub.server.stubFor(post(urlEqualTo("/4biz/webmvc/services/request/so-no-webmvc")).willReturn(aResponse()
@@ -50,6 +54,9 @@ class FourBizClientTest {
                 .as("asked under /services once, then no more").hasSize(1);
         assertThat(FourBizStub.server.findAll(postRequestedFor(urlEqualTo("/4biz/webmvc/services/request/so-no-webmvc"))))
                 .hasSize(2);
+        // every call is timed in the client, by operation and outcome
+        assertThat(registry.find("omnichannel_bridge_fourbiz_calls").tag("operation", "request/so-no-webmvc")
+                .tag("outcome", "INPUT").timer()).isNotNull().extracting(timer -> timer.count()).isEqualTo(2L);
     }
 
     @Test
