@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import omnichannel.system.ServiceProcess;
+
 /**
  * {@code ./run-bench.sh profile}: CPU profiles of three services starting (P5), of the gateway under P1's load (wrk) and
  * of the bridge under P3's, taken by async-profiler (loaded as an agent when the service starts, sampling CPU time
@@ -97,7 +99,7 @@ final class Profiles {
         }
     }
 
-    private omnichannel.system.ServiceProcess profiled(String module, Path jfr) throws IOException {
+    private ServiceProcess profiled(String module, Path jfr) throws IOException {
         Files.deleteIfExists(jfr);
         Progress.say("profile: %s restarted with async-profiler", module);
         return system.stack.restart(module, Map.of("JAVA_TOOL_OPTIONS",

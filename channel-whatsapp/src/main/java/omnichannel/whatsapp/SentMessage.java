@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.vertx.mutiny.sqlclient.Row;
 
+import omnichannel.events.DeliveryStatus;
 import omnichannel.platform.sending.SendLogTable;
 
 /** An outbound event this service took on, keyed by the event's id, with what Twilio made of it (a sent_message row). */
@@ -17,7 +18,7 @@ public record SentMessage(UUID eventId, String interactionId, String recipient, 
     public static final String QUEUED = "QUEUED";
     public static final String FAILED = "FAILED";
     public static final String TEXT = "TEXT";
-    public static final String TEMPLATE = omnichannel.events.DeliveryStatus.SENT_AS_TEMPLATE;
+    public static final String TEMPLATE = DeliveryStatus.SENT_AS_TEMPLATE;
 
     /** The columns {@link #of(Row)} reads, in a select list. */
     public static final String COLUMNS = "event_id, interaction_id, recipient, provider_message_id, status, error_code, "

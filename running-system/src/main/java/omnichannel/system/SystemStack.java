@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import omnichannel.events.Topics;
 import omnichannel.testing.IdentityProvider;
 import omnichannel.testing.Tokens;
+import omnichannel.testing.infra.FreePorts;
 import omnichannel.testing.infra.KafkaBroker;
 import omnichannel.testing.infra.PostgresServer;
 
@@ -207,7 +208,7 @@ public final class SystemStack implements AutoCloseable {
 
     /** Starts one more process of a service (a replica on a free port) and waits until it is ready. */
     public ServiceProcess startReplica(String module, String suffix, Duration readyTimeout) {
-        ServiceProcess replica = service(module).replica(omnichannel.testing.infra.FreePorts.next(), suffix);
+        ServiceProcess replica = service(module).replica(FreePorts.next(), suffix);
         services.put(replica.name(), replica);
         replica.awaitReady(readyTimeout);
         return replica;

@@ -1,5 +1,6 @@
 package omnichannel.bridge;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,11 @@ public final class BridgeKafka {
 
     public static void publish(DeliveryStatus status) {
         send(Topics.DELIVERY, status.conversationKey(), EventJson.write(status));
+    }
+
+    /** A record on the delivery topic as written, whatever it says (e.g. one no current producer could write). */
+    public static void publishDelivery(String key, String json) {
+        send(Topics.DELIVERY, key, json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(String topic, String key, byte[] value) {

@@ -18,9 +18,11 @@ import com.twilio.exception.ApiException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.events.Channel;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.Event;
 import omnichannel.events.OutboundMessage;
+import omnichannel.events.Participant;
 import omnichannel.events.TwilioStatusCallback;
 import omnichannel.platform.interactions.InteractionDirectory;
 import omnichannel.platform.interactions.InternalInteraction;
@@ -252,12 +254,12 @@ public class OutboundService {
         Map<String, String> fields = SendLog.parseTemplate(sent.templateVariables());
         UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId()).getBytes(StandardCharsets.UTF_8));
         OutboundMessage original = new OutboundMessage(sent.eventId(), Event.SCHEMA_VERSION, Instant.now(),
-                sent.interactionId(), omnichannel.events.Channel.WHATSAPP_TWILIO,
+                sent.interactionId(), Channel.WHATSAPP_TWILIO,
                 sent.correlationId() == null ? sent.eventId().toString() : sent.correlationId(),
                 sent.purpose() == null
                         ? OutboundMessage.Purpose.ATTENDANT_ANSWER
                         : OutboundMessage.Purpose.valueOf(sent.purpose()),
-                new omnichannel.events.Participant(sent.recipient(), null, null, null), textOf(fields), List.of(), null,
+                new Participant(sent.recipient(), null, null, null), textOf(fields), List.of(), null,
                 null, fields);
         return interactions.interaction(sent.interactionId()).chain(interaction -> {
             if (!hasTemplate(original, interaction)) {
@@ -290,10 +292,10 @@ public class OutboundService {
                 return windowClosedLater(sent);
             }
             OutboundMessage original = new OutboundMessage(sent.eventId(), Event.SCHEMA_VERSION, Instant.now(),
-                    sent.interactionId(), omnichannel.events.Channel.WHATSAPP_TWILIO,
+                    sent.interactionId(), Channel.WHATSAPP_TWILIO,
                     sent.correlationId() == null ? sent.eventId().toString() : sent.correlationId(),
                     OutboundMessage.Purpose.ATTENDANT_ANSWER,
-                    new omnichannel.events.Participant(sent.recipient(), null, null, null), "", List.of(), null, null,
+                    new Participant(sent.recipient(), null, null, null), "", List.of(), null, null,
                     Map.of());
             return report(original, sent.providerMessageId(), callback.state(), callback.errorCode(),
                     callback.errorMessage());

@@ -23,6 +23,7 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 import omnichannel.config.config.OmnichannelConfig;
+import omnichannel.platform.net.OutboundUrls;
 import omnichannel.platform.rest.ProblemException;
 import omnichannel.platform.twilio.SelfTest;
 import omnichannel.platform.twilio.TwilioSignature;
@@ -48,9 +49,9 @@ public class ProviderChecks {
     private final OmnichannelConfig config;
     private final long timeoutMillis;
 
-    private final omnichannel.platform.net.OutboundUrls urls;
+    private final OutboundUrls urls;
 
-    public ProviderChecks(Vertx vertx, OmnichannelConfig config, omnichannel.platform.net.OutboundUrls urls) {
+    public ProviderChecks(Vertx vertx, OmnichannelConfig config, OutboundUrls urls) {
         this.urls = urls;
         this.http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
                 .setConnectTimeout((int) config.httpClients().connectTimeout().toMillis())
@@ -207,7 +208,7 @@ public class ProviderChecks {
                                 ? new Step("callback", true, "the gateway answered X's CRC challenge at " + callbackUrl)
                                 : new Step("callback", false, callbackUrl + " did not answer the CRC challenge correctly"
                                         + " (HTTP " + response.statusCode() + ")"))
-                .onFailure(omnichannel.platform.net.OutboundUrls.Refused.class).recoverWithItem(e -> new Step(
+                .onFailure(OutboundUrls.Refused.class).recoverWithItem(e -> new Step(
                         "callback", false, "the callback URL override may not be called: " + e.getMessage()))
                 .onFailure().recoverWithItem(e -> new Step("callback", false, callbackUrl + " unreachable: " + e.getMessage()));
     }

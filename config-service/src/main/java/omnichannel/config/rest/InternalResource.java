@@ -21,6 +21,7 @@ import omnichannel.config.Interaction;
 import omnichannel.config.service.InteractionService;
 import omnichannel.config.service.NotFound;
 import omnichannel.config.service.ParameterService;
+import omnichannel.config.service.SettingsJson;
 import omnichannel.config.service.SignatureFailures;
 import omnichannel.config.service.XConnections;
 import omnichannel.platform.interactions.InternalInteraction;
@@ -114,13 +115,13 @@ public class InternalResource {
                 i.contactOriginId, i.helperInterception, i.active && i.deletedAt == null, callbackUrl, i.whatsappNumber,
                 i.twilioAccountSid,
                 secrets.get("whatsapp.authToken"), secrets.get("whatsapp.secondaryAuthToken"), i.templateContentSid,
-                omnichannel.config.service.SettingsJson.templates(i.whatsappTemplates),
+                SettingsJson.templates(i.whatsappTemplates),
                 i.messagesPerSecond, i.signatureMode,
                 i.signatureLogOnlyUntil,
                 i.twitterApiKey, secrets.get("twitter.apiSecretKey"), secrets.get("twitter.accessToken"),
                 secrets.get("twitter.accessTokenSecret"), i.twitterUserId, i.twitterEnvironment, i.twitterDeliveryMode,
-                omnichannel.config.service.SettingsJson.businessHours(i.businessHours),
-                omnichannel.config.service.SettingsJson.mediaPolicy(i.mediaPolicy),
-                omnichannel.config.service.SettingsJson.requesterPolicy(i.requesterPolicy), i.version);
+                SettingsJson.businessHours(i.businessHours),
+                SettingsJson.mediaPolicy(i.mediaPolicy),
+                SettingsJson.requesterPolicy(i.requesterPolicy), i.version);
     }
 }

@@ -32,6 +32,7 @@ import io.vertx.core.Vertx;
 import omnichannel.config.DeadLetterAction;
 import omnichannel.config.client.DeadLetterTopics;
 import omnichannel.config.repository.DeadLetterActionRepository;
+import omnichannel.events.ConversationKey;
 
 /**
  * Dead letters as admins operate them (R10): the pending ones (in a dead-letter topic, neither replayed nor
@@ -72,7 +73,7 @@ public class DeadLetterService {
     /** How many dead letters of one interaction's conversations are pending. */
     public Uni<Long> pendingOf(String interactionId) {
         return pendingRecords().map(records -> records.stream()
-                .filter(r -> omnichannel.events.ConversationKey.isOf(r.key(), interactionId)).count());
+                .filter(r -> ConversationKey.isOf(r.key(), interactionId)).count());
     }
 
     /** One pending dead letter; null when there is none with this id (or it was replayed or discarded). */

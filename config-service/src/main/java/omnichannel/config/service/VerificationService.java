@@ -13,8 +13,10 @@ import omnichannel.config.Interaction;
 import omnichannel.config.client.FourBizChecks;
 import omnichannel.config.client.ProviderChecks;
 import omnichannel.config.client.ProviderChecks.Step;
+import omnichannel.config.client.XOAuthClient;
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.DeliveryMode;
+import omnichannel.platform.interactions.PurposeTemplate;
 import omnichannel.platform.x.XCredentials;
 
 /**
@@ -33,10 +35,10 @@ public class VerificationService {
     private final FourBizChecks fourBiz;
 
     private final XConnections xConnections;
-    private final omnichannel.config.client.XOAuthClient xOAuth;
+    private final XOAuthClient xOAuth;
 
     public VerificationService(InteractionService interactions, ProviderChecks checks, FourBizChecks fourBiz,
-            XConnections xConnections, omnichannel.config.client.XOAuthClient xOAuth) {
+            XConnections xConnections, XOAuthClient xOAuth) {
         this.xConnections = xConnections;
         this.xOAuth = xOAuth;
         this.interactions = interactions;
@@ -107,7 +109,7 @@ public class VerificationService {
         if (interaction.templateContentSid != null) {
             templates.put("template", interaction.templateContentSid);
         }
-        Map<String, omnichannel.platform.interactions.PurposeTemplate> purposes = SettingsJson
+        Map<String, PurposeTemplate> purposes = SettingsJson
                 .templates(interaction.whatsappTemplates);
         if (purposes != null) {
             purposes.forEach((purpose, template) -> templates.put("template " + purpose, template.contentSid()));

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.platform.x.XAccessToken;
+
 /**
  * config-service's internal API (role {@code omnichannel-service}) at {@code CONFIG_SERVICE_URL}. The bearer token is
  * the service's own, obtained with OAuth2 client credentials by Quarkus's OIDC client ({@code quarkus.oidc-client.*}:
@@ -49,7 +51,7 @@ public interface InternalApi {
      */
     @POST
     @Path("/interactions/{id}/x-access-token")
-    Uni<omnichannel.platform.x.XAccessToken> xAccessToken(@PathParam("id") String id);
+    Uni<XAccessToken> xAccessToken(@PathParam("id") String id);
 
     /** X told us (an {@code oauth.revoke} event) that the account revoked the app's access. */
     @POST

@@ -16,6 +16,7 @@ import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.Participant;
 import omnichannel.events.QuickReply;
+import omnichannel.platform.rest.ProblemException;
 
 /**
  * X direct messages as inbound messages, in one place for both ways they reach us: a webhook delivery (providers.md
@@ -221,7 +222,7 @@ public final class XDirectMessages {
     }
 
     /** The delivery is JSON but not a usable X event: a 400 at the gateway, a skipped event for the poller. */
-    public static class InvalidEvent extends omnichannel.platform.rest.ProblemException {
+    public static class InvalidEvent extends ProblemException {
 
         public InvalidEvent(String message) {
             super(400, "Bad request", message);

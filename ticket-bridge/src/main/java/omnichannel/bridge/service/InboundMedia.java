@@ -16,6 +16,7 @@ import omnichannel.bridge.client.MediaDownloads;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.bridge.repository.AttachedFiles;
 import omnichannel.events.Attachment;
+import omnichannel.events.Channel;
 import omnichannel.events.InboundMessage;
 import omnichannel.platform.interactions.InternalInteraction;
 import omnichannel.platform.interactions.MediaPolicy;
@@ -105,7 +106,7 @@ public class InboundMedia {
 
     /** {@code whatsapp-<message id>-<n>.<ext>}: unique on the ticket, and the same on every attempt. */
     static String fileName(InboundMessage message, int index, String contentType) {
-        String channel = message.channel() == omnichannel.events.Channel.WHATSAPP_TWILIO ? "whatsapp" : "x";
+        String channel = message.channel() == Channel.WHATSAPP_TWILIO ? "whatsapp" : "x";
         String id = message.providerMessageId().replaceAll("[^A-Za-z0-9_-]", "");
         return channel + "-" + (id.length() > 40 ? id.substring(0, 40) : id) + "-" + (index + 1) + "."
                 + EXTENSIONS.getOrDefault(MediaPolicy.essence(contentType), "bin");

@@ -5,10 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static omnichannel.bridge.BridgeKafka.inbound;
 import static omnichannel.bridge.BridgeKafka.publish;
+import static omnichannel.bridge.BridgeKafka.publishDelivery;
 import static omnichannel.bridge.BridgeKafka.sentTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import omnichannel.events.Channel;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.Event;
 import omnichannel.events.OutboundMessage;
+import omnichannel.events.json.EventJson;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
@@ -105,7 +108,12 @@ class DeliveryFailuresTest {
 
         // channel-whatsapp links Twilio's ids to our events and sends one final result, event id always set
         publish(status(ack, ack.eventId(), sid, DeliveryStatus.State.SENT, null));
-        publish(status(ack, null, sid, DeliveryStatus.State.UNDELIVERED, "63016"));
+        // a result without our event id cannot be made any more; one written by an older producer is not written
+        String withoutOurId = new String(EventJson.write(status(ack, ack.eventId(), sid,
+                DeliveryStatus.State.UNDELIVERED, "63016")), StandardCharsets.UTF_8)
+                .replace("\"outboundEventId\":\"" + ack.eventId() + "\"", "\"outboundEventId\":null");
+        assertThat(withoutOurId).contains("\"outboundEventId\":null");
+        publishDelivery(ack.conversationKey(), withoutOurId);
         publish(status(ack, ack.eventId(), sid, DeliveryStatus.State.UNDELIVERED, "63032"));
 
         // the code as the note writes it: a bare "63016" also turns up inside random ids of other tests' requests
