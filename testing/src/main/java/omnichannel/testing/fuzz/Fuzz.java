@@ -8,9 +8,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +57,10 @@ public final class Fuzz {
     /** What a run saw. */
     public record Report(int requests, Map<Integer, Integer> statuses, List<String> violations,
             Set<String> acceptedMarkers, Set<String> expectedAccepted, List<String> slowest) {
+    }
+
+    /** A request that took more than half a second. */
+    private record Slow(long micros, String description) {
     }
 
     /** The seed of this run: {@code -Dfuzz.seed} to replay one, otherwise new each run. */
@@ -109,7 +115,7 @@ public final class Fuzz {
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         Set<String> expectedAccepted = ConcurrentHashMap.newKeySet();
         // the slowest cases, so that a run that takes long says which requests made it long
-        Map<Long, String> slow = Collections.synchronizedMap(new TreeMap<Long, String>(Comparator.reverseOrder()));
+        Queue<Slow> slow = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -129,8 +135,8 @@ public final class Fuzz {
                                 response = http.send(c.method(), c.target(), c.headers(), c.body());
                                 long micros = (System.nanoTime() - started) / 1000;
                                 if (micros > 500_000) {
-                                    slow.put(micros * 1000 + (caseSeed & 0x3ff), micros / 1000 + " ms: " + c.method() + " "
-                                            + abbreviate(c.target()) + " -> " + response.status());
+                                    slow.add(new Slow(micros, micros / 1000 + " ms: " + c.method() + " "
+                                            + abbreviate(c.target()) + " -> " + response.status()));
                                 }
                             } catch (RuntimeException e) {
                                 violations.add(describe(caseSeed, c, "no answer: " + e));
@@ -157,10 +163,8 @@ public final class Fuzz {
         } finally {
             pool.shutdownNow();
         }
-        List<String> slowest;
-        synchronized (slow) {
-            slowest = slow.values().stream().limit(10).toList();
-        }
+        List<String> slowest = slow.stream().sorted(Comparator.comparingLong(Slow::micros).reversed()).limit(10)
+                .map(Slow::description).toList();
         return new Report(requests, new TreeMap<>(statuses), List.copyOf(violations), Set.copyOf(accepted),
                 Set.copyOf(expectedAccepted), slowest);
     }
