@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import io.vertx.mutiny.sqlclient.Row;
 
+import omnichannel.events.Channel;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.platform.sending.SendLogTable;
+import omnichannel.platform.sending.SendOnce;
 
 /** An outbound event this service took on, keyed by the event's id, with what Twilio made of it (a sent_message row). */
 public record SentMessage(UUID eventId, String interactionId, String recipient, String providerMessageId,
@@ -30,6 +32,12 @@ public record SentMessage(UUID eventId, String interactionId, String recipient, 
                 row.getString("template_variables"), row.getString("sent_as"), row.getString("purpose"),
                 row.getString("correlation_id"), row.getOffsetDateTime("created_at").toInstant(),
                 row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    /** The send, as a result reports on it. */
+    public SendOnce.Sent send() {
+        return new SendOnce.Sent(eventId, interactionId, Channel.WHATSAPP_TWILIO,
+                correlationId == null ? eventId.toString() : correlationId, recipient);
     }
 
     /** The same message with the status a callback moved it to. */

@@ -1,11 +1,10 @@
 package omnichannel.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What became of one of our outbound messages: a channel service's result ({@link #resultOf}) on
+ * What became of one of our outbound messages: a channel service's result (platform's {@code SendOnce}) on
  * {@code omnichannel.delivery.v1}, read by the bridge alone. Twilio's raw callbacks are {@link TwilioStatusCallback}s.
  *
  * @param outboundEventId the {@link OutboundMessage#eventId()} it reports on
@@ -63,23 +62,6 @@ public record DeliveryStatus(
         Required.field(outboundEventId, "outboundEventId");
         Required.text(recipientId, "recipientId");
         Required.field(state, "state");
-    }
-
-    /**
-     * A channel service's result for one of our messages. Its id is derived from the message and the state, so a
-     * repeated report is recognisably the same event.
-     *
-     * @param reason what the attendant should read on the ticket, in words (never a secret)
-     */
-    public static DeliveryStatus resultOf(OutboundMessage message, String providerMessageId, State state,
-            String errorCode, String reason, String sentAs) {
-        // a template sent after the text was accepted is another result of the same message
-        UUID id = UUID.nameUUIDFromBytes(("result:" + message.eventId() + ":" + state
-                + (SENT_AS_TEMPLATE.equals(sentAs) ? ":" + SENT_AS_TEMPLATE : ""))
-                .getBytes(StandardCharsets.UTF_8));
-        return new DeliveryStatus(id, Event.SCHEMA_VERSION, Instant.now(), message.interactionId(), message.channel(),
-                message.correlationId(), message.eventId(), providerMessageId, message.recipient().id(), state,
-                errorCode, reason, sentAs);
     }
 
     /** The Kafka key: the conversation the message belongs to. */

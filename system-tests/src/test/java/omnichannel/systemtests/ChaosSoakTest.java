@@ -17,7 +17,7 @@ class ChaosSoakTest {
     @Test
     void seventyFiveSecondsOfChaosOnTheProductionTopologyLoseDuplicateAndReorderNothing() {
         Soak.Report report;
-        try (Soak soak = Soak.start(Soak.Settings.verify())) {
+        try (Soak soak = SharedSystem.oneStartAtATime(() -> Soak.start(Soak.Settings.verify()))) {
             report = soak.run();
         }
         assertThat(report.faults()).as("every kind of fault was injected").hasSize(Soak.Fault.values().length);

@@ -28,6 +28,7 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
@@ -41,6 +42,7 @@ import omnichannel.testing.infra.FreePorts;
  * language cookies are Secure; reached directly over plain http, or by a caller that is not a trusted proxy
  * (whatever X-Forwarded-* it sends), the same login asks for an http redirect URI.
  */
+@ResourceLock(SharedSystem.LOCK)
 class ConsoleBehindTlsProxyTest {
 
     static RunningSystem system;

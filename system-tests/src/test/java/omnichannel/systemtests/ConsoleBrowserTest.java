@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,6 +46,7 @@ import omnichannel.testing.IdentityProvider;
  * traffic after a person writes and someone posts a forged webhook, and a viewer who sees no write action. Every page is saved as a PNG in
  * {@code system-tests/target/console-screenshots/}.
  */
+@ResourceLock(SharedSystem.LOCK)
 class ConsoleBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target/console-screenshots");

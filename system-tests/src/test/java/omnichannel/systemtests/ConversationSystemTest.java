@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,8 +29,9 @@ import omnichannel.testing.infra.KafkaBroker;
 /**
  * Conversations over the wire: follow-ups, attendants' answers, resolution, the Helper bot, and the bridge killed in
  * the middle of a stream. Packaged services as processes, real PostgreSQL and Kafka, 4biz, Helper and Twilio played
- * by the simulators.
+ * by the simulators. Its own system: it kills, restarts and cuts off what other classes would be using.
  */
+@ResourceLock(SharedSystem.OWN_SYSTEMS)
 class ConversationSystemTest {
 
     static RunningSystem system;
@@ -39,13 +43,18 @@ class ConversationSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        system = SharedSystem.get();
+        system = SharedSystem.startOwn("conversations");
         kafka = system.kafka();
         stack = system.stack();
         simulators = system.simulators();
         interaction = DemoInteraction.create(system.configService(), system.tokens().admin(), "+5511999990101");
         helperInteraction = DemoInteraction.createWithHelper(system.configService(), system.tokens().admin(),
                 "+5511999990102", simulators.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        SharedSystem.close(system, "conversations");
     }
 
     private static void say(DemoInteraction to, String from, String text) {
@@ -192,7 +201,8 @@ class ConversationSystemTest {
                 }
                 if (m == 4) {
                     // the bridge is busy with the first rounds while the rest keep arriving
-                    restart = CompletableFuture.runAsync(() -> stack.killAndRestart("ticket-bridge", Duration.ofSeconds(60)));
+                    restart = CompletableFuture
+                            .runAsync(() -> stack.killAndRestart("ticket-bridge", SharedSystem.READY_TIMEOUT));
                 }
             }
             restart.join();
@@ -229,7 +239,7 @@ class ConversationSystemTest {
                 }
                 if (m == 1) {
                     simulators.fourBizOutage(503, 6_000);
-                    stack.restart("ticket-bridge", java.util.Map.of(), Duration.ofSeconds(60));
+                    stack.restart("ticket-bridge", Map.of(), SharedSystem.READY_TIMEOUT);
                 }
             }
         } finally {
@@ -263,7 +273,7 @@ class ConversationSystemTest {
         await().atMost(Duration.ofSeconds(30)).until(
                 () -> simulators.twilioStats().path("stormThrottled").asLong() - before >= people.size());
 
-        stack.restart("channel-whatsapp", java.util.Map.of(), Duration.ofSeconds(60));
+        stack.restart("channel-whatsapp", Map.of(), SharedSystem.READY_TIMEOUT);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> people.stream().allMatch(p -> bodiesTo(p).size() == 1));

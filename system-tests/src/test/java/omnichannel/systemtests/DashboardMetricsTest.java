@@ -2,6 +2,8 @@ package omnichannel.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import omnichannel.system.HttpJson;
-import omnichannel.system.RunningSystem;
-
 /**
  * The dashboard's and the alerts' queries name only metrics the services export: every metric name in deploy/'s
- * dashboard and alert rules is in a scrape of the running system's /q/metrics (after the other system tests gave it
- * traffic), but for {@code up}, which Prometheus makes itself.
+ * dashboard and alert rules is in the scrapes of /q/metrics the systems kept when they closed (after the system tests
+ * gave them traffic: {@link AfterTheSystemTests}), but for {@code up}, which Prometheus makes itself.
  */
 class DashboardMetricsTest {
 
@@ -33,20 +32,17 @@ class DashboardMetricsTest {
             "increase", "histogram_quantile", "and", "or", "unless", "bool", "offset", "topk", "bottomk", "abs",
             "clamp_min", "clamp_max", "delta", "deriv", "max_over_time", "min_over_time", "avg_over_time", "time",
             "vector", "label_replace", "absent", "on", "ignoring", "group_left", "group_right");
-    private static final List<String> SERVICES = List.of("config-service", "webhook-gateway", "ticket-bridge",
-            "channel-whatsapp", "channel-twitter");
 
     @Test
     void everyMetricTheDashboardAndTheAlertsQueryIsExported() throws Exception {
-        RunningSystem system = SharedSystem.get();
         Path root = Path.of(System.getProperty("omnichannel.root", ".."));
         List<String> expressions = new ArrayList<>();
         JsonNode dashboard = YAML.readTree(Files.readString(root.resolve("deploy/base/dashboard.yaml")));
         dashboard.path("data").forEach(json -> {
             try {
                 JSON.readTree(json.asText()).findValues("expr").forEach(expr -> expressions.add(expr.asText()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         YAML.readTree(Files.readString(root.resolve("deploy/base/alerts.yaml"))).path("spec").path("groups")
@@ -57,10 +53,13 @@ class DashboardMetricsTest {
         assertThat(queried).as("metric names found in the queries").hasSizeGreaterThan(8);
 
         StringBuilder scraped = new StringBuilder();
-        for (String service : SERVICES) {
-            HttpJson.Reply metrics = HttpJson.get(system.stack().service(service).baseUrl() + "/q/metrics");
-            assertThat(metrics.status()).as(service).isEqualTo(200);
-            scraped.append(metrics.body()).append('\n');
+        List<Path> scrapes = AfterTheSystemTests.files("metric scrapes", path -> path.startsWith("metrics"));
+        for (String service : SharedSystem.SERVICES) {
+            assertThat(scrapes).as(service + "'s metrics")
+                    .anySatisfy(file -> assertThat(file.getFileName()).hasToString(service + ".prom"));
+        }
+        for (Path scrape : scrapes) {
+            scraped.append(Files.readString(scrape)).append('\n');
         }
         String all = scraped.toString();
         assertThat(queried).allSatisfy(name -> assertThat(Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]")

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +25,7 @@ import omnichannel.system.Simulators;
  * named query finds a colaborador by phone, and the /webmvc attachment read lets an attendant's file reach the person.
  * Its own system: every other system test runs against a 4biz that serves only what it documents.
  */
+@ResourceLock(SharedSystem.OWN_SYSTEMS)
 class FourBizCapabilitiesSystemTest {
 
     static RunningSystem system;
@@ -32,7 +34,7 @@ class FourBizCapabilitiesSystemTest {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start("system-tests/target/service-logs-capabilities", Duration.ofSeconds(120),
+        system = SharedSystem.startOwn("capabilities",
                 Map.of("simulators", Map.of("SIMULATORS_FOURBIZ_MODE", "extended"),
                         "ticket-bridge", Map.of("FOURBIZ_CAPABILITIES_REQUESTER_UPSERT", "employee/synchronize",
                                 "FOURBIZ_CAPABILITIES_EMPLOYEE_QUERY", "colaboradores_por_telefone",
@@ -44,7 +46,7 @@ class FourBizCapabilitiesSystemTest {
 
     @AfterAll
     static void stop() {
-        system.close();
+        SharedSystem.close(system, "capabilities");
     }
 
     /** The connection test reports each capability in use and the unit applied. */

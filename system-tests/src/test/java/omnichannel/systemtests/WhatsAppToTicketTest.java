@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,6 +36,7 @@ import omnichannel.testing.Tokens;
  * The walking skeleton over the wire: the packaged services as separate processes, real PostgreSQL and Kafka, 4biz
  * and Twilio played by the simulators. A signed WhatsApp webhook becomes one requester, one ticket and one answer.
  */
+@ResourceLock(SharedSystem.LOCK)
 class WhatsAppToTicketTest {
 
     static RunningSystem system;
@@ -220,7 +222,7 @@ class WhatsAppToTicketTest {
      */
     @Test
     void aBurstOfTenTimesTheSenderRateAcrossTwoReplicasDrainsAtTheRateWithNo429AndNothingLost() throws Exception {
-        stack.startReplica("channel-whatsapp", "2", Duration.ofSeconds(120));
+        stack.startReplica("channel-whatsapp", "2", SharedSystem.READY_TIMEOUT);
         Thread.sleep(5_000); // the group rebalances: both processes own partitions
         int burst = 100; // interactions send 10 messages/s by default; the simulator enforces 10/s with 429 above
         // an interaction of its own, so that its backlog does not delay the other tests' answers

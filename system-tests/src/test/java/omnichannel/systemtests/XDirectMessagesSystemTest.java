@@ -12,6 +12,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,6 +33,7 @@ import omnichannel.testing.infra.KafkaBroker;
  * and DM polling that publishes each DM once across a restart of channel-twitter.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(SharedSystem.LOCK)
 class XDirectMessagesSystemTest {
 
     static RunningSystem system;
@@ -119,7 +121,7 @@ class XDirectMessagesSystemTest {
         DemoXInteraction.personWrites(simulators.baseUrl(), "4003", "Rui Alves", "ruialves", "DM lida por polling");
         await().atMost(Duration.ofSeconds(30)).until(() -> inboundOf(x.id(), "DM lida por polling") == 1);
 
-        stack.killAndRestart("channel-twitter", Duration.ofSeconds(60));
+        stack.killAndRestart("channel-twitter", SharedSystem.READY_TIMEOUT);
         DemoXInteraction.personWrites(simulators.baseUrl(), "4003", "Rui Alves", "ruialves", "outra DM depois do restart");
         await().atMost(Duration.ofSeconds(30)).until(() -> inboundOf(x.id(), "outra DM depois do restart") >= 1);
         // several polls after the restart: each DM is on the topic once

@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * No log line names a person (LGPD: erasure cannot reach logs). Runs last (failsafe runs the classes alphabetically):
- * every service's log of the shared system, after every other system test used it with its people, holds none of
- * their numbers (in any notation the services write them: E.164, digits, a requester login) nor their names.
+ * No log line names a person (LGPD: erasure cannot reach logs). Runs after the system tests (its own failsafe
+ * execution): every service's log of every system they ran holds none of their people's numbers (in any notation the
+ * services write them: E.164, digits, a requester login) nor their names.
  */
 class ZeroPeopleInLogsTest {
 
@@ -26,21 +25,16 @@ class ZeroPeopleInLogsTest {
 
     @Test
     void noServiceLoggedAPersonsNumberOrName() throws Exception {
-        SharedSystem.get();
-        Path logs = Path.of(System.getProperty("omnichannel.root", "..")).resolve(
-                "system-tests/target/service-logs-shared");
         List<String> found = new ArrayList<>();
         int lines = 0;
-        try (Stream<Path> files = Files.list(logs)) {
-            // the services' logs; the simulators stand for Twilio, X and 4biz, which do see people
-            for (Path file : files.filter(f -> f.toString().endsWith(".log")
-                    && !f.getFileName().toString().startsWith("simulators")).sorted().toList()) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    lines++;
-                    Matcher person = PEOPLE.matcher(line);
-                    if (person.find() && found.size() < 20) {
-                        found.add(file.getFileName() + ": " + line);
-                    }
+        // the services' logs; the simulators stand for Twilio, X and 4biz, which do see people
+        for (Path file : AfterTheSystemTests.files("service logs", path -> path.getNameCount() == 1
+                && path.toString().endsWith(".log") && !path.toString().startsWith("simulators"))) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                lines++;
+                Matcher person = PEOPLE.matcher(line);
+                if (person.find() && found.size() < 20) {
+                    found.add(file + ": " + line);
                 }
             }
         }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import omnichannel.platform.privacy.PrivacyEndpoints;
 import omnichannel.platform.rest.Roles;
-import omnichannel.twitter.repository.PersonalData;
+import omnichannel.twitter.repository.TwitterPersonalDataStore;
 
 /** A person's data in channel-twitter (LGPD Art. 18), for config-service's privacy requests. */
 @Path("/api/v1/privacy")
@@ -15,7 +15,7 @@ import omnichannel.twitter.repository.PersonalData;
 @SecurityRequirement(name = "bearer")
 public class PrivacyResource extends PrivacyEndpoints {
 
-    public PrivacyResource(PersonalData data) {
+    public PrivacyResource(TwitterPersonalDataStore data) {
         super(data);
     }
 }

@@ -25,7 +25,7 @@ import omnichannel.platform.x.XDirectMessages;
 import omnichannel.twitter.client.XApi;
 import omnichannel.twitter.client.XAuth;
 import omnichannel.twitter.client.XUserTokens;
-import omnichannel.twitter.repository.SendLog;
+import omnichannel.twitter.repository.SentDmStore;
 
 /**
  * Sends one outbound message as an X direct message, once: a redelivered event whose send is settled is skipped. X's
@@ -46,7 +46,7 @@ public class DmSender {
     private final XApi api;
     private final RateLimits limits;
     private final SendOnce sendOnce;
-    private final SendLog log;
+    private final SentDmStore log;
     private final String ownLinks;
 
     /** X keeps an uploaded file 24 hours: a send retried within 23 reuses the upload (the link it came from is spent). */
@@ -56,7 +56,7 @@ public class DmSender {
 
     private final XUserTokens tokens;
 
-    public DmSender(SendLog log, InteractionDirectory interactions, XApi api, RateLimits limits,
+    public DmSender(SentDmStore log, InteractionDirectory interactions, XApi api, RateLimits limits,
             KeyedPublisher<DeliveryStatus> delivery, XUserTokens tokens,
             @ConfigProperty(name = "omnichannel.public-base-url") String publicBaseUrl) {
         this.tokens = tokens;

@@ -38,7 +38,7 @@ import omnichannel.twitter.XStub;
 class PersonalDataTest {
 
     @Inject
-    PersonalData data;
+    TwitterPersonalDataStore data;
 
     @Test
     void aPersonsDmsAreExportedThenAnonymisedSoNoTableNamesThemAndARedeliveryIsStillNotSent() {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import omnichannel.platform.privacy.PrivacyEndpoints;
 import omnichannel.platform.rest.Roles;
-import omnichannel.whatsapp.repository.PersonalData;
+import omnichannel.whatsapp.repository.WhatsAppPersonalDataStore;
 
 /** A person's data in channel-whatsapp (LGPD Art. 18), for config-service's privacy requests. */
 @Path("/api/v1/privacy")
@@ -15,7 +15,7 @@ import omnichannel.whatsapp.repository.PersonalData;
 @SecurityRequirement(name = "bearer")
 public class PrivacyResource extends PrivacyEndpoints {
 
-    public PrivacyResource(PersonalData data) {
+    public PrivacyResource(WhatsAppPersonalDataStore data) {
         super(data);
     }
 }

@@ -253,24 +253,20 @@ public class OutboundService {
     private Uni<Void> windowClosedLater(SentMessage sent) {
         Map<String, String> fields = SendLog.parseTemplate(sent.templateVariables());
         UUID retryId = UUID.nameUUIDFromBytes(("template:" + sent.eventId()).getBytes(StandardCharsets.UTF_8));
-        OutboundMessage original = new OutboundMessage(sent.eventId(), Event.SCHEMA_VERSION, Instant.now(),
-                sent.interactionId(), Channel.WHATSAPP_TWILIO,
-                sent.correlationId() == null ? sent.eventId().toString() : sent.correlationId(),
+        OutboundMessage templated = new OutboundMessage(retryId, Event.SCHEMA_VERSION, Instant.now(),
+                sent.interactionId(), Channel.WHATSAPP_TWILIO, sent.send().correlationId(),
                 sent.purpose() == null
                         ? OutboundMessage.Purpose.ATTENDANT_ANSWER
                         : OutboundMessage.Purpose.valueOf(sent.purpose()),
-                new Participant(sent.recipient(), null, null, null), textOf(fields), List.of(), null,
-                null, fields);
+                new Participant(sent.recipient(), null, null, null), textOf(fields), List.of(), null, Instant.EPOCH,
+                fields);
         return interactions.interaction(sent.interactionId()).chain(interaction -> {
-            if (!hasTemplate(original, interaction)) {
-                return report(original, sent.providerMessageId(), DeliveryStatus.State.FAILED, WINDOW_CLOSED,
-                        WINDOW_CLOSED_EXPLANATION);
+            if (!hasTemplate(templated, interaction)) {
+                return sendOnce.report(sent.send(), sent.providerMessageId(), DeliveryStatus.State.FAILED,
+                        WINDOW_CLOSED, WINDOW_CLOSED_EXPLANATION);
             }
-            OutboundMessage templated = new OutboundMessage(retryId, Event.SCHEMA_VERSION, Instant.now(),
-                    original.interactionId(), original.channel(), original.correlationId(), original.purpose(),
-                    original.recipient(), original.text(), List.of(), null, Instant.EPOCH, original.templateVariables());
             // its result is the original's: the bridge knows that one, and holds its text for the next message
-            return sendOnce.deliver(templated, original, () -> send(templated),
+            return sendOnce.deliver(templated, sent.send(), () -> send(templated),
                     reservedAt -> earlierSend(templated, reservedAt));
         });
     }
@@ -291,13 +287,7 @@ public class OutboundService {
             if (WINDOW_CLOSED_CODE.equals(callback.errorCode()) && !sent.sentAsTemplate()) {
                 return windowClosedLater(sent);
             }
-            OutboundMessage original = new OutboundMessage(sent.eventId(), Event.SCHEMA_VERSION, Instant.now(),
-                    sent.interactionId(), Channel.WHATSAPP_TWILIO,
-                    sent.correlationId() == null ? sent.eventId().toString() : sent.correlationId(),
-                    OutboundMessage.Purpose.ATTENDANT_ANSWER,
-                    new Participant(sent.recipient(), null, null, null), "", List.of(), null, null,
-                    Map.of());
-            return report(original, sent.providerMessageId(), callback.state(), callback.errorCode(),
+            return sendOnce.report(sent.send(), sent.providerMessageId(), callback.state(), callback.errorCode(),
                     callback.errorMessage());
         });
     }
@@ -317,10 +307,5 @@ public class OutboundService {
             return e;
         }
         return new PermanentSendFailure(e.getCode() == null ? "HTTP_" + status : e.getCode().toString(), e.getMessage(), e);
-    }
-
-    private Uni<Void> report(OutboundMessage message, String sid, DeliveryStatus.State state, String code,
-            String reason) {
-        return sendOnce.report(message, sid, state, code, reason);
     }
 }

@@ -18,7 +18,7 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.platform.sending.PermanentSendFailure;
 import omnichannel.platform.sending.SendOnce;
 import omnichannel.whatsapp.SentMessage;
-import omnichannel.whatsapp.repository.SentMessageRepository;
+import omnichannel.whatsapp.repository.SentMessageStore;
 
 /** The record of what was sent, by outbound event id: the memory that makes a redelivered event a no-op. */
 @ApplicationScoped
@@ -26,9 +26,9 @@ public class SendLog implements SendOnce.SendLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SentMessageRepository repository;
+    private final SentMessageStore repository;
 
-    public SendLog(SentMessageRepository repository) {
+    public SendLog(SentMessageStore repository) {
         this.repository = repository;
     }
 

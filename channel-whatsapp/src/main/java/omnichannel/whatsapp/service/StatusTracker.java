@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import omnichannel.events.TwilioStatusCallback;
 import omnichannel.whatsapp.MessageStatus;
 import omnichannel.whatsapp.SentMessage;
-import omnichannel.whatsapp.repository.SentMessageRepository;
+import omnichannel.whatsapp.repository.SentMessageStore;
 
 /**
  * Keeps each sent message's status history from Twilio's callbacks. Callbacks may be lost, repeated or out of order:
@@ -23,9 +23,9 @@ public class StatusTracker {
 
     private static final List<String> PROGRESS = List.of("QUEUED", "SENDING", "SENT", "DELIVERED", "READ");
 
-    private final SentMessageRepository sent;
+    private final SentMessageStore sent;
 
-    public StatusTracker(SentMessageRepository sent) {
+    public StatusTracker(SentMessageStore sent) {
         this.sent = sent;
     }
 

@@ -36,7 +36,7 @@ import omnichannel.whatsapp.ProvidersStub;
 class PersonalDataTest {
 
     @Inject
-    PersonalData data;
+    WhatsAppPersonalDataStore data;
 
     @Test
     void aPersonsSendsAreExportedThenErasedSoNoTableNamesThem() {

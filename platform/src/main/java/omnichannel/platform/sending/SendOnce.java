@@ -1,5 +1,6 @@
 package omnichannel.platform.sending;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +10,9 @@ import java.util.function.Supplier;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
+import omnichannel.events.Channel;
 import omnichannel.events.DeliveryStatus;
+import omnichannel.events.Event;
 import omnichannel.events.OutboundMessage;
 import omnichannel.platform.messaging.KeyedPublisher;
 
@@ -74,6 +77,20 @@ public final class SendOnce {
     public record Accepted(String providerMessageId, DeliveryStatus.State state, String sentAs) {
     }
 
+    /**
+     * The send a result is about, as the bridge knows it: read from the outbound event, or from a channel's send log
+     * when a provider's callback reports on it later.
+     *
+     * @param correlationId the outbound event's correlation id (its event id when it had none)
+     */
+    public record Sent(UUID eventId, String interactionId, Channel channel, String correlationId, String recipientId) {
+
+        public static Sent of(OutboundMessage message) {
+            return new Sent(message.eventId(), message.interactionId(), message.channel(), message.correlationId(),
+                    message.recipient().id());
+        }
+    }
+
     private final String channel;
     private final SendLog log;
     private final KeyedPublisher<DeliveryStatus> delivery;
@@ -96,14 +113,14 @@ public final class SendOnce {
      */
     public Uni<Void> deliver(OutboundMessage message, Supplier<Uni<Accepted>> provider,
             Function<Instant, Uni<Accepted>> earlierSend) {
-        return deliver(message, message, provider, earlierSend);
+        return deliver(message, Sent.of(message), provider, earlierSend);
     }
 
     /**
      * Sends {@code message}, a stand-in the channel made for {@code reportedAs} (WhatsApp's template after a late
-     * 63016), and reports its result as {@code reportedAs}'s, the message the bridge knows.
+     * 63016), and reports its result as {@code reportedAs}'s, the send the bridge knows.
      */
-    public Uni<Void> deliver(OutboundMessage message, OutboundMessage reportedAs, Supplier<Uni<Accepted>> provider,
+    public Uni<Void> deliver(OutboundMessage message, Sent reportedAs, Supplier<Uni<Accepted>> provider,
             Function<Instant, Uni<Accepted>> earlierSend) {
         return log.reserve(message).chain(reservation -> {
             if (reservation.settled()) {
@@ -125,7 +142,7 @@ public final class SendOnce {
                             .invoke(() -> Log.infof("%s sent interaction=%s correlationId=%s providerId=%s as=%s", channel,
                                     message.interactionId(), message.correlationId(), accepted.providerMessageId(),
                                     accepted.sentAs()))
-                            .chain(() -> delivery.publish(DeliveryStatus.resultOf(reportedAs, accepted.providerMessageId(),
+                            .chain(() -> delivery.publish(result(reportedAs, accepted.providerMessageId(),
                                     accepted.state(), null, null, accepted.sentAs()))));
         }).onFailure(PermanentSendFailure.class).recoverWithUni(failure -> {
             PermanentSendFailure permanent = (PermanentSendFailure) failure;
@@ -137,10 +154,28 @@ public final class SendOnce {
         });
     }
 
-    /** The result of one of our messages, for the bridge, keyed like the message (event id always set). */
-    public Uni<Void> report(OutboundMessage message, String providerMessageId, DeliveryStatus.State state, String code,
+    /**
+     * The result of one of our sends, for the bridge.
+     *
+     * @param reason what the attendant should read on the ticket, in words (never a secret)
+     */
+    public Uni<Void> report(Sent sent, String providerMessageId, DeliveryStatus.State state, String code,
             String reason) {
-        return delivery.publish(DeliveryStatus.resultOf(message, providerMessageId, state, code, reason, null));
+        return delivery.publish(result(sent, providerMessageId, state, code, reason, null));
+    }
+
+    /**
+     * Its id derives from the send and the state, so a repeated report is recognisably the same event; a template
+     * sent after the text was accepted is another result of the same send.
+     */
+    private static DeliveryStatus result(Sent sent, String providerMessageId, DeliveryStatus.State state,
+            String errorCode, String reason, String sentAs) {
+        UUID id = UUID.nameUUIDFromBytes(("result:" + sent.eventId() + ":" + state
+                + (DeliveryStatus.SENT_AS_TEMPLATE.equals(sentAs) ? ":" + DeliveryStatus.SENT_AS_TEMPLATE : ""))
+                .getBytes(StandardCharsets.UTF_8));
+        return new DeliveryStatus(id, Event.SCHEMA_VERSION, Instant.now(), sent.interactionId(), sent.channel(),
+                sent.correlationId(), sent.eventId(), providerMessageId, sent.recipientId(), state, errorCode, reason,
+                sentAs);
     }
 
     private static Uni<Void> inPlace(Uni<Void> record) {

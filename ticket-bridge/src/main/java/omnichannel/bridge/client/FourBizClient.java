@@ -257,7 +257,7 @@ public class FourBizClient {
 
     /**
      * Attaches the file with the documented body. 4biz keys attachments by nothing of ours, so the caller records what
-     * was attached ({@code AttachedFiles}); Jackson writes the bytes as base64 while it serialises the body.
+     * was attached ({@code AttachedFileStore}); Jackson writes the bytes as base64 while it serialises the body.
      */
     public Uni<Void> addAttachment(NewAttachment attachment) {
         ObjectNode body = json.createObjectNode().put("mediaType", "application/json")

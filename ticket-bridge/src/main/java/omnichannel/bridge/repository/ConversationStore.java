@@ -15,17 +15,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import omnichannel.bridge.Conversation;
 import omnichannel.events.Channel;
 
 /**
- * The bridge's memory in PostgreSQL: conversations, the inbound messages already handled, the outbound messages sent.
- * Plain SQL on the reactive client, because what matters here is exactly which statement runs: version-checked
- * updates, {@code ON CONFLICT DO NOTHING} inserts, and {@code FOR UPDATE SKIP LOCKED} claims that let several
- * bridge instances poll without polling the same ticket.
+ * Conversations in PostgreSQL, with the inbound messages already handled; a message's handling is committed in one
+ * statement with what it sent ({@link SentMessageStore}'s table). Plain SQL, because what matters is exactly which
+ * statement runs: version-checked updates, and {@code FOR UPDATE SKIP LOCKED} claims that let several bridge instances
+ * poll without polling the same ticket.
  */
 @ApplicationScoped
 public class ConversationStore {
@@ -45,27 +44,6 @@ public class ConversationStore {
         TICKET, FOLLOW_UP, HELPER,
         /** A rating of the resolved ticket (the satisfaction question's answer). */
         RATING
-    }
-
-    /** An outbound message published for a conversation, kept to put a later delivery failure on its ticket. */
-    /** @param mediaLinks the links to attendants' files it carried (media_link ids) */
-    public record SentMessage(UUID eventId, String conversationKey, String ticketNumber, String purpose, String text,
-            List<UUID> mediaLinks) {
-    }
-
-    /**
-     * A sent message with what the delivery consumer needs.
-     *
-     * @param held the window kept it from the person and it waits for their next message
-     * @param releaseOf the held message this one sends again; null for any other
-     * @param releaseNoted the attendant was told this release went out
-     */
-    public record SentRecord(UUID eventId, String conversationKey, String ticketNumber, String purpose, String text,
-            Instant createdAt, boolean failureRecorded, boolean held, UUID releaseOf, boolean releaseNoted) {
-    }
-
-    /** An answer held for the person's next message. */
-    public record Held(UUID eventId, String ticketNumber, String text, List<UUID> mediaLinks) {
     }
 
     /** Another writer changed the conversation since it was read; handling the message again resolves it. */
@@ -132,7 +110,7 @@ public class ConversationStore {
      * sent: one statement, so one round trip and atomic. Fails with {@link ConcurrentUpdate} when the poller changed
      * the conversation meanwhile (then nothing is written).
      */
-    public Uni<Void> commit(Conversation c, String providerMessageId, Outcome outcome, List<SentMessage> sent,
+    public Uni<Void> commit(Conversation c, String providerMessageId, Outcome outcome, List<SentMessageStore.SentMessage> sent,
             Duration pollInterval) {
         Instant now = Instant.now();
         // the poller starts on a new ticket after one interval; a conversation without an open ticket is not polled
@@ -145,10 +123,10 @@ public class ConversationStore {
                 .addValue(new JsonArray(c.botOptions).encode()).addValue(utc(c.lastInboundAt))
                 .addValue(utc(now)).addValue(setPoll).addValue(nextPoll).addValue(c.ticketOpened)
                 .addValue(c.version).addValue(providerMessageId).addValue(outcome.name())
-                .addValue(sent.stream().map(SentMessage::eventId).toArray(UUID[]::new))
-                .addValue(sent.stream().map(SentMessage::ticketNumber).toArray(String[]::new))
-                .addValue(sent.stream().map(SentMessage::purpose).toArray(String[]::new))
-                .addValue(sent.stream().map(SentMessage::text).toArray(String[]::new))
+                .addValue(sent.stream().map(SentMessageStore.SentMessage::eventId).toArray(UUID[]::new))
+                .addValue(sent.stream().map(SentMessageStore.SentMessage::ticketNumber).toArray(String[]::new))
+                .addValue(sent.stream().map(SentMessageStore.SentMessage::purpose).toArray(String[]::new))
+                .addValue(sent.stream().map(SentMessageStore.SentMessage::text).toArray(String[]::new))
                 .addValue(utc(c.csatUntil));
         String saved = c.version == 0
                 ? "insert into conversation (" + COLUMNS + ", updated_at, next_poll_at) select $1, $2, $3, $4, "
@@ -181,23 +159,6 @@ public class ConversationStore {
             c.version++;
             c.ticketOpened = false;
         }).replaceWithVoid();
-    }
-
-    /** Records messages published outside the handling of an inbound message (answers, notices). */
-    public Uni<Void> recordSent(List<SentMessage> sent) {
-        return insertSent(pool, sent, Instant.now());
-    }
-
-    private static Uni<Void> insertSent(SqlClient client, List<SentMessage> sent, Instant now) {
-        if (sent.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> rows = sent.stream().map(s -> Tuple.of(s.eventId(), s.conversationKey(), s.ticketNumber(),
-                s.purpose(), s.text(), utc(now))
-                .addArrayOfUUID(s.mediaLinks().isEmpty() ? null : s.mediaLinks().toArray(UUID[]::new))).toList();
-        return client.preparedQuery("insert into sent_message (event_id, conversation_key, ticket_number, purpose, "
-                + "text, created_at, media_link_ids) values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing")
-                .executeBatch(rows).replaceWithVoid();
     }
 
     /**
@@ -233,75 +194,6 @@ public class ConversationStore {
                 + "csat_until = $4, version = version + 1, updated_at = now() "
                 + "where conversation_key = $1 and ticket_number = $2 and phase = 'TICKET'")
                 .execute(Tuple.of(key, ticketNumber, status, utc(csatUntil))).replaceWithVoid();
-    }
-
-    /** The sent message with our event id; null when unknown. */
-    public Uni<SentRecord> findSent(UUID eventId) {
-        return pool.preparedQuery("select event_id, conversation_key, ticket_number, purpose, text, created_at, "
-                + "failure_recorded, held_at, release_of, release_noted from sent_message where event_id = $1")
-                .execute(Tuple.of(eventId))
-                .map(rows -> {
-                    var it = rows.iterator();
-                    if (!it.hasNext()) {
-                        return null;
-                    }
-                    Row row = it.next();
-                    return new SentRecord(row.getUUID("event_id"), row.getString("conversation_key"),
-                            row.getString("ticket_number"), row.getString("purpose"), row.getString("text"),
-                            row.getOffsetDateTime("created_at").toInstant(), row.getBoolean("failure_recorded"),
-                            row.getOffsetDateTime("held_at") != null, row.getUUID("release_of"),
-                            row.getBoolean("release_noted"));
-                });
-    }
-
-    public Uni<Void> failureRecorded(UUID eventId) {
-        return pool.preparedQuery("update sent_message set failure_recorded = true where event_id = $1")
-                .execute(Tuple.of(eventId)).replaceWithVoid();
-    }
-
-    /** The message waits for the person's next message (no-op when it was held already). */
-    public Uni<Void> hold(UUID eventId) {
-        return pool.preparedQuery("update sent_message set held_at = $2 where event_id = $1 and held_at is null")
-                .execute(Tuple.of(eventId, utc(Instant.now()))).replaceWithVoid();
-    }
-
-    /** The conversation's held answers not yet sent again, oldest first. */
-    public Uni<List<Held>> held(String conversationKey) {
-        return pool.preparedQuery("select event_id, ticket_number, text, media_link_ids from sent_message "
-                + "where conversation_key = $1 "
-                + "and held_at is not null and released_as is null order by seq")
-                .execute(Tuple.of(conversationKey))
-                .map(rows -> {
-                    List<Held> held = new ArrayList<>();
-                    rows.forEach(row -> {
-                        UUID[] links = row.getArrayOfUUIDs("media_link_ids");
-                        held.add(new Held(row.getUUID("event_id"), row.getString("ticket_number"), row.getString("text"),
-                                links == null ? List.of() : List.of(links)));
-                    });
-                    return held;
-                });
-    }
-
-    /**
-     * Held answers were published again as {@code releases} (same order): one statement records the new messages and
-     * marks the held ones released; repeating it changes nothing.
-     */
-    public Uni<Void> released(String conversationKey, List<Held> held, List<UUID> releases) {
-        Tuple values = Tuple.of(conversationKey, held.stream().map(Held::eventId).toArray(UUID[]::new),
-                releases.toArray(UUID[]::new), held.stream().map(Held::ticketNumber).toArray(String[]::new),
-                held.stream().map(Held::text).toArray(String[]::new), utc(Instant.now()));
-        return pool.preparedQuery("with sent as (insert into sent_message (event_id, conversation_key, ticket_number, "
-                + "purpose, text, created_at, release_of) select r.id, $1, r.t, 'ATTENDANT_ANSWER', r.x, $6, r.o "
-                + "from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) as r(o, id, t, x) on conflict do nothing) "
-                + "update sent_message s set released_as = r.id from unnest($2::uuid[], $3::uuid[]) as r(o, id) "
-                + "where s.event_id = r.o")
-                .execute(values).replaceWithVoid();
-    }
-
-    /** The attendant was told the release went out. */
-    public Uni<Void> releaseNoted(UUID eventId) {
-        return pool.preparedQuery("update sent_message set release_noted = true where event_id = $1")
-                .execute(Tuple.of(eventId)).replaceWithVoid();
     }
 
     /**
@@ -374,7 +266,7 @@ public class ConversationStore {
         return c;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.smallrye.mutiny.Uni;
 
-import omnichannel.bridge.repository.PersonalData;
+import omnichannel.bridge.repository.BridgePersonalDataStore;
 import omnichannel.platform.privacy.PersonIdentities;
 import omnichannel.platform.privacy.PersonRequest;
 import omnichannel.platform.privacy.PrivacyEndpoints;
@@ -24,9 +24,9 @@ import omnichannel.platform.rest.Roles;
 @SecurityRequirement(name = "bearer")
 public class PrivacyResource extends PrivacyEndpoints {
 
-    private final PersonalData data;
+    private final BridgePersonalDataStore data;
 
-    public PrivacyResource(PersonalData data) {
+    public PrivacyResource(BridgePersonalDataStore data) {
         super(data);
         this.data = data;
     }

@@ -22,9 +22,10 @@ import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.config.BridgeConfig;
-import omnichannel.bridge.repository.ContactAudit;
+import omnichannel.bridge.repository.ContactAuditStore;
 import omnichannel.bridge.repository.ConversationStore;
 import omnichannel.bridge.repository.IdentityStore;
+import omnichannel.bridge.repository.SentMessageStore;
 import omnichannel.events.Channel;
 import omnichannel.events.ConversationKey;
 import omnichannel.events.OutboundMessage;
@@ -44,25 +45,28 @@ import omnichannel.platform.rest.ProblemException;
  * one made for them, or the colaborador linked to them) 4biz lists the ticket for ({@code request/getByUser}). A closed
  * ticket is refused; the number is normalised (Brazil's ninth digit restored) before the person's conversation and
  * opt-out are looked up; requests are limited per caller and per ticket; every request is audited
- * ({@link ContactAudit}), its person only as a keyed hash.
+ * ({@link ContactAuditStore}), its person only as a keyed hash.
  */
 @ApplicationScoped
 public class AgentContact {
 
     private final InteractionDirectory interactions;
     private final ConversationStore store;
+    private final SentMessageStore sentMessages;
     private final FourBizClient fourBiz;
     private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeConfig bridge;
     private final IdentityStore identities;
-    private final ContactAudit audit;
+    private final ContactAuditStore audit;
     private final byte[] auditKey;
 
-    public AgentContact(InteractionDirectory interactions, ConversationStore store, FourBizClient fourBiz,
+    public AgentContact(InteractionDirectory interactions, ConversationStore store, SentMessageStore sentMessages,
+            FourBizClient fourBiz,
             KeyedPublisher<OutboundMessage> publisher, BridgeConfig bridge, IdentityStore identities,
-            ContactAudit audit) {
+            ContactAuditStore audit) {
         this.interactions = interactions;
         this.store = store;
+        this.sentMessages = sentMessages;
         this.fourBiz = fourBiz;
         this.publisher = publisher;
         this.bridge = bridge;
@@ -239,7 +243,7 @@ public class AgentContact {
                         message.recipient(), message.text(), message.mediaUrls(), message.ticketNumber(), Instant.EPOCH,
                         message.templateVariables());
         return follow.chain(() -> publisher.publishInOrder(List.of(withWindow)))
-                .chain(() -> store.recordSent(Turn.sent(conversation, List.of(withWindow))))
+                .chain(() -> sentMessages.record(Turn.sent(conversation, List.of(withWindow))))
                 .replaceWith(id)
                 .onFailure(ConversationStore.ConcurrentUpdate.class).transform(e -> new Refused(503,
                         "Service Unavailable", "the conversation changed meanwhile; send the same request again",

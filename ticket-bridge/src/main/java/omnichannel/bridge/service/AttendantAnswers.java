@@ -16,6 +16,7 @@ import omnichannel.bridge.Conversation;
 import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.config.BridgeConfig;
 import omnichannel.bridge.repository.ConversationStore;
+import omnichannel.bridge.repository.SentMessageStore;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
 import omnichannel.platform.messaging.KeyedPublisher;
@@ -34,16 +35,19 @@ public class AttendantAnswers {
     static final String RESOLVED = "Resolvida";
 
     private final ConversationStore store;
+    private final SentMessageStore sentMessages;
     private final FourBizClient fourBiz;
     private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeConfig bridge;
     private final BridgeMetrics metrics;
     private final MediaLinks links;
 
-    public AttendantAnswers(ConversationStore store, FourBizClient fourBiz, KeyedPublisher<OutboundMessage> publisher,
+    public AttendantAnswers(ConversationStore store, SentMessageStore sentMessages, FourBizClient fourBiz,
+            KeyedPublisher<OutboundMessage> publisher,
             BridgeConfig bridge, BridgeMetrics metrics, MediaLinks links) {
         this.links = links;
         this.store = store;
+        this.sentMessages = sentMessages;
         this.fourBiz = fourBiz;
         this.publisher = publisher;
         this.bridge = bridge;
@@ -197,7 +201,7 @@ public class AttendantAnswers {
             return Uni.createFrom().voidItem();
         }
         return publisher.publishInOrder(deliverable)
-                .chain(() -> store.recordSent(Turn.sent(conversation, deliverable)))
+                .chain(() -> sentMessages.record(Turn.sent(conversation, deliverable)))
                 .invoke(() -> deliverable.stream().filter(m -> m.purpose() == Purpose.ATTENDANT_ANSWER)
                         .forEach(m -> metrics.answerSent(conversation.interactionId())));
     }

@@ -6,8 +6,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.client.FourBizException;
-import omnichannel.bridge.repository.ConversationStore;
-import omnichannel.bridge.repository.ConversationStore.SentRecord;
+import omnichannel.bridge.repository.SentMessageStore;
+import omnichannel.bridge.repository.SentMessageStore.SentRecord;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.OutboundMessage;
 import omnichannel.platform.messaging.PermanentFailure;
@@ -23,12 +23,12 @@ import omnichannel.platform.messaging.PermanentFailure;
 @ApplicationScoped
 public class DeliveryResults {
 
-    private final ConversationStore store;
+    private final SentMessageStore store;
     private final TicketService tickets;
     private final HeldAnswers held;
     private final BridgeMetrics metrics;
 
-    public DeliveryResults(ConversationStore store, TicketService tickets, HeldAnswers held, BridgeMetrics metrics) {
+    public DeliveryResults(SentMessageStore store, TicketService tickets, HeldAnswers held, BridgeMetrics metrics) {
         this.store = store;
         this.tickets = tickets;
         this.held = held;
@@ -39,7 +39,7 @@ public class DeliveryResults {
         if (status.outboundEventId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return store.findSent(status.outboundEventId())
+        return store.find(status.outboundEventId())
                 .chain(sent -> {
                     // a held answer's result repeated changes nothing: the attendant was told, the release will tell
                     if (sent == null || sent.ticketNumber() == null || sent.held()) {

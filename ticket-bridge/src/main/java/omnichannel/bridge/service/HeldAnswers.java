@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 import omnichannel.bridge.Conversation;
 import omnichannel.bridge.repository.ConversationStore;
-import omnichannel.bridge.repository.ConversationStore.SentRecord;
+import omnichannel.bridge.repository.SentMessageStore;
+import omnichannel.bridge.repository.SentMessageStore.SentRecord;
 import omnichannel.events.DeliveryStatus;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
@@ -44,16 +45,19 @@ public class HeldAnswers {
             + "aprovado no lugar desta resposta. O texto completo será enviado assim que ele responder.";
     static final String RELEASED_NOTE = "Resposta retida enviada ao solicitante, depois que ele voltou a escrever.";
 
-    private final ConversationStore store;
+    private final SentMessageStore store;
+    private final ConversationStore conversations;
     private final TicketService tickets;
     private final KeyedPublisher<OutboundMessage> publisher;
     private final BridgeMetrics metrics;
     private final MediaLinks links;
 
-    public HeldAnswers(ConversationStore store, TicketService tickets, KeyedPublisher<OutboundMessage> publisher,
+    public HeldAnswers(SentMessageStore store, ConversationStore conversations, TicketService tickets,
+            KeyedPublisher<OutboundMessage> publisher,
             BridgeMetrics metrics, MediaLinks links) {
         this.links = links;
         this.store = store;
+        this.conversations = conversations;
         this.tickets = tickets;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -80,7 +84,7 @@ public class HeldAnswers {
                     Log.infof("answer held for the window on ticket %s interaction=%s correlationId=%s",
                             sent.ticketNumber(), status.interactionId(), status.correlationId());
                 })
-                .chain(() -> store.conversation(sent.conversationKey()))
+                .chain(() -> conversations.conversation(sent.conversationKey()))
                 .chain(conversation -> conversation != null && wroteSince(conversation, sent.createdAt())
                         ? release(conversation)
                         : Uni.createFrom().voidItem());
@@ -119,7 +123,7 @@ public class HeldAnswers {
     }
 
     /** Publishes the releases in order, then records them and marks the held answers released in one statement. */
-    private Uni<Void> publish(Conversation conversation, List<ConversationStore.Held> held,
+    private Uni<Void> publish(Conversation conversation, List<SentMessageStore.Held> held,
             List<OutboundMessage> releases) {
         return publisher.publishInOrder(releases)
                 .chain(() -> store.released(conversation.key(), held,

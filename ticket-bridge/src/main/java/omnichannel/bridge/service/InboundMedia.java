@@ -14,7 +14,7 @@ import omnichannel.bridge.client.FourBizClient;
 import omnichannel.bridge.client.FourBizException;
 import omnichannel.bridge.client.MediaDownloads;
 import omnichannel.bridge.config.BridgeConfig;
-import omnichannel.bridge.repository.AttachedFiles;
+import omnichannel.bridge.repository.AttachedFileStore;
 import omnichannel.events.Attachment;
 import omnichannel.events.Channel;
 import omnichannel.events.InboundMessage;
@@ -47,10 +47,10 @@ public class InboundMedia {
     private final TicketService tickets;
     private final BridgeMetrics metrics;
     private final MediaPolicy defaults;
-    private final AttachedFiles attached;
+    private final AttachedFileStore attached;
 
     public InboundMedia(MediaDownloads downloads, FourBizClient fourBiz, TicketService tickets, BridgeMetrics metrics,
-            BridgeConfig bridge, AttachedFiles attached) {
+            BridgeConfig bridge, AttachedFileStore attached) {
         this.attached = attached;
         this.downloads = downloads;
         this.fourBiz = fourBiz;

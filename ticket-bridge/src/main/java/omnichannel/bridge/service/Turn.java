@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import omnichannel.bridge.Conversation;
-import omnichannel.bridge.repository.ConversationStore.SentMessage;
+import omnichannel.bridge.repository.SentMessageStore.SentMessage;
 import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage;

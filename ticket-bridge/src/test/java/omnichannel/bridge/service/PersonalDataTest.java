@@ -23,7 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import omnichannel.bridge.FourBizStub;
-import omnichannel.bridge.repository.PersonalData;
+import omnichannel.bridge.repository.BridgePersonalDataStore;
 import omnichannel.events.Channel;
 import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
@@ -51,7 +51,7 @@ class PersonalDataTest {
     static final String TEXT = "segredo-da-beatriz no terceiro andar";
 
     @Inject
-    PersonalData data;
+    BridgePersonalDataStore data;
 
     @Test
     void aPersonFoundByTheirRequesterIsExportedThenErasedWithNoTraceInAnyTableOfTheBridge() {

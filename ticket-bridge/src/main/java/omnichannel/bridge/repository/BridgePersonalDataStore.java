@@ -33,7 +33,7 @@ import omnichannel.platform.privacy.PersonalDataStore;
  * Only the person's own: the file links of their conversations, not of another conversation on the same ticket.
  */
 @ApplicationScoped
-public class PersonalData implements PersonalDataStore {
+public class BridgePersonalDataStore implements PersonalDataStore {
 
     /** The person part of a conversation key ({@code <interaction>:<person>}; interaction ids have no colon). */
     private static final String PERSON_OF_KEY = "substring(conversation_key from position(':' in conversation_key) + 1)";
@@ -71,7 +71,7 @@ public class PersonalData implements PersonalDataStore {
 
     private final Pool pool;
 
-    public PersonalData(Pool pool) {
+    public BridgePersonalDataStore(Pool pool) {
         this.pool = pool;
     }
 

@@ -22,7 +22,7 @@ import omnichannel.platform.sending.SendOnce;
  * client (here, in the repository layer, only): the reservation is one {@code INSERT … ON CONFLICT DO NOTHING}.
  */
 @ApplicationScoped
-public class SendLog implements SendOnce.SendLog {
+public class SentDmStore implements SendOnce.SendLog {
 
     public static final String SENDING = SendLogTable.SENDING;
     public static final String SENT = "SENT";
@@ -32,7 +32,7 @@ public class SendLog implements SendOnce.SendLog {
 
     private final Pool pool;
 
-    public SendLog(Pool pool) {
+    public SentDmStore(Pool pool) {
         this.pool = pool;
     }
 

@@ -12,7 +12,7 @@ import omnichannel.whatsapp.MessageStatus;
 
 /** The message_status table: every status Twilio reported, in arrival order. */
 @ApplicationScoped
-public class MessageStatusRepository {
+public class MessageStatusStore {
 
     public Uni<Void> add(SqlClient connection, MessageStatus status) {
         return connection.preparedQuery("insert into message_status (provider_message_id, status, error_code, "

@@ -12,11 +12,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The audit of attendants' contact requests, and the counts the rate limits read from it (shared by the replicas). */
 @ApplicationScoped
-public class ContactAudit {
+public class ContactAuditStore {
 
     private final Pool pool;
 
-    public ContactAudit(Pool pool) {
+    public ContactAuditStore(Pool pool) {
         this.pool = pool;
     }
 

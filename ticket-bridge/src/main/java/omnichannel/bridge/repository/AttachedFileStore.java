@@ -12,11 +12,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * can still attach one file twice; a lost file cannot happen.
  */
 @ApplicationScoped
-public class AttachedFiles {
+public class AttachedFileStore {
 
     private final Pool pool;
 
-    public AttachedFiles(Pool pool) {
+    public AttachedFileStore(Pool pool) {
         this.pool = pool;
     }
 

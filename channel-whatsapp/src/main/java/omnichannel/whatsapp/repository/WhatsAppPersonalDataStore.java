@@ -25,7 +25,7 @@ import omnichannel.platform.privacy.PersonalDataStore;
  * again); the retention purge deletes both once they are older than the period.
  */
 @ApplicationScoped
-public class PersonalData implements PersonalDataStore {
+public class WhatsAppPersonalDataStore implements PersonalDataStore {
 
     private static final String THEIR_MESSAGES = "select provider_message_id from sent_message where recipient = any($1)";
     /** What replaces the recipient of an erased person's send record. */
@@ -33,7 +33,7 @@ public class PersonalData implements PersonalDataStore {
 
     private final Pool pool;
 
-    public PersonalData(Pool pool) {
+    public WhatsAppPersonalDataStore(Pool pool) {
         this.pool = pool;
     }
 

@@ -27,15 +27,15 @@ import omnichannel.whatsapp.SentMessage;
  * the service starts faster, and a reservation is one statement).
  */
 @ApplicationScoped
-public class SentMessageRepository {
+public class SentMessageStore {
 
     private static final SendLogTable TABLE = new SendLogTable("sent_message",
             List.of("interaction_id", "recipient", "correlation_id", "template_variables", "purpose"));
 
     private final Pool pool;
-    private final MessageStatusRepository history;
+    private final MessageStatusStore history;
 
-    public SentMessageRepository(Pool pool, MessageStatusRepository history) {
+    public SentMessageStore(Pool pool, MessageStatusStore history) {
         this.pool = pool;
         this.history = history;
     }

@@ -23,11 +23,11 @@ import omnichannel.platform.privacy.PersonalDataStore;
  * sent again); the retention purge deletes them once they are older than the period.
  */
 @ApplicationScoped
-public class PersonalData implements PersonalDataStore {
+public class TwitterPersonalDataStore implements PersonalDataStore {
 
     private final Pool pool;
 
-    public PersonalData(Pool pool) {
+    public TwitterPersonalDataStore(Pool pool) {
         this.pool = pool;
     }
 
