@@ -2,7 +2,7 @@
 # Runs the benchmarks (bench/) against the packaged system and writes BENCHMARKS.md and bench/results/latest.json.
 #   ./run-bench.sh            all of P1 to P5
 #   ./run-bench.sh P3         only the named ones
-#   ./run-bench.sh P6         the build's own time: .ci/run (./mvnw verify) on a fresh clone, about 20 minutes
+#   ./run-bench.sh P6         the build's own time: .ci/run (./mvnw verify) on a fresh clone (bar: 15 minutes)
 #   ./run-bench.sh soak [minutes] [--outage-minutes N] [--seed S]
 #                             the chaos soak (default 10 min): replicas, kills, broker restart, outages, poison
 #   ./run-bench.sh profile    flame graphs of the gateway and the bridge under load (bench/profiles/)

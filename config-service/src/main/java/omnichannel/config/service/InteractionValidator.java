@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import omnichannel.events.Channel;
 import omnichannel.platform.interactions.DeliveryMode;
 import omnichannel.platform.interactions.PurposeTemplate;
@@ -20,6 +23,8 @@ final class InteractionValidator {
     private static final Pattern USER_ID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final BigDecimal MAX_RATE = new BigDecimal("400");
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final List<InvalidFields.Violation> violations = new ArrayList<>();
 
@@ -46,6 +51,7 @@ final class InteractionValidator {
             add("body", "is required");
             return;
         }
+        withoutNul(JSON.valueToTree(input), "");
         if (creating && input.version() != null) {
             add("version", "is read-only");
         }
@@ -136,8 +142,9 @@ final class InteractionValidator {
         boolean activityApi = twitter.deliveryMode() == null || twitter.deliveryMode() == DeliveryMode.ACTIVITY_API;
         secret("twitter.accessToken", twitter.accessToken(), creating && !activityApi);
         secret("twitter.accessTokenSecret", twitter.accessTokenSecret(), creating && !activityApi);
-        if (activityApi && (twitter.clientId() == null || twitter.clientId().isBlank()
-                || twitter.clientId().length() > 128)) {
+        if (twitter.clientId() != null && twitter.clientId().length() > 128) {
+            add("twitter.clientId", "must be at most 128 characters");
+        } else if (activityApi && (twitter.clientId() == null || twitter.clientId().isBlank())) {
             add("twitter.clientId", "is required in the ACTIVITY_API mode: the X app's OAuth 2.0 Client ID "
                     + "(at most 128 characters)");
         }
@@ -147,7 +154,9 @@ final class InteractionValidator {
             matches("twitter.environment", twitter.environment(), ENVIRONMENT,
                     "must be 1 to 64 letters, digits, '_' or '-'");
         }
-        if (twitter.callbackUrl() != null && !isPublicHttpsWithoutPort(twitter.callbackUrl())) {
+        if (twitter.callbackUrl() != null && twitter.callbackUrl().length() > 512) {
+            add("twitter.callbackUrl", "must be at most 512 characters");
+        } else if (twitter.callbackUrl() != null && !isPublicHttpsWithoutPort(twitter.callbackUrl())) {
             add("twitter.callbackUrl", "must be an https URL without a port (X's rule)");
         } else if (twitter.callbackUrl() != null && NO_EXCEPTIONS.problem(twitter.callbackUrl()) != null) {
             // verification calls it: never towards an inside address (X could not reach one anyway)
@@ -185,6 +194,20 @@ final class InteractionValidator {
             return "https".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() == -1;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** PostgreSQL cannot store U+0000 in text: a field holding it is refused here instead of failing the insert. */
+    private void withoutNul(JsonNode node, String path) {
+        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+            add(path, "must not contain the NUL character");
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(
+                    field -> withoutNul(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                withoutNul(node.get(i), path + "[" + i + "]");
+            }
         }
     }
 

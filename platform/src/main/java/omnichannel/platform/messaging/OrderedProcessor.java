@@ -28,33 +28,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Processes the records of one Kafka channel in order within a key (a conversation) and in parallel across keys, so a
- * conversation waiting (for seconds or hours) holds back nobody else. Made by {@link OrderedConsumers}.
- *
- * <p>
- * How: the channel's {@code @Incoming} method hands each record to {@link #accept}; the record joins its key's queue
- * and the Uni completes at once, unless {@code maxInFlight} records are already unfinished, in which case it completes
- * when one finishes. The connector waits for that Uni before it asks for the next record, so the bound is real
- * back-pressure (the connector pauses its partitions) and memory stays bounded whatever one key does. Each key runs its
- * head record; when it finishes the next starts. Unlike a stream split with {@code group().by()}, no key's queue
- * consumes the others' demand: a stuck key holds only its own records.
- *
- * <p>
- * Outcomes: success acks the record; a {@linkplain Failures#isPermanent permanent} failure nacks it (the dead-letter
- * topic, with the reason) and the key goes on; any other failure is retried, with capped exponential back-off and full
- * jitter, for as long as it lasts. Offsets are committed by the connector's throttled strategy up to the oldest
- * unfinished record of each partition, so a record is committed only once it is done.
- *
- * <p>
- * Rebalance ({@link #revoke}): when Kafka gives a partition to another consumer, its records that have not started
- * are dropped (uncommitted: the new owner processes them), a failed one is not retried here, and a running one
- * learns it through {@link #stillOwned()}, which a handler checks right before an effect that must happen once per
- * owner (a provider send), so two pods never work on one partition's records, and one sender's rate is never paced by
- * two buckets, for longer than a provider call.
- *
- * <p>
- * Shutdown ({@link #close}): stop taking records (they stay uncommitted and go to the partition's next owner), let the
- * running ones finish within the grace period, and leave everything else unacknowledged: nothing is dead-lettered
- * because the service is stopping.
+ * conversation waiting (for seconds or hours) holds back nobody else; unlike a stream split with {@code group().by()},
+ * no key's queue consumes the others' demand. Made by {@link OrderedConsumers}.
  */
 public final class OrderedProcessor<T> {
 
@@ -119,8 +94,13 @@ public final class OrderedProcessor<T> {
     }
 
     /**
-     * Takes a record; the Uni completes when there is room for it (back-pressure). A record whose payload could not be
-     * read is dead-lettered at once.
+     * Takes a record into its key's queue; the Uni completes at once, or, when {@code maxInFlight} records are
+     * unfinished, once one finishes. The connector waits for it before asking for the next record, so the bound is real
+     * back-pressure (the connector pauses its partitions). Each key runs its head record: success acks it; a
+     * {@linkplain Failures#isPermanent permanent} failure nacks it (the dead-letter topic, with the reason) and the key
+     * goes on; any other failure is retried with capped exponential back-off and full jitter for as long as it lasts.
+     * The connector's throttled strategy commits each partition up to its oldest unfinished record. A record whose
+     * payload could not be read is dead-lettered at once.
      */
     public Uni<Void> accept(Message<T> record) {
         if (record.getPayload() == null) {
@@ -164,7 +144,8 @@ public final class OrderedProcessor<T> {
 
     /**
      * Stops taking records and waits up to {@code grace} for the running ones; what has not finished then stays
-     * unacknowledged (uncommitted), for the next owner of its partition.
+     * unacknowledged (uncommitted), for the next owner of its partition: nothing is dead-lettered because the service
+     * is stopping.
      */
     public void close(Duration grace) {
         synchronized (this) {
@@ -200,7 +181,10 @@ public final class OrderedProcessor<T> {
 
     /**
      * Kafka gave these partitions to another consumer: their records that have not started are dropped and left
-     * uncommitted for the new owner; a running one finishes or stops at its next {@link #stillOwned()} check.
+     * uncommitted for the new owner, a failed one is not retried here, and a running one stops at its next
+     * {@link #stillOwned()} check, which a handler makes right before an effect that must happen once per owner (a
+     * provider send): two pods never work on one partition's records, nor pace one sender with two buckets, for longer
+     * than a provider call.
      */
     public void revoke(Collection<TopicPartition> partitions) {
         if (partitions.isEmpty()) {

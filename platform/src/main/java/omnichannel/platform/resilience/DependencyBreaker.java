@@ -17,18 +17,10 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One circuit breaker per outside dependency of a process (4biz, the Helper bot, Twilio, X, config-service), shared
- * by every conversation and poller that calls it (SmallRye Fault Tolerance). When at least half of the last 20 calls
- * failed for a reason that says the dependency is in trouble, calls fail at once for 10 s
- * ({@code CircuitBreakerOpenException}: transient, so each conversation waits on its own back-off) instead of every
- * conversation hammering a dependency that is down; then two calls probe it. What counts is the caller's to say: a
- * dependency refusing our data (4biz {@code INPUT}, a Twilio 4xx, one sender's 429) is an answer, not an outage.
- * <p>
- * Not a CDI bean: each client makes and owns the breaker of the dependency it calls.
- * <p>
- * Metrics: {@code omnichannel_breaker_open{dependency}} (1 while open or half-open) and
- * {@code omnichannel_dependency_failures_total{dependency}} (the failed calls that count, each retried later by its
- * conversation).
+ * One circuit breaker per outside dependency of a process (4biz, the Helper bot, Twilio, X, config-service), shared by
+ * every conversation and poller that calls it, so a dependency that is down is not hammered by every conversation
+ * waiting on it: when half of the last 20 calls failed for a reason the caller counts as trouble, calls fail at once
+ * (transient) for 10 s, then two calls probe it. Each client makes and owns its breaker (SmallRye Fault Tolerance).
  */
 public final class DependencyBreaker {
 

@@ -18,16 +18,9 @@ import omnichannel.platform.messaging.KeyedPublisher;
 
 /**
  * The send pipeline of every channel service, written once: reserve the event in the service's send log, skip it when
- * it was settled already (a redelivery), send through the provider, record the provider's acceptance, report the
- * result to the bridge. A {@link PermanentSendFailure} is settled as failed and reported; any other failure fails the
- * Uni, for the ordered consumer to retry while it lasts, holding back only this conversation.
- * <p>
- * The acceptance is recorded in place, retried until PostgreSQL takes it, because failing the delivery there would
- * send the message again on the consumer's retry. An entry an earlier attempt reserved and never settled (a process
- * killed between the provider's answer and that record, or an answer lost on the way: a timeout, a reset connection)
- * may have reached the provider: a channel that can ask the provider for its recent messages does so first and records
- * the message it finds instead of sending again; otherwise the message is sent again (the duplicate window of docs/delivery-guarantees.md's
- * "Delivery guarantees").
+ * it was settled already (a redelivery), send through the provider, record the acceptance, report the result to the
+ * bridge; a {@link PermanentSendFailure} is settled as failed and reported, any other failure fails the Uni for the
+ * ordered consumer to retry (docs/delivery-guarantees.md says what may still go out twice, and why).
  */
 public final class SendOnce {
 
@@ -108,8 +101,11 @@ public final class SendOnce {
     }
 
     /**
-     * Sends {@code message} with {@code provider} unless it was sent already; an event an earlier attempt reserved at
-     * some instant is first looked for with {@code earlierSend} (the provider's message that attempt sent, or null).
+     * Sends {@code message} with {@code provider} unless it was sent already. An event an earlier attempt reserved and
+     * never settled (a process killed between the provider's answer and the record, an answer lost on the way) may
+     * have reached the provider: it is first looked for with {@code earlierSend} (the message that attempt sent, or
+     * null) and sent again only when not found. The acceptance is recorded in place, retried until PostgreSQL takes
+     * it: failing the delivery there would send the message again.
      */
     public Uni<Void> deliver(OutboundMessage message, Supplier<Uni<Accepted>> provider,
             Function<Instant, Uni<Accepted>> earlierSend) {

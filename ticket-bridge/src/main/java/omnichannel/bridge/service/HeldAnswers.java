@@ -21,17 +21,10 @@ import omnichannel.events.OutboundMessage.Purpose;
 import omnichannel.platform.messaging.KeyedPublisher;
 
 /**
- * Attendants' answers that WhatsApp's 24-hour window kept from the person, delivered when the person writes again.
- * channel-whatsapp decides at send time: outside the window it sends the interaction's approved template instead of
- * the text, or nothing ({@code WINDOW_CLOSED}) when there is none. Either way the answer's text has not reached the
- * person: it is held (in the order the answers were published), the attendant is told on the ticket, and the person's
- * next message sends every held answer again, as new messages, in order, before anything answered later; the attendant
- * is told again when each one went out.
- * <p>
- * The hold and the person's message race (two consumers): the hold marks the answer, then looks at the conversation,
- * and the inbound side releases after storing the person's message, so at least one of them sees the other and the
- * answer is not left waiting; both may release, and the release's id (derived from the held answer) makes that one
- * message.
+ * Attendants' answers that WhatsApp's 24-hour window kept from the person (channel-whatsapp sent the approved template
+ * instead, or nothing): held in order, the attendant told on the ticket, and sent again as new messages, before
+ * anything answered later, when the person writes again. The hold and the person's message race; each side looks at
+ * the other after writing its own mark, and the release's derived id makes a double release one message.
  */
 @ApplicationScoped
 public class HeldAnswers {

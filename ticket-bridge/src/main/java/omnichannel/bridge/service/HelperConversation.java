@@ -98,7 +98,7 @@ public class HelperConversation {
     }
 
     /** A number naming one of the bot's last buttons stands for that button's payload. */
-    private static String optionPayload(Conversation conversation, String said) {
+    static String optionPayload(Conversation conversation, String said) {
         List<String> options = conversation.botOptions();
         if (said.matches("\\d{1,3}")) {
             int index = Integer.parseInt(said) - 1;
@@ -122,14 +122,15 @@ public class HelperConversation {
         return "";
     }
 
-    private record HelperParameters(String url, String fallback) {
+    record HelperParameters(String url, String fallback) {
     }
 
     private Uni<HelperParameters> parameters() {
         return config.parameters().map(HelperConversation::helperParameters);
     }
 
-    private static HelperParameters helperParameters(Map<Integer, String> values) {
+    /** The bot's address (441) and its fallback message (453): interception without both is a permanent failure. */
+    static HelperParameters helperParameters(Map<Integer, String> values) {
         String url = values.get(Parameters.HELPER_CONVERSATION_URL);
         String fallback = values.get(Parameters.HELPER_FALLBACK_MESSAGE);
         if (url == null || url.isBlank() || fallback == null || fallback.isBlank()) {
