@@ -18,10 +18,9 @@ import omnichannel.system.RunningSystem;
 /**
  * One running system for the test classes that leave it working as they found it (their own interactions, people and
  * texts; a service restarted comes back; a Twilio storm ends): started by the first that asks, closed when the test
- * JVM ends. Those classes hold {@link #LOCK} and use it one at a time; beside them run the chaos soak, and the classes
- * with a system of their own (the 4biz capabilities, the conversations with their kills and outages), which hold
- * {@link #OWN_SYSTEMS}: three lanes. Systems start one at a time: two cores booting several stacks at once make each
- * miss its ready timeout.
+ * JVM ends. Those classes hold {@link #LOCK}; the classes with a system of their own (the 4biz capabilities, the
+ * conversations with their kills and outages) hold {@link #OWN_SYSTEMS}, so that the classes can run in lanes where
+ * cores allow (junit-platform.properties says why they run one at a time here).
  */
 final class SharedSystem {
 
@@ -50,8 +49,8 @@ final class SharedSystem {
     static final Duration LONGEST_RETRY_DELAY = Duration.ofSeconds(10);
 
     /**
-     * How long a service may take to be ready, at a start or a restart in a test: three lanes share two cores, so a
-     * restart during another lane's system start can take a minute. An upper bound: a ready service ends the wait.
+     * How long a service may take to be ready, at a start or a restart in a test: on a loaded machine a restart can take
+     * a minute. An upper bound: a ready service ends the wait.
      */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -86,7 +85,7 @@ final class SharedSystem {
         return oneStartAtATime(() -> RunningSystem.start(LOGS + name, READY_TIMEOUT, env));
     }
 
-    /** Starts a system once no other is starting. */
+    /** Starts a system once no other is starting: two cores booting several stacks at once make each time out. */
     static <T> T oneStartAtATime(Supplier<T> start) {
         STARTS.acquireUninterruptibly();
         try {
