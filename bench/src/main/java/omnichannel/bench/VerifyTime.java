@@ -56,7 +56,7 @@ final class VerifyTime {
                     "clean package without tests: %.1f min".formatted(packageOnly.minutes()),
                     "%.1f× the build without tests".formatted(verify.minutes() / packageOnly.minutes()),
                     verify.exit() == 0 && verify.minutes() <= BAR.toMinutes(),
-                    "`./run-bench.sh P6` (not part of the default run: it takes the machine for 20 minutes): a fresh "
+                    "`./run-bench.sh P6` (not part of the default run: it takes the machine for about 25 minutes): a fresh "
                             + "clone of HEAD, `.ci/run` timed from start to end, then `./mvnw clean package "
                             + "-DskipTests` in the same clone as the baseline; Maven's cache as this machine has it.",
                     raw, List.of(chart));
