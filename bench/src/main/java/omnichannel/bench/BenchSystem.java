@@ -7,11 +7,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import omnichannel.infra.KafkaBroker;
+import omnichannel.infra.PostgresServer;
 import omnichannel.system.DemoInteraction;
 import omnichannel.system.RunningSystem;
 import omnichannel.system.SystemStack;
-import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.infra.PostgresServer;
 
 /**
  * The running system as the benchmarks use it ({@link RunningSystem} with production settings where the tests shorten

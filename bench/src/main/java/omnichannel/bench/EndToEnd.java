@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 
 /**
  * P2: webhook received → ticket created in the simulated 4biz (every call answering in 50 ms), at 100 messages/s

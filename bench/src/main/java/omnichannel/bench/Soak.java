@@ -33,11 +33,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import omnichannel.events.Topics;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.system.DemoInteraction;
 import omnichannel.system.RunningSystem;
 import omnichannel.system.Simulators;
 import omnichannel.system.SystemStack;
-import omnichannel.testing.KafkaRecords;
 
 /**
  * The chaos soak: the production topology (two processes each of ticket-bridge and channel-whatsapp), steady mixed

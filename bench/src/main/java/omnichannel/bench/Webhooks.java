@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import io.vertx.core.buffer.Buffer;
 
+import omnichannel.simulators.twilio.TwilioWebhookSigner;
 import omnichannel.system.DemoInteraction;
-import omnichannel.testing.twilio.TwilioWebhookSigner;
 
 /** Genuine Twilio-signed WhatsApp webhooks with unique MessageSids, prepared before a run starts. */
 final class Webhooks {

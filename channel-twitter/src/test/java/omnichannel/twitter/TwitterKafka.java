@@ -21,7 +21,7 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.events.Participant;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.testing.SharedInfrastructure;
 
 /** What channel-twitter's tests put on and read from the real Kafka broker. */

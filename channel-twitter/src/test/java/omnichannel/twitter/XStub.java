@@ -116,7 +116,7 @@ public class XStub implements QuarkusTestResourceLifecycleManager {
 
         flood();
         media();
-        return omnichannel.testing.IdentityProvider.shared().withClientProperties("channel-twitter",
+        return omnichannel.simulators.identity.IdentityProvider.shared().withClientProperties("channel-twitter",
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                         "twitter.x-api-base-url", server.baseUrl(), "omnichannel.public-base-url", server.baseUrl()));
     }

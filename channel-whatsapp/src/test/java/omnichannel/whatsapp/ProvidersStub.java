@@ -60,7 +60,7 @@ public class ProvidersStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(error(429, 20429, "Too Many Requests")));
         server.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).withRequestBody(containing("To=whatsapp%3A%2B5511900000429"))
                 .inScenario("throttle").whenScenarioStateIs("accepted").willReturn(created()));
-        return omnichannel.testing.IdentityProvider.shared().withClientProperties("channel-whatsapp",
+        return omnichannel.simulators.identity.IdentityProvider.shared().withClientProperties("channel-whatsapp",
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                         "whatsapp.twilio-api-base-url", server.baseUrl()));
     }

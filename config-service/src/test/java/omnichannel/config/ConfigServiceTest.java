@@ -7,10 +7,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
-import omnichannel.testing.Tokens;
 
 /** What every config-service test needs: real PostgreSQL and Kafka, tokens, and valid interaction bodies. */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "config"))

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import omnichannel.events.Topics;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.testing.SharedInfrastructure;
 
 /** S1, S2: no provider secret in the database, the logs (DEBUG included), the events or the answers. */

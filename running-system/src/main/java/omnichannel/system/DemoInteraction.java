@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import omnichannel.testing.twilio.TwilioWebhookSigner;
+import omnichannel.simulators.twilio.TwilioWebhookSigner;
 
 /**
  * A WhatsApp interaction with local-only credentials (the Twilio simulator accepts any token), and the signed

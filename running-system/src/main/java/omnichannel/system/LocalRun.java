@@ -14,11 +14,11 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import omnichannel.testing.IdentityProvider;
-import omnichannel.testing.Tokens;
-import omnichannel.testing.infra.Directories;
-import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.infra.PostgresServer;
+import omnichannel.infra.Directories;
+import omnichannel.infra.KafkaBroker;
+import omnichannel.infra.PostgresServer;
+import omnichannel.simulators.identity.IdentityProvider;
+import omnichannel.simulators.identity.Tokens;
 
 /**
  * The whole system on this machine with no Docker: {@code start} runs PostgreSQL, Kafka, the simulators and every

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import omnichannel.testing.Tokens;
-import omnichannel.testing.infra.FreePorts;
-import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.infra.PostgresServer;
+import omnichannel.infra.FreePorts;
+import omnichannel.infra.KafkaBroker;
+import omnichannel.infra.PostgresServer;
+import omnichannel.simulators.identity.Tokens;
 
 /**
  * The whole system on temporary servers: a PostgreSQL and a Kafka of its own, the simulators and every packaged service

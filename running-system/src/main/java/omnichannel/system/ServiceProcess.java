@@ -48,6 +48,11 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(module));
+        // what a run adds to the production options (the system tests: the C1 compiler only, P6; benchmarks: none)
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         // platform's HttpRefusals answers malformed URIs with a problem body instead of Quarkus's empty 400
         command.add("-Dvertx.disableURIValidation=true");
         command.add("-jar");
@@ -89,6 +94,9 @@ public final class ServiceProcess implements AutoCloseable {
      * default of eight per core, each touched by some thread and kept (P5's RSS after load).
      */
     public static final Map<String, String> NATIVE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /** A system property: JVM options every service of this run gets after {@link #jvmOptions}. */
+    public static final String EXTRA_JVM_OPTIONS = "omnichannel.services.extra-jvm-options";
 
     public static List<String> jvmOptions(String module) {
         if (QUICK_START.contains(module)) {

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import omnichannel.events.Topics;
-import omnichannel.testing.IdentityProvider;
-import omnichannel.testing.Tokens;
-import omnichannel.testing.infra.FreePorts;
-import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.infra.PostgresServer;
+import omnichannel.infra.FreePorts;
+import omnichannel.infra.KafkaBroker;
+import omnichannel.infra.PostgresServer;
+import omnichannel.simulators.identity.IdentityProvider;
+import omnichannel.simulators.identity.Tokens;
 
 /**
  * The whole system as separate processes: the simulators and every service, wired to one PostgreSQL and one Kafka

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
+import omnichannel.infra.FreePorts;
+import omnichannel.simulators.identity.IdentityProvider;
 import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
-import omnichannel.testing.IdentityProvider;
-import omnichannel.testing.infra.FreePorts;
 
 /**
  * The console behind a TLS-terminating reverse proxy, as an ingress controller puts it: Debian's nginx (installed by

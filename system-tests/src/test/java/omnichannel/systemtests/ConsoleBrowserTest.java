@@ -32,11 +32,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import omnichannel.events.Topics;
+import omnichannel.simulators.identity.IdentityProvider;
 import omnichannel.system.DemoInteraction;
 import omnichannel.system.DemoXInteraction;
 import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
-import omnichannel.testing.IdentityProvider;
 
 /**
  * The admin console in a real headless Chromium (Debian's, driven by Selenium through Debian's ChromeDriver) against

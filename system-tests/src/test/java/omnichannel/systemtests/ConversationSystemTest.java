@@ -18,13 +18,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import omnichannel.events.ConversationKey;
 import omnichannel.events.Topics;
+import omnichannel.infra.KafkaBroker;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.system.DemoInteraction;
 import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
 import omnichannel.system.Simulators;
 import omnichannel.system.SystemStack;
-import omnichannel.testing.KafkaRecords;
-import omnichannel.testing.infra.KafkaBroker;
 
 /**
  * Conversations over the wire: follow-ups, attendants' answers, resolution, the Helper bot, and the bridge killed in

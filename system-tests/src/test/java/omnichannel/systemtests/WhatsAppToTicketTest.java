@@ -25,12 +25,12 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.events.Participant;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.system.DemoInteraction;
 import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
 import omnichannel.system.Simulators;
 import omnichannel.system.SystemStack;
-import omnichannel.testing.Tokens;
 
 /**
  * The walking skeleton over the wire: the packaged services as separate processes, real PostgreSQL and Kafka, 4biz
@@ -184,7 +184,7 @@ class WhatsAppToTicketTest {
         String text = "mensagem adulterada";
         Map<String, List<String>> webhook = DemoInteraction.webhook(DemoInteraction.newMessageSid(), "+5511912340002",
                 "Intruso", text);
-        String signature = omnichannel.testing.twilio.TwilioWebhookSigner.sign(DemoInteraction.AUTH_TOKEN,
+        String signature = omnichannel.simulators.twilio.TwilioWebhookSigner.sign(DemoInteraction.AUTH_TOKEN,
                 interaction.callbackUrl(), webhook);
         webhook.put("Body", List.of(text + "!"));
 

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.system.DemoInteraction;
 import omnichannel.system.DemoXInteraction;
 import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
 import omnichannel.system.Simulators;
 import omnichannel.system.SystemStack;
-import omnichannel.testing.Tokens;
 
 /**
  * X on the X Activity API, over the wire against the simulated X (which checks PKCE, rotates refresh tokens, signs

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import omnichannel.events.Topics;
+import omnichannel.infra.KafkaBroker;
+import omnichannel.infra.KafkaRecords;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.system.DemoInteraction;
 import omnichannel.system.DemoXInteraction;
 import omnichannel.system.HttpJson;
 import omnichannel.system.RunningSystem;
 import omnichannel.system.Simulators;
 import omnichannel.system.SystemStack;
-import omnichannel.testing.KafkaRecords;
-import omnichannel.testing.Tokens;
-import omnichannel.testing.infra.KafkaBroker;
 
 /**
  * X direct messages over the wire: webhook registration with the simulator's real CRC against our gateway, a DM

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import omnichannel.simulators.identity.Tokens;
+
 /** Makes a Quarkus test verify bearer tokens with {@link Tokens#shared()}'s public key. */
 public class OidcTestResource implements QuarkusTestResourceLifecycleManager {
 

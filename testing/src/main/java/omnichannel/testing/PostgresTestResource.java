@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import omnichannel.testing.infra.PostgresEndpoint;
+import omnichannel.infra.PostgresEndpoint;
 
 /**
  * Points a Quarkus test at the shared real PostgreSQL server, reactive and JDBC (Flyway) datasources alike. The

@@ -1,11 +1,11 @@
 package omnichannel.testing;
 
-import omnichannel.testing.infra.ContainerKafka;
-import omnichannel.testing.infra.ContainerPostgres;
-import omnichannel.testing.infra.KafkaBroker;
-import omnichannel.testing.infra.KafkaEndpoint;
-import omnichannel.testing.infra.PostgresEndpoint;
-import omnichannel.testing.infra.PostgresServer;
+import omnichannel.infra.ContainerKafka;
+import omnichannel.infra.ContainerPostgres;
+import omnichannel.infra.KafkaBroker;
+import omnichannel.infra.KafkaEndpoint;
+import omnichannel.infra.PostgresEndpoint;
+import omnichannel.infra.PostgresServer;
 
 /**
  * One PostgreSQL server and one Kafka broker per test JVM, started on first use and stopped when the JVM exits:
@@ -14,7 +14,7 @@ import omnichannel.testing.infra.PostgresServer;
  * Embedded by default (zonky PostgreSQL binaries, a KRaft broker in this JVM): what CI runs here. With
  * {@code -Dtesting.infra=containers} (the {@code containers} Maven profile) Testcontainers starts them in
  * containers instead, wherever a Docker API is reachable (a developer's Docker, a CI runner, Podman: see
- * {@code testing/containers/setup-podman.sh}).
+ * {@code local-infra/containers/setup-podman.sh}).
  */
 public final class SharedInfrastructure {
 

@@ -291,7 +291,7 @@ public class FourBizStub implements QuarkusTestResourceLifecycleManager {
                         [{"recipient_id":"x","text":"Veja como configurar a VPN:"},
                          {"recipient_id":"x","image":"https://helper.example.com/vpn.png"}]
                         """)));
-        return omnichannel.testing.IdentityProvider.shared().withClientProperties("ticket-bridge",
+        return omnichannel.simulators.identity.IdentityProvider.shared().withClientProperties("ticket-bridge",
                 Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                         "fourbiz.base-url", server.baseUrl() + "/4biz",
                         "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",

@@ -23,8 +23,8 @@ import com.github.tomakehurst.wiremock.matching.ValueMatcher;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import omnichannel.testing.IdentityProvider;
-import omnichannel.testing.Tokens;
+import omnichannel.simulators.identity.IdentityProvider;
+import omnichannel.simulators.identity.Tokens;
 
 /** config-service's internal API played by WireMock over real HTTP. */
 public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {

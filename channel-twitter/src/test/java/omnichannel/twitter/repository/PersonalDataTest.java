@@ -22,11 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import omnichannel.events.OutboundMessage;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
 import omnichannel.testing.SharedInfrastructure;
-import omnichannel.testing.Tokens;
 import omnichannel.twitter.XStub;
 
 /** The DMs sent to a person: exported, then anonymised by an erasure; old ones purged by the retention rule. */

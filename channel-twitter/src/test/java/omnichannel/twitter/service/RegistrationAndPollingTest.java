@@ -18,10 +18,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 import omnichannel.events.InboundMessage;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
-import omnichannel.testing.Tokens;
 import omnichannel.twitter.TwitterKafka;
 import omnichannel.twitter.XStub;
 import omnichannel.twitter.client.OAuthCheck;

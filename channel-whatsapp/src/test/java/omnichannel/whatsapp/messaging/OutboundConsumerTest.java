@@ -39,7 +39,7 @@ import omnichannel.events.OutboundMessage;
 import omnichannel.events.Participant;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.PostgresTestResource;
 import omnichannel.testing.SharedInfrastructure;

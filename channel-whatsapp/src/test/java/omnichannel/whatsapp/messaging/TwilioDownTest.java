@@ -26,7 +26,7 @@ import io.quarkus.test.junit.TestProfile;
 
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.Topics;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.PostgresTestResource;
 import omnichannel.testing.SharedInfrastructure;

@@ -17,11 +17,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
 import omnichannel.testing.SharedInfrastructure;
-import omnichannel.testing.Tokens;
 import omnichannel.whatsapp.ProvidersStub;
 
 /**

@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 import omnichannel.config.ConfigServiceTest;
-import omnichannel.testing.IdentityProvider;
+import omnichannel.simulators.identity.IdentityProvider;
 import omnichannel.testing.fuzz.Fuzz;
 
 /**
@@ -160,44 +153,25 @@ class ConsoleFormFuzzTest extends ConfigServiceTest {
         String existingId = created.headers().firstValue("Location").orElseThrow()
                 .replaceFirst(".*/interactions/", "").replaceFirst("\\?.*", "");
 
-        long seed = Fuzz.seed();
-        int requests = Fuzz.requestsPerFamily();
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        List<String> violations = Collections.synchronizedList(new ArrayList<>());
         Set<String> createdIds = ConcurrentHashMap.newKeySet();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        for (int t = 0; t < 4; t++) {
-            pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    long caseSeed = seed + i;
-                    Case c = generate(new Random(caseSeed), csrf, existingId);
-                    HttpResponse<String> response = c.method().equals("GET")
-                            ? session.get(c.path())
-                            : session.post(c.path(), c.form(), c.headers());
-                    statuses.merge(response.statusCode(), 1, Integer::sum);
-                    response.headers().firstValue("Location").filter(l -> l.contains("notice=created"))
-                            .ifPresent(l -> createdIds.add(l.replaceFirst(".*/interactions/", "").replaceFirst("\\?.*", "")));
-                    String problem = check(c, response);
-                    if (problem != null && violations.size() < 50) {
-                        violations.add("case seed " + caseSeed + ": " + c.method() + " " + c.path() + " "
-                                + c.form().keySet() + " -> " + problem);
-                    }
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).as("the run ended").isTrue();
-        System.out.println("console forms: seed " + seed + " (-Dfuzz.seed=" + seed + " replays it), " + requests
-                + " requests, statuses " + new TreeMap<>(statuses));
-        violations.stream().limit(20).forEach(violation -> System.out.println("VIOLATION " + violation));
+        Fuzz.Tally tally = Fuzz.repeat("console forms", Fuzz.seed(), Fuzz.requestsPerFamily(), 4, () -> () -> {
+        }, (noConnection, caseSeed) -> {
+            Case c = generate(new Random(caseSeed), csrf, existingId);
+            HttpResponse<String> response = c.method().equals("GET")
+                    ? session.get(c.path())
+                    : session.post(c.path(), c.form(), c.headers());
+            response.headers().firstValue("Location").filter(l -> l.contains("notice=created"))
+                    .ifPresent(l -> createdIds.add(l.replaceFirst(".*/interactions/", "").replaceFirst("\\?.*", "")));
+            String problem = check(c, response);
+            return new Fuzz.Outcome(response.statusCode(),
+                    problem == null ? null : c.method() + " " + c.path() + " " + c.form().keySet() + " -> " + problem);
+        });
         // the other console tests read the list of interactions: what the run created goes
         createdIds.add(existingId);
         createdIds.forEach(id -> admin().delete("/api/v1/interactions/" + id).then().statusCode(204));
 
-        assertThat(violations).isEmpty();
-        assertThat(statuses).as("refused posts and accepted ones both seen").containsKeys(403, 303, 400);
+        assertThat(tally.violations()).isEmpty();
+        assertThat(tally.statuses()).as("refused posts and accepted ones both seen").containsKeys(403, 303, 400);
     }
 
     private static String check(Case c, HttpResponse<String> response) {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import omnichannel.testing.IdentityProvider;
+import omnichannel.simulators.identity.IdentityProvider;
 
 /** Points the console's OIDC tenant at the tests' identity provider (authorization code flow, local users). */
 public class ConsoleIdentityProvider implements QuarkusTestResourceLifecycleManager {

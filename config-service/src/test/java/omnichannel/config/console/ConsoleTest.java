@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 import omnichannel.config.ConfigServiceTest;
-import omnichannel.testing.IdentityProvider;
+import omnichannel.simulators.identity.IdentityProvider;
 
 /**
  * The console over HTTP with a real login (authorization code flow against the tests' identity provider): the same

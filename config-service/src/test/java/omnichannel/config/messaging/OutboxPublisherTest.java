@@ -15,7 +15,7 @@ import omnichannel.config.ConfigServiceTest;
 import omnichannel.events.InteractionChanged;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.testing.SharedInfrastructure;
 
 @QuarkusTest

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import omnichannel.config.ConfigServiceTest;
-import omnichannel.testing.Tokens;
+import omnichannel.simulators.identity.Tokens;
 
 /** Every endpoint against no token (401), the wrong role (403) and the right one (neither). */
 @QuarkusTest

@@ -18,8 +18,8 @@ import io.restassured.RestAssured;
 
 import omnichannel.config.ConfigServiceTest;
 import omnichannel.events.Topics;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.SharedInfrastructure;
-import omnichannel.testing.Tokens;
 import omnichannel.testing.fuzz.Fuzz;
 import omnichannel.testing.fuzz.Fuzz.Case;
 import omnichannel.testing.fuzz.Fuzz.Expect;

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import omnichannel.config.ConfigServiceTest;
 import omnichannel.events.Topics;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.testing.SharedInfrastructure;
 
 /** R10: dead letters listed with their reason, inspected, replayed to their source in order, or discarded. */

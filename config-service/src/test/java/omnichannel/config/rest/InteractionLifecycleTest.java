@@ -171,7 +171,7 @@ class InteractionLifecycleTest extends ConfigServiceTest {
     void unknownInteractionIs404Problem() {
         viewer().get("/api/v1/interactions/nope")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().auth().oauth2(omnichannel.testing.Tokens.shared().admin())
+        given().auth().oauth2(omnichannel.simulators.identity.Tokens.shared().admin())
                 .post("/api/v1/interactions/nope/restore").then().statusCode(404);
     }
 }

@@ -27,7 +27,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 
 import omnichannel.config.ConfigServiceTest;
-import omnichannel.testing.twilio.TwilioWebhookSigner;
+import omnichannel.simulators.twilio.TwilioWebhookSigner;
 
 /** Verification against Twilio, X and "our gateway", all played by WireMock over HTTP. */
 @QuarkusTest

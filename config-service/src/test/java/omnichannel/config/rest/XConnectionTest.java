@@ -35,8 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import omnichannel.config.ConfigServiceTest;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.SharedInfrastructure;
-import omnichannel.testing.Tokens;
 
 /**
  * Connecting an X account with OAuth 2.0 (Authorization Code with PKCE) against X's token endpoint played by WireMock

@@ -43,6 +43,14 @@ public interface PlatformConfig {
         /** How long a publish waits for Kafka's acknowledgement before it fails (the gateway: 5 s, then 503). */
         @WithDefault("30s")
         Duration ackTimeout();
+
+        /** Every producer's {@code acks}: a record counts as published once every in-sync replica has it. */
+        @WithDefault("all")
+        String acks();
+
+        /** Every producer's {@code enable.idempotence}: a retried send is written once and in order. */
+        @WithDefault("true")
+        boolean idempotence();
     }
 
     interface Retention {

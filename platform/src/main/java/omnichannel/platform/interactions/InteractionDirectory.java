@@ -17,17 +17,9 @@ import omnichannel.platform.config.PlatformConfig;
 import omnichannel.platform.resilience.DependencyBreaker;
 
 /**
- * Interactions and 4biz parameters from config-service, cached: the one client every service uses.
- *
- * <ul>
- * <li>Known interactions are kept for {@code omnichannel.platform.interactions.ttl} (1 hour), so a config-service outage does
- * not stop traffic for them, and dropped the moment config-service says they changed ({@link InteractionChanges},
- * which reads the compacted topic from its start: correct from a pod's first second).</li>
- * <li>An id config-service does not know is remembered as unknown for {@code omnichannel.platform.interactions.unknown-ttl} (30
- * seconds), at most {@code omnichannel.platform.interactions.max-size} of them: a flood of made-up ids neither reaches
- * config-service each time nor grows memory without bound.</li>
- * <li>Not found is a null item; any other failure is {@link ConfigServiceUnavailable} (transient).</li>
- * </ul>
+ * Interactions and 4biz parameters from config-service, cached, so that a config-service outage does not stop traffic
+ * and a flood of made-up ids neither reaches it nor grows memory: the one client every service uses. Not found is a
+ * null item; any other failure is {@link ConfigServiceUnavailable} (transient).
  */
 @ApplicationScoped
 public class InteractionDirectory {

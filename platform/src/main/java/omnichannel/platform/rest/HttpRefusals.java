@@ -23,17 +23,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Requests refused before any resource sees them get a problem body like every other refusal: a missing, invalid or
- * expired bearer token where the paths of {@code quarkus.http.auth.permission.api} need one (401, with its
- * {@code WWW-Authenticate} challenge) and a role that may not (403), a declared
- * body above
- * {@code quarkus.http.limits.max-body-size} (413, instead of Quarkus's empty one), a request URI above 4,096
- * characters (414; the HTTP layer lets lines up to 16 KB through to here) and a URI that is not a URI (a broken
- * percent-escape, a space, a bare {@code %}) or whose escapes are not UTF-8 or spell NUL (400). Quarkus checks the URI itself before
- * any route and answers an empty 400 unless the JVM runs with {@code -Dvertx.disableURIValidation=true}, which every
- * launcher of the services sets (the deployments, the local run, the tests): this check replaces it, with a body.
- * What is left to the HTTP layer, which answers without a body: request lines above 16 KB, headers above 20 KB, and
- * chunked bodies that grow past the limit while being read (Twilio and X send a Content-Length).
+ * Requests refused before any resource sees them (401/403 on the API's paths, 413, 414, a URI that is not one: 400)
+ * get a problem body like every other refusal, replacing Quarkus's bodiless URI check (docs/security.md lists what
+ * the HTTP layer still refuses without a body, and why).
  */
 @ApplicationScoped
 public class HttpRefusals {

@@ -1,17 +1,11 @@
 package omnichannel.simulators.twilio;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -96,7 +90,7 @@ public class StatusCallbacks {
     private Uni<Void> attempt(String url, Map<String, String> form, MultiMap body, String status, String sid,
             String authToken, int retriesLeft) {
         return http.postAbs(url)
-                .putHeader("X-Twilio-Signature", sign(authToken, url, form))
+                .putHeader("X-Twilio-Signature", TwilioWebhookSigner.signFields(authToken, url, form))
                 .sendForm(body)
                 .chain(response -> {
                     delivered.computeIfAbsent(sid, k -> new CopyOnWriteArrayList<>())
@@ -128,17 +122,5 @@ public class StatusCallbacks {
             }
         }
         return values;
-    }
-
-    private static String sign(String authToken, String url, Map<String, String> sortedForm) {
-        StringBuilder data = new StringBuilder(url);
-        sortedForm.forEach((name, value) -> data.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -18,10 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.testing.http.RawHttp;
 
 /**
@@ -73,18 +74,101 @@ public final class Fuzz {
         return Integer.getInteger("fuzz.requests", 10_000);
     }
 
+    /** What a run of cases saw: the statuses answered, and each violation with the seed that replays it. */
+    public record Tally(Map<Integer, Integer> statuses, List<String> violations) {
+    }
+
+    /** What one case came to: its answer's status (0: no answer), and what was wrong with it ({@code null}: nothing). */
+    public record Outcome(int status, String violation) {
+    }
+
+    /** One case on a worker's own connection. */
+    @FunctionalInterface
+    public interface OneCase<C> {
+
+        Outcome run(C connection, long caseSeed);
+    }
+
     /**
-     * Runs {@code requests} cases over {@code threads} connections and prints what a reader needs to replay or
-     * diagnose them: the seed, the statuses seen and the first violations.
+     * Runs cases {@code seed} … {@code seed + requests - 1} over {@code threads} workers, each with its own
+     * connection, and prints what a reader needs to replay or diagnose them: the seed, the statuses seen and the first
+     * violations. Every fuzz suite's loop (raw HTTP here, the console's browser session in config-service).
      */
+    public static <C extends AutoCloseable> Tally repeat(String name, long seed, int requests, int threads,
+            Supplier<C> connect, OneCase<C> oneCase) {
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    try (C connection = connect.get()) {
+                        for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                            long caseSeed = seed + i;
+                            Outcome outcome = oneCase.run(connection, caseSeed);
+                            if (outcome.status() > 0) {
+                                statuses.merge(outcome.status(), 1, Integer::sum);
+                            }
+                            if (outcome.violation() != null) {
+                                violations.add("case seed " + caseSeed + ": " + outcome.violation());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        Tally tally = new Tally(new TreeMap<>(statuses), List.copyOf(violations));
+        System.out.println(name + ": seed " + seed + " (-Dfuzz.seed=" + seed + " replays it), " + requests
+                + " requests, statuses " + tally.statuses());
+        tally.violations().stream().limit(20).forEach(violation -> System.out.println("VIOLATION " + violation));
+        return tally;
+    }
+
+    /** Runs {@code requests} generated requests over {@code threads} raw HTTP connections ({@link #repeat}). */
     public static Report run(String name, String host, int port, long seed, int requests, int threads,
             LongFunction<Case> cases) {
-        Report report = runQuietly(host, port, seed, requests, threads, cases);
-        System.out.println(name + ": seed " + seed + " (-Dfuzz.seed=" + seed + " replays it), " + requests
-                + " requests, statuses " + report.statuses());
-        report.violations().stream().limit(20).forEach(violation -> System.out.println("VIOLATION " + violation));
-        report.slowest().forEach(slow -> System.out.println("SLOW " + slow));
-        return report;
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        Set<String> expectedAccepted = ConcurrentHashMap.newKeySet();
+        // the slowest cases, so that a run that takes long says which requests made it long
+        Queue<Slow> slow = new ConcurrentLinkedQueue<>();
+        Tally tally = repeat(name, seed, requests, threads, () -> new RawHttp(host, port), (http, caseSeed) -> {
+            Case c = cases.apply(caseSeed);
+            if (c.expect() == Expect.ACCEPTED && c.marker() != null) {
+                expectedAccepted.add(c.marker());
+            }
+            RawHttp.Response response;
+            long started = System.nanoTime();
+            try {
+                response = http.send(c.method(), c.target(), c.headers(), c.body());
+            } catch (RuntimeException e) {
+                return new Outcome(0, describe(c, "no answer: " + e));
+            }
+            long micros = (System.nanoTime() - started) / 1000;
+            if (micros > 500_000) {
+                slow.add(new Slow(micros, micros / 1000 + " ms: " + c.method() + " " + abbreviate(c.target()) + " -> "
+                        + response.status()));
+            }
+            if (response.status() / 100 == 2 && c.marker() != null) {
+                accepted.add(c.marker());
+            }
+            String problem = check(c, response);
+            return new Outcome(response.status(), problem == null ? null : describe(c, problem));
+        });
+        List<String> slowest = slow.stream().sorted(Comparator.comparingLong(Slow::micros).reversed()).limit(10)
+                .map(Slow::description).toList();
+        slowest.forEach(description -> System.out.println("SLOW " + description));
+        return new Report(requests, tally.statuses(), tally.violations(), Set.copyOf(accepted),
+                Set.copyOf(expectedAccepted), slowest);
     }
 
     /**
@@ -106,67 +190,6 @@ public final class Fuzz {
                     });
         } while (!published.containsAll(report.expectedAccepted()) && System.nanoTime() < deadline);
         return published;
-    }
-
-    private static Report runQuietly(String host, int port, long seed, int requests, int threads,
-            LongFunction<Case> cases) {
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        Set<String> accepted = ConcurrentHashMap.newKeySet();
-        Set<String> expectedAccepted = ConcurrentHashMap.newKeySet();
-        // the slowest cases, so that a run that takes long says which requests made it long
-        Queue<Slow> slow = new ConcurrentLinkedQueue<>();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    try (RawHttp http = new RawHttp(host, port)) {
-                        for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                            long caseSeed = seed + i;
-                            Case c = cases.apply(caseSeed);
-                            if (c.expect() == Expect.ACCEPTED && c.marker() != null) {
-                                expectedAccepted.add(c.marker());
-                            }
-                            RawHttp.Response response;
-                            long started = System.nanoTime();
-                            try {
-                                response = http.send(c.method(), c.target(), c.headers(), c.body());
-                                long micros = (System.nanoTime() - started) / 1000;
-                                if (micros > 500_000) {
-                                    slow.add(new Slow(micros, micros / 1000 + " ms: " + c.method() + " "
-                                            + abbreviate(c.target()) + " -> " + response.status()));
-                                }
-                            } catch (RuntimeException e) {
-                                violations.add(describe(caseSeed, c, "no answer: " + e));
-                                continue;
-                            }
-                            statuses.merge(response.status(), 1, Integer::sum);
-                            String problem = check(c, response);
-                            if (problem != null) {
-                                violations.add(describe(caseSeed, c, problem));
-                            }
-                            if (response.status() / 100 == 2 && c.marker() != null) {
-                                accepted.add(c.marker());
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
-        List<String> slowest = slow.stream().sorted(Comparator.comparingLong(Slow::micros).reversed()).limit(10)
-                .map(Slow::description).toList();
-        return new Report(requests, new TreeMap<>(statuses), List.copyOf(violations), Set.copyOf(accepted),
-                Set.copyOf(expectedAccepted), slowest);
     }
 
     private static String check(Case c, RawHttp.Response response) {
@@ -198,9 +221,9 @@ public final class Fuzz {
         return null;
     }
 
-    private static String describe(long caseSeed, Case c, String problem) {
+    private static String describe(Case c, String problem) {
         String body = c.body() == null ? "" : new String(c.body(), StandardCharsets.UTF_8);
-        return "case seed " + caseSeed + ": " + c.method() + " " + abbreviate(c.target()) + " [" + c.expect() + "] headers "
+        return c.method() + " " + abbreviate(c.target()) + " [" + c.expect() + "] headers "
                 + abbreviate(c.headers().toString()) + " body " + abbreviate(body).replace('\n', ' ') + " -> " + problem;
     }
 

@@ -41,16 +41,10 @@ import omnichannel.bridge.config.FourBizConfig;
 import omnichannel.platform.resilience.DependencyBreaker;
 
 /**
- * The 4biz calls the bridge makes (fourbiz-api.md), in one adapter. The default path uses only operations 4biz
- * documents: login, {@code request/create} (with {@code synchronize}, so 4biz creates a missing requester from the
- * contact), {@code request/getById}, {@code request/createOccurrence}, {@code request/listOccurrences},
- * {@code request/addAttachments}, {@code /webmvc/v1/unit}. Everything else is an optional {@link FourBizCapabilities
- * capability}: off unless configured, switched off when 4biz answers that it lacks it, and never able to hold a
- * message back.
- * <p>
- * Each operation is called under {@code /services} first; one that answers a plain 404 there is tried under
- * {@code /webmvc/services} (where some 4biz versions serve it), and the form that answered is kept. Logs in once,
- * reuses the session, and logs in again when 4biz says the session expired.
+ * The 4biz calls the bridge makes, in one adapter: the default path uses only operations 4biz documents
+ * (fourbiz-api.md), everything else is an optional {@link FourBizCapabilities capability} that can never hold a message
+ * back. Each operation is tried under {@code /services}, then {@code /webmvc/services} after a plain 404, and the form
+ * that answered is kept.
  */
 @ApplicationScoped
 public class FourBizClient {

@@ -36,16 +36,10 @@ import omnichannel.platform.messaging.KeyedPublisher;
 import omnichannel.platform.rest.ProblemException;
 
 /**
- * An attendant starts the conversation about a ticket: the person's conversation on the chosen interaction (the one
- * that has the ticket, or the person's, created when new) follows the ticket, and the contact message goes out; outside
- * WhatsApp's window, or with no message from the person yet, channel-whatsapp sends the interaction's contact template.
- * The person's answer then becomes a follow-up of the ticket, and the attendants' answers reach them as usual.
- * <p>
- * Only the ticket's own person is written to: the conversation that has the ticket, or a person whose requester (the
- * one made for them, or the colaborador linked to them) 4biz lists the ticket for ({@code request/getByUser}). A closed
- * ticket is refused; the number is normalised (Brazil's ninth digit restored) before the person's conversation and
- * opt-out are looked up; requests are limited per caller and per ticket; every request is audited
- * ({@link ContactAuditStore}), its person only as a keyed hash.
+ * An attendant starts the conversation about a ticket, writing only to the ticket's own person (its conversation's,
+ * or one whose requester 4biz lists the ticket for): the person's conversation follows the ticket and the contact
+ * message, or outside WhatsApp's window the contact template, goes out. Limited per caller and ticket, audited
+ * ({@link ContactAuditStore}) with the person only as a keyed hash.
  */
 @ApplicationScoped
 public class AgentContact {

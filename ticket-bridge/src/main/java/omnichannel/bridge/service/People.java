@@ -18,17 +18,9 @@ import omnichannel.platform.interactions.RequesterPolicy;
 import omnichannel.platform.phones.PhoneNumbers;
 
 /**
- * Whose ticket a new message opens. The person's channel identity linked to a requester (by an admin, or by an earlier
- * lookup) comes first; else, on WhatsApp, 4biz is asked for the colaborador with the person's number in any of the
- * ways it is written (E.164, with and without Brazil's ninth digit, national), and one colaborador found is linked;
- * else the interaction's {@link RequesterPolicy}: a requester made for the person ({@code whatsapp_<digits>},
- * {@code twitter_<user id>}, the default), or the generic requester with the person as the ticket's contact. A
- * colaborador found or linked is never updated from the channel (the profile name is not theirs to change).
- * <p>
- * The lookup by phone is an optional 4biz capability (a named query); without it, only links find colaboradores. A
- * requester made for the person is created by 4biz itself when the ticket is opened ({@code request/create} with
- * {@code synchronize}, from the contact, in 4biz's own default group); the optional employee web service places it
- * in the interaction's default unit and group first.
+ * Whose ticket a new message opens: the requester linked to the person's channel identity, else a colaborador 4biz
+ * finds by the person's number (an optional capability), else the interaction's {@link RequesterPolicy}. Colaboradores
+ * are never updated from the channel; the order and the 4biz calls are in ticket-bridge/README.md ("People").
  */
 @ApplicationScoped
 public class People {

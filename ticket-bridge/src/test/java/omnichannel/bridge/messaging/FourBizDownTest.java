@@ -72,7 +72,7 @@ class FourBizDownTest {
             server.stubFor(get(urlEqualTo("/internal/v1/parameters")).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody("{\"118\":\"1\"}")));
             server.stubFor(any(urlPathMatching("/4biz/.*")).willReturn(aResponse().withStatus(503)));
-            return omnichannel.testing.IdentityProvider.shared().withClientProperties("ticket-bridge",
+            return omnichannel.simulators.identity.IdentityProvider.shared().withClientProperties("ticket-bridge",
                     Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                             "fourbiz.base-url", server.baseUrl() + "/4biz",
                             "fourbiz.username", "omnichannel", "fourbiz.password", "test-password"));

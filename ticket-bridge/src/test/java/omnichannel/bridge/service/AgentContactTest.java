@@ -27,11 +27,11 @@ import io.restassured.response.ValidatableResponse;
 import omnichannel.bridge.FourBizStub;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
 import omnichannel.testing.SharedInfrastructure;
-import omnichannel.testing.Tokens;
 
 /** {@code POST /api/v1/tickets/{number}/contact}: an attendant writes first. */
 @QuarkusTest

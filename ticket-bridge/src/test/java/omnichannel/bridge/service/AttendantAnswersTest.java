@@ -25,10 +25,10 @@ import io.restassured.http.ContentType;
 import omnichannel.bridge.FourBizStub;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
-import omnichannel.testing.Tokens;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)

@@ -59,7 +59,7 @@ class DeliveryFailuresTest {
     }
 
     private static io.restassured.path.json.JsonPath health() {
-        return io.restassured.RestAssured.given().auth().oauth2(omnichannel.testing.Tokens.shared().viewer())
+        return io.restassured.RestAssured.given().auth().oauth2(omnichannel.simulators.identity.Tokens.shared().viewer())
                 .get("/api/v1/interactions/" + FourBizStub.INTERACTION + "/health").then().statusCode(200).extract()
                 .jsonPath();
     }

@@ -95,7 +95,7 @@ class FourBizCapabilitiesTest {
                       "category":{"code":"Retorno"},
                       "attachments":[{"id":"801","fileName":"manual.pdf","contentType":"application/pdf","size":30}]}],
                      "error":null}""")));
-            return omnichannel.testing.IdentityProvider.shared().withClientProperties("ticket-bridge",
+            return omnichannel.simulators.identity.IdentityProvider.shared().withClientProperties("ticket-bridge",
                     Map.of("quarkus.rest-client.config-service.url", server.baseUrl(),
                             "fourbiz.base-url", server.baseUrl() + "/4biz",
                             "fourbiz.username", "omnichannel", "fourbiz.password", "test-password",

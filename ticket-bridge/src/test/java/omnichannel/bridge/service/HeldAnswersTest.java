@@ -28,10 +28,10 @@ import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.OutboundMessage;
 import omnichannel.events.OutboundMessage.Purpose;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
-import omnichannel.testing.Tokens;
 
 /**
  * Answers WhatsApp's closed 24-hour window kept from the person: the person's last message is 25 hours old when the

@@ -25,10 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import omnichannel.bridge.FourBizStub;
 import omnichannel.events.OutboundMessage;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
-import omnichannel.testing.Tokens;
 
 /**
  * Files attendants attach to their answers reach the person through links the provider fetches: signed, for one

@@ -32,10 +32,10 @@ import omnichannel.events.Channel;
 import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.Participant;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
-import omnichannel.testing.Tokens;
 
 /**
  * Tickets go to the colaborador 4biz already knows: linked by an admin (the link holding whichever way the number is

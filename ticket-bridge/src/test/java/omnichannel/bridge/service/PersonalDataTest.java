@@ -29,11 +29,11 @@ import omnichannel.events.Event;
 import omnichannel.events.InboundMessage;
 import omnichannel.events.Participant;
 import omnichannel.events.Topics;
+import omnichannel.simulators.identity.Tokens;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.OidcTestResource;
 import omnichannel.testing.PostgresTestResource;
 import omnichannel.testing.SharedInfrastructure;
-import omnichannel.testing.Tokens;
 
 /**
  * A person's data in the bridge (LGPD): found from their requester login, exported whole, erased so that no table keeps

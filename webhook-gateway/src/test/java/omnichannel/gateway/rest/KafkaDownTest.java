@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import omnichannel.gateway.ConfigServiceStub;
-import omnichannel.testing.infra.FreePorts;
+import omnichannel.infra.FreePorts;
 
 /** R2: Kafka not answering → 503 within about 5 s, so that Twilio retries; never a 200 for an unstored message. */
 @QuarkusTest

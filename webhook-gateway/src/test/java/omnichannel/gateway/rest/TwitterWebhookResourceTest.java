@@ -16,8 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import omnichannel.events.Topics;
 import omnichannel.gateway.ConfigServiceStub;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.platform.x.XSignature;
-import omnichannel.testing.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;
 

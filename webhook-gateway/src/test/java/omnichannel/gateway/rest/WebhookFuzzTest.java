@@ -25,13 +25,13 @@ import io.restassured.RestAssured;
 import omnichannel.events.Topics;
 import omnichannel.gateway.ConfigServiceStub;
 import omnichannel.platform.x.XSignature;
+import omnichannel.simulators.twilio.TwilioWebhookSigner;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;
 import omnichannel.testing.fuzz.Fuzz;
 import omnichannel.testing.fuzz.Fuzz.Case;
 import omnichannel.testing.fuzz.Fuzz.Expect;
 import omnichannel.testing.fuzz.Junk;
-import omnichannel.testing.twilio.TwilioWebhookSigner;
 
 /**
  * Property-based fuzzing of every webhook the gateway answers, {@link Fuzz#requestsPerFamily() 10,000} generated

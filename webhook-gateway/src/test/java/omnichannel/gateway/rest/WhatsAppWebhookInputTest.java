@@ -26,7 +26,7 @@ import omnichannel.events.Topics;
 import omnichannel.events.TwilioStatusCallback;
 import omnichannel.events.json.EventJson;
 import omnichannel.gateway.ConfigServiceStub;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;
 import omnichannel.testing.http.RawHttp;

@@ -12,21 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 import omnichannel.events.InboundMessage;
 import omnichannel.events.Topics;
 import omnichannel.events.json.EventJson;
 import omnichannel.gateway.ConfigServiceStub;
-import omnichannel.testing.KafkaRecords;
+import omnichannel.infra.KafkaRecords;
+import omnichannel.simulators.twilio.TwilioWebhookSigner;
 import omnichannel.testing.KafkaTestResource;
 import omnichannel.testing.SharedInfrastructure;
-import omnichannel.testing.twilio.TwilioWebhookSigner;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -62,6 +65,22 @@ class WhatsAppWebhookResourceTest {
     public static List<ConsumerRecord<String, String>> inboundWith(String sid, Duration window) {
         return KafkaRecords.read(SharedInfrastructure.kafka().bootstrapServers(), Topics.INBOUND,
                 record -> record.value().contains(sid), window);
+    }
+
+    @Inject
+    KafkaClientService kafkaClients;
+
+    /** platform's ProducerDefaults reach every producer (a webhook is answered only once every replica has it). */
+    @Test
+    void everyProducerSendsWithThePlatformsDurabilitySettings() {
+        assertThat(kafkaClients.getProducerChannels()).contains("inbound", "whatsapp-status");
+        for (String channel : kafkaClients.getProducerChannels()) {
+            Map<String, ?> config = kafkaClients.getProducer(channel).configuration();
+            assertThat(String.valueOf(config.get("acks"))).as(channel).isEqualTo("all");
+            assertThat(String.valueOf(config.get("enable.idempotence"))).as(channel).isEqualTo("true");
+            assertThat(String.valueOf(config.get("delivery.timeout.ms"))).as(channel + ": its own setting kept")
+                    .isEqualTo("5000");
+        }
     }
 
     @Test

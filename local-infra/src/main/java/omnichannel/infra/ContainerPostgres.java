@@ -1,4 +1,4 @@
-package omnichannel.testing.infra;
+package omnichannel.infra;
 
 import java.time.Duration;
 
@@ -8,7 +8,7 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * PostgreSQL in a container started by Testcontainers (the {@code containers} Maven profile): Debian's
- * postgresql-15 in the image {@code testing/containers/setup-podman.sh} builds. Host networking on a free port.
+ * postgresql-15 in the image {@code local-infra/containers/setup-podman.sh} builds. Host networking on a free port.
  */
 public final class ContainerPostgres implements PostgresEndpoint {
 

@@ -1,4 +1,4 @@
-package omnichannel.testing.infra;
+package omnichannel.infra;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package omnichannel.testing.twilio;
+package omnichannel.simulators.twilio;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,12 +12,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs a form webhook the way Twilio does (providers.md §3), for the demo and the tests that play Twilio. Written
- * independently of the gateway's validator, so that each checks the other.
+ * Signs a form webhook the way Twilio does (providers.md §3): the simulated Twilio's status callbacks, the demo, the
+ * benchmarks and the tests that play Twilio. Written independently of the gateway's validator, so that each checks
+ * the other.
  */
 public final class TwilioWebhookSigner {
 
     private TwilioWebhookSigner() {
+    }
+
+    /** A form whose fields each have one value. */
+    public static String signFields(String authToken, String url, Map<String, String> form) {
+        Map<String, List<String>> params = new TreeMap<>();
+        form.forEach((name, value) -> params.put(name, List.of(value)));
+        return sign(authToken, url, params);
     }
 
     public static String sign(String authToken, String url, Map<String, List<String>> params) {

@@ -1,4 +1,4 @@
-package omnichannel.testing.infra;
+package omnichannel.infra;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

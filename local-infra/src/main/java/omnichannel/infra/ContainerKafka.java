@@ -1,4 +1,4 @@
-package omnichannel.testing.infra;
+package omnichannel.infra;
 
 import java.time.Duration;
 
@@ -8,7 +8,7 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * Kafka in a container started by Testcontainers (the {@code containers} Maven profile): the image
- * {@code testing/containers/setup-podman.sh} builds, running the same KRaft broker as the embedded path. Host
+ * {@code local-infra/containers/setup-podman.sh} builds, running the same KRaft broker as the embedded path. Host
  * networking, so the broker advertises the free port it listens on.
  */
 public final class ContainerKafka implements KafkaEndpoint {

@@ -1,4 +1,4 @@
-package omnichannel.testing;
+package omnichannel.simulators.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package omnichannel.testing.infra;
+package omnichannel.infra;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -127,7 +127,7 @@ public final class KafkaBroker implements KafkaEndpoint {
     }
 
     /**
-     * The broker as a container's process ({@code testing/containers/kafka.Containerfile}): on the port given as the
+     * The broker as a container's process ({@code local-infra/containers/kafka.Containerfile}): on the port given as the
      * first argument, its data in a temporary directory, until the container is stopped.
      */
     public static void main(String[] args) throws InterruptedException {

@@ -1,4 +1,4 @@
-package omnichannel.testing;
+package omnichannel.infra;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package omnichannel.testing.infra;
+package omnichannel.infra;
 
 import java.io.IOException;
 import java.nio.file.Files;

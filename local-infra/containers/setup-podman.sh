@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sets up the Testcontainers path on a machine without Docker: Podman serving the Docker API, and the two images the
 # module tests start (PostgreSQL and Kafka), built locally because no registry is reachable. Run as root, from the
-# repository's root, after `./mvnw -DskipTests install` (the Kafka image takes the testing module's classpath):
+# repository's root, after `./mvnw -DskipTests install` (the Kafka image takes the local-infra module's classpath):
 #
-#   testing/containers/setup-podman.sh
+#   local-infra/containers/setup-podman.sh
 #   ./mvnw verify -Pcontainers -pl config-service,webhook-gateway,ticket-bridge,channel-whatsapp,channel-twitter -am
 #
 # What it does, and why:
@@ -49,15 +49,15 @@ if ! podman image exists localhost/omnichannel/debian-base:bookworm; then
   rm -rf "$work/rootfs"
 fi
 
-podman build --network host -t localhost/omnichannel/test-postgres:15 -f testing/containers/postgres.Containerfile \
-  testing/containers
+podman build --network host -t localhost/omnichannel/test-postgres:15 -f local-infra/containers/postgres.Containerfile \
+  local-infra/containers
 
-# the Kafka image runs omnichannel.testing.infra.KafkaBroker, with the classpath the embedded path uses
+# the Kafka image runs omnichannel.infra.KafkaBroker, with the classpath the embedded path uses
 rm -rf "$work/kafka" && mkdir -p "$work/kafka/lib"
-./mvnw -B -q -pl testing dependency:copy-dependencies -DincludeScope=runtime \
+./mvnw -B -q -pl local-infra dependency:copy-dependencies -DincludeScope=runtime \
   -DexcludeGroupIds=io.zonky.test.postgres,org.testcontainers -DoutputDirectory="$PWD/$work/kafka/lib"
-cp testing/target/testing-*.jar events/target/events-*.jar "$work/kafka/lib/"
-cp testing/containers/kafka.Containerfile "$work/kafka/Containerfile"
+cp local-infra/target/local-infra-*.jar "$work/kafka/lib/"
+cp local-infra/containers/kafka.Containerfile "$work/kafka/Containerfile"
 podman build --network host -t localhost/omnichannel/test-kafka:local "$work/kafka"
 
 if [[ ! -S /run/podman/podman.sock ]]; then
