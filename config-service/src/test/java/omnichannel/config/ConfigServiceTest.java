@@ -16,6 +16,7 @@ import omnichannel.testing.PostgresTestResource;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "config"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(OidcTestResource.class)
+@QuarkusTestResource(ConfigServiceIdentity.class)
 public abstract class ConfigServiceTest {
 
     public static final String AUTH_TOKEN = "tok3n-f00dfacecafebeef-s3cret";
@@ -31,8 +32,13 @@ public abstract class ConfigServiceTest {
         return given().auth().oauth2(Tokens.shared().viewer()).contentType(ContentType.JSON);
     }
 
+    /** A token with every service's role: each reads what any of them may (NeedToKnowTest checks each role alone). */
     protected static RequestSpecification service() {
-        return given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON);
+        return service(Tokens.GATEWAY, Tokens.BRIDGE, Tokens.WHATSAPP, Tokens.TWITTER);
+    }
+
+    protected static RequestSpecification service(String... roles) {
+        return given().auth().oauth2(Tokens.shared().service(roles)).contentType(ContentType.JSON);
     }
 
     /** A dead letter on the inbound topic's dead-letter topic, as a consumer writes one. */

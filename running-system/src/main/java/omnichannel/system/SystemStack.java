@@ -110,7 +110,9 @@ public final class SystemStack implements AutoCloseable {
                     with(common, changedEnv.get("simulators")), logDir);
             started.put(sim.name(), sim);
             List<ServiceProcess> services = new ArrayList<>();
-            Map<String, String> configEnv = withDb(common, postgres, "config");
+            // config-service's own identity: privacy requests to the services that keep people's data
+            Map<String, String> configEnv = withClient(withDb(common, postgres, "config"), identityProvider,
+                    "config-service");
             configEnv.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
             configEnv.put("OIDC_ISSUER", Tokens.ISSUER);
             configEnv.put("OMNICHANNEL_SECRETS_KEYSET", localDevKeyset());

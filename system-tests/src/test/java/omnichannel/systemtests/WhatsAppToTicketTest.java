@@ -154,6 +154,11 @@ class WhatsAppToTicketTest {
         HttpJson.Reply export = HttpJson.postJson(config + "/api/v1/privacy/export", "{\"phone\":\"+551187650014\"}", admin); // without the ninth digit
 
         assertThat(export.status()).as(export.body()).isEqualTo(200);
+        // config-service asked with its own identity: an admin's token opens no service's privacy API directly
+        for (String service : List.of("ticket-bridge", "channel-whatsapp", "channel-twitter")) {
+            assertThat(HttpJson.postJson(stack.service(service).baseUrl() + "/api/v1/privacy/export",
+                    "{\"whatsapp\":[\"" + from + "\"]}", admin).status()).as(service).isEqualTo(403);
+        }
         JsonNode services = export.json().path("services");
         assertThat(export.json().path("outcome").asText()).isEqualTo("COMPLETE");
         assertThat(services.path("ticket-bridge").path("tables").path("conversation").get(0).path("display_name")

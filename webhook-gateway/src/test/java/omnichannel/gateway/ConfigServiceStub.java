@@ -66,7 +66,7 @@ public class ConfigServiceStub implements QuarkusTestResourceLifecycleManager {
             JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
             boolean serviceRole = false;
             for (JsonNode group : claims.path("groups")) {
-                serviceRole |= Tokens.SERVICE.equals(group.asText());
+                serviceRole |= Tokens.GATEWAY.equals(group.asText()); // the gateway's own role
             }
             return serviceRole && claims.path("exp").asLong() > Instant.now().getEpochSecond();
         } catch (IOException | IllegalArgumentException e) {

@@ -47,13 +47,13 @@ class PersonalDataTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !deliveries(dm).isEmpty());
         String person = "{\"twitter\":[\"" + XStub.ERASED_PERSON + "\"]}";
 
-        given().auth().oauth2(Tokens.shared().viewer()).contentType(ContentType.JSON).body(person)
-                .post("/api/v1/privacy/export").then().statusCode(403);
         given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON).body(person)
+                .post("/api/v1/privacy/export").then().statusCode(403);
+        given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY)).contentType(ContentType.JSON).body(person)
                 .post("/api/v1/privacy/export").then().statusCode(200)
                 .body("tables.sent_dm.recipient", contains(XStub.ERASED_PERSON))
                 .body("tables.sent_dm.event_id", contains(dm.eventId().toString()));
-        given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON).body(person)
+        given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY)).contentType(ContentType.JSON).body(person)
                 .post("/api/v1/privacy/erasure").then().statusCode(200).body("erased.sent_dm", equalTo(1));
 
         assertThat(SharedInfrastructure.postgres().dump("twitter")).doesNotContain(XStub.ERASED_PERSON)

@@ -11,7 +11,7 @@ import omnichannel.whatsapp.repository.WhatsAppPersonalDataStore;
 
 /** A person's data in channel-whatsapp (LGPD Art. 18), for config-service's privacy requests. */
 @Path("/api/v1/privacy")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.PRIVACY)
 @SecurityRequirement(name = "bearer")
 public class PrivacyResource extends PrivacyEndpoints {
 

@@ -44,13 +44,13 @@ class PersonalDataTest {
                 "Ana Apagada");
         String person = "{\"whatsapp\":[\"+5511912348801\"]}";
 
-        given().auth().oauth2(Tokens.shared().viewer()).contentType(ContentType.JSON).body(person)
-                .post("/api/v1/privacy/erasure").then().statusCode(403);
         given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON).body(person)
+                .post("/api/v1/privacy/erasure").then().statusCode(403);
+        given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY)).contentType(ContentType.JSON).body(person)
                 .post("/api/v1/privacy/export").then().statusCode(200)
                 .body("tables.sent_message.recipient", contains("+5511912348801"))
                 .body("tables.message_status.status", contains("SENT", "DELIVERED"));
-        given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON).body(person)
+        given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY)).contentType(ContentType.JSON).body(person)
                 .post("/api/v1/privacy/erasure").then().statusCode(200)
                 .body("erased.sent_message", equalTo(1)).body("erased.message_status", equalTo(2));
 

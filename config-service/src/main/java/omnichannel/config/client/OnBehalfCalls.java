@@ -16,9 +16,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import omnichannel.config.config.OmnichannelConfig;
 
 /**
- * The console's calls to the other services' admin APIs, made with the logged-in person's own access token: each
- * service checks their role itself, and config-service holds no token of its own for them. Never throws: a failure is
- * an answer that says why, in words for the page.
+ * config-service's calls to the other services' APIs with a bearer token the caller hands over: the console's with the
+ * logged-in person's own (each service checks their role itself), privacy requests with config-service's own. Never
+ * throws: a failure is an answer that says why, in words for the page.
  */
 @ApplicationScoped
 public class OnBehalfCalls {

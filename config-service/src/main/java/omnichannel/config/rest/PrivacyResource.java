@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -70,8 +69,7 @@ public class PrivacyResource {
 
     private Uni<Response> run(String action, PersonRequest person) {
         PersonRequest.required(person);
-        AccessTokenCredential token = caller.getCredential(AccessTokenCredential.class);
-        return requests.run(action, person, token == null ? "" : token.getToken(), caller.getPrincipal().getName())
+        return requests.run(action, person, caller.getPrincipal().getName())
                 .map(result -> Response.status("COMPLETE".equals(result.outcome()) ? 200 : 503).entity(result).build());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.oidc.client.OidcClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -24,8 +25,8 @@ import omnichannel.config.repository.PrivacyRequestRepository;
 import omnichannel.platform.privacy.PersonRequest;
 
 /**
- * A person's data across the system (LGPD Art. 18), asked of every service that keeps any, with the admin's own token
- * (each service checks the role): ticket-bridge first says who the person is on each channel (a number, an X id, the
+ * A person's data across the system (LGPD Art. 18), asked of every service that keeps any with config-service's own
+ * identity (client credentials, role {@code omnichannel-privacy}; never the admin's token): ticket-bridge first says who the person is on each channel (a number, an X id, the
  * identities linked to a requester), then ticket-bridge, channel-whatsapp and channel-twitter each export or erase
  * what they hold about those identities. Each request is recorded (who asked, when, what each service answered, row
  * counts) without naming the person. A service that cannot be reached makes the outcome {@code PARTIAL}: the request
@@ -51,15 +52,31 @@ public class PrivacyRequests {
     private final OnBehalfCalls calls;
     private final OmnichannelConfig config;
     private final PrivacyRequestRepository requests;
+    private final OidcClient identity;
 
-    public PrivacyRequests(OnBehalfCalls calls, OmnichannelConfig config, PrivacyRequestRepository requests) {
+    public PrivacyRequests(OnBehalfCalls calls, OmnichannelConfig config, PrivacyRequestRepository requests,
+            OidcClient identity) {
+        this.identity = identity;
         this.calls = calls;
         this.config = config;
         this.requests = requests;
     }
 
-    /** @param action {@code export} or {@code erasure} */
-    public Uni<Result> run(String action, PersonRequest person, String accessToken, String actor) {
+    /**
+     * @param action {@code export} or {@code erasure}
+     * @param actor who asked (the admin's subject), for the record
+     */
+    public Uni<Result> run(String action, PersonRequest person, String actor) {
+        return identity.getTokens().map(tokens -> tokens.getAccessToken())
+                .onFailure().invoke(e -> Log.warnf("privacy request: no token of config-service's own: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .chain(token -> token == null
+                        ? record(action, actor, Map.of("config-service",
+                                Map.of("problem", "config-service could not get its own token (OIDC_TOKEN_URL)")), null)
+                        : run(action, person, token, actor));
+    }
+
+    private Uni<Result> run(String action, PersonRequest person, String accessToken, String actor) {
         Service bridge = new Service("ticket-bridge", config.ticketBridgeUrl(), "TICKET_BRIDGE_URL");
         List<Service> services = List.of(bridge,
                 new Service("channel-whatsapp", config.channelWhatsappUrl(), "CHANNEL_WHATSAPP_URL"),

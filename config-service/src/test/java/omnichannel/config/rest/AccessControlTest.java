@@ -29,7 +29,7 @@ class AccessControlTest extends ConfigServiceTest {
         }
         List<String> admin = List.of(Tokens.ADMIN);
         List<String> readers = List.of(Tokens.ADMIN, Tokens.VIEWER);
-        List<String> service = List.of(Tokens.SERVICE);
+        List<String> services = List.of(Tokens.GATEWAY, Tokens.BRIDGE, Tokens.WHATSAPP, Tokens.TWITTER);
         return List.of(
                 new Call("POST", "/api/v1/interactions", whatsappBody("Acesso 2"), admin),
                 new Call("GET", "/api/v1/interactions", null, readers),
@@ -45,12 +45,16 @@ class AccessControlTest extends ConfigServiceTest {
                 new Call("PUT", "/api/v1/parameters/118", "{\"value\":\"1\"}", admin),
                 new Call("DELETE", "/api/v1/parameters/9999", null, admin),
                 new Call("GET", "/api/v1/parameters/readiness", null, readers),
-                new Call("GET", "/internal/v1/interactions/" + id, null, service),
-                new Call("GET", "/internal/v1/parameters", null, service),
+                new Call("GET", "/internal/v1/interactions/" + id, null, services),
+                new Call("GET", "/internal/v1/interactions/" + id + "/retired", null, List.of(Tokens.TWITTER)),
+                new Call("POST", "/internal/v1/interactions/" + id + "/x-access-token", null, List.of(Tokens.TWITTER)),
+                new Call("POST", "/internal/v1/interactions/unknown-id/x-connection/revoked", null,
+                        List.of(Tokens.GATEWAY)),
+                new Call("GET", "/internal/v1/parameters", null, List.of(Tokens.BRIDGE)),
                 new Call("POST", "/internal/v1/signature-failures",
                         "{\"counts\":[{\"interactionId\":\"" + id + "\",\"failures\":1,\"lastAt\":\""
                                 + java.time.Instant.now() + "\"}]}",
-                        service));
+                        List.of(Tokens.GATEWAY)));
     }
 
     @Test
@@ -80,7 +84,8 @@ class AccessControlTest extends ConfigServiceTest {
     void everyEndpointRefusesTheWrongRole() {
         for (Call call : calls()) {
             // the 4biz integration's role opens nothing here: above all not the internal API's secrets
-            for (String role : List.of(Tokens.ADMIN, Tokens.VIEWER, Tokens.SERVICE, Tokens.FOURBIZ)) {
+            for (String role : List.of(Tokens.ADMIN, Tokens.VIEWER, Tokens.GATEWAY, Tokens.BRIDGE, Tokens.WHATSAPP,
+                    Tokens.TWITTER, Tokens.PRIVACY, Tokens.FOURBIZ)) {
                 if (!call.allowed().contains(role)) {
                     request(role, call).then().statusCode(403);
                 }

@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 import omnichannel.platform.x.XAccessToken;
 
 /**
- * config-service's internal API (role {@code omnichannel-service}) at {@code CONFIG_SERVICE_URL}. The bearer token is
+ * config-service's internal API (each service on its own role) at {@code CONFIG_SERVICE_URL}. The bearer token is
  * the service's own, obtained with OAuth2 client credentials by Quarkus's OIDC client ({@code quarkus.oidc-client.*}:
  * {@code OIDC_TOKEN_URL}, {@code OIDC_CLIENT_ID}, {@code OIDC_CLIENT_SECRET}) and fetched again before it expires.
  */

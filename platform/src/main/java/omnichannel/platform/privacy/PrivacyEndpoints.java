@@ -15,8 +15,8 @@ import omnichannel.platform.rest.ProblemException;
 import omnichannel.platform.rest.Roles;
 
 /**
- * A service's privacy API, the same in every service that keeps personal data: config-service's privacy requests call
- * it with the admin's own token (each service checks the role). A service's resource extends this with its path and
+ * A service's privacy API, the same in every service that keeps personal data: only config-service calls it, with its
+ * own identity (role {@code omnichannel-privacy}), for a privacy request an admin made and config-service recorded. A service's resource extends this with its path and
  * {@code @RolesAllowed}, and hands over its store. The role is required here, on the methods themselves: a subclass's
  * class-level {@code @RolesAllowed} was found not to guard these inherited methods once the subclass declared none of
  * its own (channel-whatsapp's PersonalDataTest answered a viewer's erasure with 200).
@@ -33,7 +33,7 @@ public abstract class PrivacyEndpoints {
 
     @POST
     @Path("/export")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.PRIVACY)
     @Operation(summary = "Every row of this service that names the person")
     public Uni<PersonData> export(PersonIdentities person) {
         return store.export(required(person));
@@ -41,7 +41,7 @@ public abstract class PrivacyEndpoints {
 
     @POST
     @Path("/erasure")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.PRIVACY)
     @Operation(summary = "Delete (or anonymise) every row of this service that names the person")
     public Uni<PersonData> erase(PersonIdentities person) {
         return store.erase(required(person));

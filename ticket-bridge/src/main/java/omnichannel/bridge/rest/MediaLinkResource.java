@@ -19,9 +19,9 @@ import omnichannel.bridge.service.MediaLinks;
 import omnichannel.platform.rest.ProblemException;
 import omnichannel.platform.rest.Roles;
 
-/** The file behind a signed link, for the gateway, which serves the link publicly (role omnichannel-service). */
+/** The file behind a signed link, for the gateway, which serves the link publicly (role omnichannel-gateway). */
 @Path("/internal/v1/media/{id}")
-@RolesAllowed(Roles.SERVICE)
+@RolesAllowed(Roles.GATEWAY)
 @SecurityRequirement(name = "bearer")
 public class MediaLinkResource {
 

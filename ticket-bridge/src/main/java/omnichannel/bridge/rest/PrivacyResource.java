@@ -20,7 +20,7 @@ import omnichannel.platform.rest.Roles;
  * the bridge holds about them, and its erasure.
  */
 @Path("/api/v1/privacy")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.PRIVACY)
 @SecurityRequirement(name = "bearer")
 public class PrivacyResource extends PrivacyEndpoints {
 

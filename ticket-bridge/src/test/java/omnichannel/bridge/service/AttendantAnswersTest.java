@@ -92,8 +92,9 @@ class AttendantAnswersTest {
         given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(401);
         given().auth().oauth2(Tokens.shared().viewer()).contentType(ContentType.JSON).body(body).post(path).then()
                 .statusCode(403);
-        // the services' role reads secrets from config-service; pushing answers is 4biz's role alone
-        given().auth().oauth2(Tokens.shared().service()).contentType(ContentType.JSON).body(body).post(path).then()
+        // pushing answers is 4biz's role alone, not another service's
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY, Tokens.BRIDGE)).contentType(ContentType.JSON).body(body)
+                .post(path).then()
                 .statusCode(403);
         given().auth().oauth2(Tokens.shared().fourBiz()).contentType(ContentType.JSON).body("{\"text\":\"sem id\"}")
                 .post(path).then().statusCode(400).contentType("application/problem+json")

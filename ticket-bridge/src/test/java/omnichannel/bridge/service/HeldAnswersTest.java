@@ -189,7 +189,7 @@ class HeldAnswersTest {
         assertThat(release.mediaUrls()).as("the file goes with the answer, on a link of its own").hasSize(1)
                 .doesNotContain(answer.mediaUrls().get(0));
         java.net.URI link = java.net.URI.create(release.mediaUrls().get(0));
-        byte[] photo = given().auth().oauth2(Tokens.shared().service())
+        byte[] photo = given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY))
                 .get("/internal/v1" + link.getPath() + "?" + link.getRawQuery()).then().statusCode(200)
                 .contentType("image/jpeg").extract().asByteArray();
         assertThat(photo).isEqualTo(FourBizStub.PHOTO);

@@ -60,29 +60,33 @@ class MediaLinksTest {
 
         // the gateway asks with its service token; only the service role may
         given().auth().oauth2(Tokens.shared().fourBiz()).get(internal(manual)).then().statusCode(403);
-        byte[] file = given().auth().oauth2(Tokens.shared().service()).get(internal(manual)).then().statusCode(200)
+        byte[] file = given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY)).get(internal(manual)).then()
+                .statusCode(200)
                 .contentType("application/pdf").header("Cache-Control", "no-store").extract().asByteArray();
         assertThat(file).isEqualTo(FourBizStub.MANUAL);
-        given().auth().oauth2(Tokens.shared().service()).get(internal(manual)).then().statusCode(410)
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY)).get(internal(manual)).then().statusCode(410)
                 .contentType("application/problem+json");
 
         String id = photo.getPath().substring("/media/".length());
         long expires = Long.parseLong(query(photo, "e"));
         String signature = query(photo, "s");
         // tampered: a later expiry, the id of another link, a signature of another key
-        given().auth().oauth2(Tokens.shared().service()).get("/internal/v1/media/" + id + "?e=" + (expires + 3600) + "&s="
-                + signature).then().statusCode(403);
-        given().auth().oauth2(Tokens.shared().service()).get(internal(manual).replaceFirst("media/[^?]+", "media/" + id))
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY))
+                .get("/internal/v1/media/" + id + "?e=" + (expires + 3600) + "&s="
+                        + signature)
                 .then().statusCode(403);
-        given().auth().oauth2(Tokens.shared().service()).get("/internal/v1/media/" + id + "?e=" + expires + "&s="
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY))
+                .get(internal(manual).replaceFirst("media/[^?]+", "media/" + id))
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY)).get("/internal/v1/media/" + id + "?e=" + expires + "&s="
                 + sign("another-key-another-key-another-key", id, expires)).then().statusCode(403);
         // expired: correctly signed, but past its time
         long past = Instant.now().minusSeconds(5).getEpochSecond();
-        given().auth().oauth2(Tokens.shared().service()).get("/internal/v1/media/" + id + "?e=" + past + "&s="
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY)).get("/internal/v1/media/" + id + "?e=" + past + "&s="
                 + sign(FourBizStub.MEDIA_LINK_KEY, id, past)).then().statusCode(410);
         // 4biz no longer has the photo: nothing to serve, and the link is not spent by the failure
-        given().auth().oauth2(Tokens.shared().service()).get(internal(photo)).then().statusCode(404);
-        given().auth().oauth2(Tokens.shared().service()).get("/internal/v1/media/not-a-uuid?e=1&s=x").then()
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY)).get(internal(photo)).then().statusCode(404);
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY)).get("/internal/v1/media/not-a-uuid?e=1&s=x").then()
                 .statusCode(400);
     }
 
@@ -97,11 +101,12 @@ class MediaLinksTest {
         URI mine = manualLink(first);
         URI theirs = manualLink(second);
         assertThat(mine.getPath()).isNotEqualTo(theirs.getPath());
-        given().auth().oauth2(Tokens.shared().service()).get(internal(mine)).then().statusCode(200);
-        given().auth().oauth2(Tokens.shared().service()).get(internal(theirs)).then().statusCode(200);
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY)).get(internal(mine)).then().statusCode(200);
+        given().auth().oauth2(Tokens.shared().service(Tokens.GATEWAY)).get(internal(theirs)).then().statusCode(200);
 
         // a privacy export of the first person names their link, not the other person's on the same ticket
-        String export = given().auth().oauth2(Tokens.shared().admin()).contentType(io.restassured.http.ContentType.JSON)
+        String export = given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY))
+                .contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"whatsapp\":[\"" + first + "\"],\"twitter\":[],\"requesters\":[]}")
                 .post("/api/v1/privacy/export").then().statusCode(200).extract().asString();
         String mineId = mine.getPath().substring("/media/".length());

@@ -69,15 +69,16 @@ class PersonalDataTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> SharedInfrastructure.postgres().dump("bridge"),
                 dump -> dump.contains(NAME) && dump.contains(sid) && dump.contains("beatriz.privada"));
 
-        given().auth().oauth2(Tokens.shared().viewer()).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON)
                 .body("{\"requester\":\"beatriz.privada\"}").post("/api/v1/privacy/identities").then().statusCode(403);
-        String identities = given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON)
+        String identities = given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY)).contentType(ContentType.JSON)
                 .body("{\"requester\":\"beatriz.privada\"}").post("/api/v1/privacy/identities").then().statusCode(200)
                 .extract().asString();
         assertThat(JsonPath.from(identities).getList("whatsapp", String.class)).containsExactly(PHONE);
         assertThat(JsonPath.from(identities).getList("requesters", String.class)).containsExactly("beatriz.privada");
 
-        JsonPath export = given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON).body(identities)
+        JsonPath export = given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY)).contentType(ContentType.JSON)
+                .body(identities)
                 .post("/api/v1/privacy/export").then().statusCode(200).extract().jsonPath();
         assertThat(export.getString("service")).isEqualTo("ticket-bridge");
         assertThat(export.getList("tables.conversation.display_name", String.class)).containsExactly(NAME);
@@ -86,7 +87,8 @@ class PersonalDataTest {
         assertThat(export.getList("tables.channel_identity.requester_login", String.class))
                 .containsExactly("beatriz.privada");
 
-        JsonPath erased = given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON).body(identities)
+        JsonPath erased = given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY)).contentType(ContentType.JSON)
+                .body(identities)
                 .post("/api/v1/privacy/erasure").then().statusCode(200).extract().jsonPath();
         assertThat(erased.getInt("erased.conversation")).isEqualTo(1);
         assertThat(erased.getInt("erased.channel_identity")).isEqualTo(1);
@@ -112,7 +114,7 @@ class PersonalDataTest {
         });
         assertThat(audit).contains("admin@omnichannel.local").matches("(?s).*\\|erased-[0-9a-f]{8}\\|erased-[0-9a-f]{8}\n.*");
         // erasing again finds nothing and changes nothing
-        given().auth().oauth2(Tokens.shared().admin()).contentType(ContentType.JSON).body(identities)
+        given().auth().oauth2(Tokens.shared().service(Tokens.PRIVACY)).contentType(ContentType.JSON).body(identities)
                 .post("/api/v1/privacy/erasure").then().statusCode(200)
                 .body("erased.conversation", org.hamcrest.Matchers.equalTo(0));
     }

@@ -12,7 +12,7 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The ticket-bridge's files behind signed links ({@code TICKET_BRIDGE_URL}, role {@code omnichannel-service}): the
+ * The ticket-bridge's files behind signed links ({@code TICKET_BRIDGE_URL}, role {@code omnichannel-gateway}): the
  * bridge holds the signing key and checks the link; the gateway only serves it publicly.
  */
 @RegisterRestClient(configKey = "ticket-bridge")

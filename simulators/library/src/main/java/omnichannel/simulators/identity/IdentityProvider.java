@@ -27,7 +27,7 @@ import com.sun.net.httpserver.HttpServer;
  * <ul>
  * <li>the services' OAuth2 token endpoint (RFC 6749 §4.4, client credentials): one client per service, authenticated
  * by HTTP Basic ({@code client_secret_basic}, what Quarkus's OIDC client sends) or by form fields
- * ({@code client_secret_post}); a JWT with role {@code omnichannel-service}, living {@code lifetime} (short lifetimes
+ * ({@code client_secret_post}); a JWT with the client's own role ({@link #SERVICE_CLIENTS}), living {@code lifetime} (short lifetimes
  * make the services fetch new tokens while they run, so the refresh path is exercised);</li>
  * <li>OpenID Connect's authorization code flow for the admin console ({@link #CONSOLE_CLIENT}): discovery, a login
  * form at {@code /authorize} for the {@link #USERS local users}, one-use codes bound to the client and redirect URI,
@@ -36,9 +36,13 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class IdentityProvider implements AutoCloseable {
 
-    /** The services that call config-service's internal API; each is its own client. */
-    public static final String[] SERVICE_CLIENTS = {"webhook-gateway", "ticket-bridge", "channel-whatsapp",
-            "channel-twitter"};
+    /**
+     * The services that fetch tokens with client credentials, each its own client, and the role each earns: what a
+     * realm in Keycloak would say (one client per service, a service-account role per client).
+     */
+    public static final Map<String, String> SERVICE_CLIENTS = Map.of("webhook-gateway", Tokens.GATEWAY,
+            "ticket-bridge", Tokens.BRIDGE, "channel-whatsapp", Tokens.WHATSAPP, "channel-twitter", Tokens.TWITTER,
+            "config-service", Tokens.PRIVACY);
 
     /** The admin console's client (config-service's {@code console} OIDC tenant). */
     public static final String CONSOLE_CLIENT = "config-service-console";
@@ -78,7 +82,7 @@ public final class IdentityProvider implements AutoCloseable {
     /** Starts on {@code port} (0: any free port) with a client per {@link #SERVICE_CLIENTS service}. */
     public static IdentityProvider start(int port, Tokens tokens, Duration lifetime) {
         Map<String, String> secrets = new HashMap<>();
-        for (String client : SERVICE_CLIENTS) {
+        for (String client : SERVICE_CLIENTS.keySet()) {
             // LOCAL RUNS AND TESTS ONLY: the secrets protect tokens signed by a key that lives as long as the run
             secrets.put(client, "local-only-secret-of-" + client);
         }
@@ -196,7 +200,7 @@ public final class IdentityProvider implements AutoCloseable {
                     && Duration.ofSeconds(Long.parseLong(requested)).compareTo(life) < 0) {
                 life = Duration.ofSeconds(Long.parseLong(requested));
             }
-            String token = tokens.issue(client[0], life, Tokens.SERVICE);
+            String token = tokens.issue(client[0], life, SERVICE_CLIENTS.get(client[0]));
             issued.computeIfAbsent(client[0], key -> new AtomicInteger()).incrementAndGet();
             answer(exchange, 200, "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":%d}"
                     .formatted(token, life.toSeconds()));

@@ -27,7 +27,13 @@ public final class Tokens {
     public static final String AUDIENCE = "omnichannel";
     public static final String ADMIN = "omnichannel-admin";
     public static final String VIEWER = "omnichannel-viewer";
-    public static final String SERVICE = "omnichannel-service";
+    /** Each service's own role (platform's {@code Roles}), what its client credentials earn. */
+    public static final String GATEWAY = "omnichannel-gateway";
+    public static final String BRIDGE = "omnichannel-bridge";
+    public static final String WHATSAPP = "omnichannel-whatsapp";
+    public static final String TWITTER = "omnichannel-twitter";
+    /** config-service's own identity for a person's data requests to the other services. */
+    public static final String PRIVACY = "omnichannel-privacy";
     public static final String FOURBIZ = "omnichannel-4biz";
 
     /** The key pair's id in every token's header and in the key set. */
@@ -143,7 +149,8 @@ public final class Tokens {
         return issue("4biz@omnichannel.local", Duration.ofDays(7), FOURBIZ);
     }
 
-    public String service() {
-        return issue("services@omnichannel.local", Duration.ofDays(7), SERVICE);
+    /** What a service's client credentials earn: its own role ({@link #GATEWAY}, {@link #BRIDGE}…). */
+    public String service(String... roles) {
+        return issue("services@omnichannel.local", Duration.ofDays(7), roles);
     }
 }
