@@ -80,6 +80,19 @@ class AccessControlTest extends ConfigServiceTest {
         }
     }
 
+    /** Each service has its own audience: a token meant for the bridge (the gateway's, say) opens nothing here. */
+    @Test
+    void everyEndpointRefusesATokenMeantForAnotherOfOurServices() {
+        for (Call call : calls()) {
+            for (String role : call.allowed()) {
+                given().auth().oauth2(Tokens.shared().issueFor(Tokens.audienceOf("ticket-bridge"),
+                        "someone@omnichannel.local", java.time.Duration.ofMinutes(5), role)).contentType(ContentType.JSON)
+                        .body(call.body() == null ? "" : call.body())
+                        .request(call.method(), call.path()).then().statusCode(401);
+            }
+        }
+    }
+
     @Test
     void everyEndpointRefusesTheWrongRole() {
         for (Call call : calls()) {

@@ -44,6 +44,15 @@ public final class IdentityProvider implements AutoCloseable {
             "ticket-bridge", Tokens.BRIDGE, "channel-whatsapp", Tokens.WHATSAPP, "channel-twitter", Tokens.TWITTER,
             "config-service", Tokens.PRIVACY);
 
+    /** What each service client calls: its tokens are meant for those services alone (an audience mapper per client). */
+    public static final Map<String, List<String>> CALLS = Map.of(
+            "webhook-gateway", List.of(Tokens.audienceOf("config-service"), Tokens.audienceOf("ticket-bridge")),
+            "ticket-bridge", List.of(Tokens.audienceOf("config-service")),
+            "channel-whatsapp", List.of(Tokens.audienceOf("config-service")),
+            "channel-twitter", List.of(Tokens.audienceOf("config-service")),
+            "config-service", List.of(Tokens.audienceOf("ticket-bridge"), Tokens.audienceOf("channel-whatsapp"),
+                    Tokens.audienceOf("channel-twitter")));
+
     /** The admin console's client (config-service's {@code console} OIDC tenant). */
     public static final String CONSOLE_CLIENT = "config-service-console";
 
@@ -200,7 +209,7 @@ public final class IdentityProvider implements AutoCloseable {
                     && Duration.ofSeconds(Long.parseLong(requested)).compareTo(life) < 0) {
                 life = Duration.ofSeconds(Long.parseLong(requested));
             }
-            String token = tokens.issue(client[0], life, SERVICE_CLIENTS.get(client[0]));
+            String token = tokens.issueFor(CALLS.get(client[0]), client[0], life, SERVICE_CLIENTS.get(client[0]));
             issued.computeIfAbsent(client[0], key -> new AtomicInteger()).incrementAndGet();
             answer(exchange, 200, "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":%d}"
                     .formatted(token, life.toSeconds()));

@@ -12,6 +12,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
@@ -23,8 +24,12 @@ import io.smallrye.jwt.build.Jwt;
 public final class Tokens {
 
     public static final String ISSUER = "https://omnichannel.local/issuer";
-    /** The audience every service requires ({@code OIDC_AUDIENCE}, default {@code omnichannel}). */
-    public static final String AUDIENCE = "omnichannel";
+    /**
+     * Each service's own audience ({@code OIDC_AUDIENCE}'s default there): a service takes a token only if it was
+     * meant for it. A person's token (admin, viewer) is meant for every service they may call.
+     */
+    public static final List<String> AUDIENCES = List.of(audienceOf("config-service"), audienceOf("ticket-bridge"),
+            audienceOf("channel-whatsapp"), audienceOf("channel-twitter"));
     public static final String ADMIN = "omnichannel-admin";
     public static final String VIEWER = "omnichannel-viewer";
     /** Each service's own role (platform's {@code Roles}), what its client credentials earn. */
@@ -87,15 +92,24 @@ public final class Tokens {
         return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
     }
 
-    /** A token for {@code subject} with {@code roles} in its {@code groups} claim. */
-    public String issue(String subject, Duration lifetime, String... roles) {
-        return issueFor(AUDIENCE, subject, lifetime, roles);
+    /** The audience of {@code service} (a module's name). */
+    public static String audienceOf(String service) {
+        return "omnichannel-" + service;
     }
 
-    /** The same for another audience: a token meant for another application. */
+    /** A token for {@code subject} with {@code roles} in its {@code groups} claim, meant for every service. */
+    public String issue(String subject, Duration lifetime, String... roles) {
+        return issueFor(AUDIENCES, subject, lifetime, roles);
+    }
+
+    /** The same for one audience: a token meant for one service, or for another application. */
     public String issueFor(String audience, String subject, Duration lifetime, String... roles) {
+        return issueFor(List.of(audience), subject, lifetime, roles);
+    }
+
+    public String issueFor(List<String> audiences, String subject, Duration lifetime, String... roles) {
         return Jwt.issuer(ISSUER)
-                .audience(audience)
+                .audience(Set.copyOf(audiences))
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(roles))
