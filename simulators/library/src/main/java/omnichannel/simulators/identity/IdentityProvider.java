@@ -334,11 +334,7 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     private static void answerHtml(HttpExchange exchange, int status, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().add("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+        answer(exchange, status, "text/html; charset=utf-8", html);
     }
 
     /** {id, secret} from HTTP Basic or from the form; null when neither is there. */
@@ -376,8 +372,13 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        answer(exchange, status, "application/json", json);
+    }
+
+    /** Every answer here: never cached (tokens, codes, login pages). */
+    private static void answer(HttpExchange exchange, int status, String contentType, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
